@@ -1,0 +1,99 @@
+"""`python -m builder [--content content] [--out dist]`: build the static site.
+
+Builds into a fresh folder beside the output and swaps it in only when everything succeeded,
+so a broken article leaves the previous dist/ exactly as it was.
+"""
+import argparse
+import hashlib
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from . import articles as articles_mod
+from . import page, runtime
+from .errors import BuildError
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "site"
+STATIC = ("style.css", "boot.js")
+# PyScript plugins Attune does not use: each would be one more module to fetch.
+PLUGINS_OFF = ["!deprecations-manager", "!donkey", "!error", "!py-editor", "!py-game", "!py-terminal"]
+
+
+def digest(data):
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def app_modules(py_folder):
+    """The app's Python files; main.py is the entry point, the rest are importable modules."""
+    return sorted(p for p in Path(py_folder).glob("*.py"))
+
+
+def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules", version_base="0.1.0"):
+    articles = articles_mod.read_collection(content)
+    catalogue = articles_mod.catalogue(articles)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=out.name + ".building-", dir=out.parent))
+    try:
+        written = runtime.copy(node_modules, stage)
+        hashes = {}
+        for name in STATIC:
+            data = (SITE / name).read_bytes()
+            if name == "style.css":
+                data += page.route_css(articles).encode()
+            (stage / name).write_bytes(data)
+            hashes[name] = digest(data)
+        (stage / "py").mkdir()
+        modules = app_modules(py_folder)
+        for module in modules:
+            shutil.copyfile(module, stage / "py" / module.name)
+        pyconfig = {
+            "interpreter": "./runtime/micropython/micropython.mjs",
+            "plugins": PLUGINS_OFF,
+            "files": {f"./py/{m.name}": f"./{m.name}" for m in modules if m.name != "main.py"},
+        }
+        inputs = hashlib.sha256()
+        for path in sorted(stage.rglob("*")):
+            if path.is_file():
+                inputs.update(path.relative_to(stage).as_posix().encode() + path.read_bytes())
+        inputs.update(repr(catalogue).encode() + "".join(a["html"] for a in articles).encode())
+        version = f"{version_base}+{inputs.hexdigest()[:8]}"
+        html = page.render((SITE / "index.html").read_text(encoding="utf-8"), articles, catalogue,
+                           version, pyconfig, hashes)
+        (stage / "index.html").write_text(html, encoding="utf-8")
+        # Swap: the old dist/ goes only after the new one is complete.
+        old = None
+        if out.exists():
+            old = out.with_name(out.name + ".old")
+            shutil.rmtree(old, ignore_errors=True)
+            out.rename(old)
+        stage.rename(out)
+        if old:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    return {"articles": len(articles), "practices": len(catalogue["practices"]), "version": version}
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="builder", description=__doc__.splitlines()[0])
+    parser.add_argument("--content", default=str(ROOT / "content"))
+    parser.add_argument("--out", default=str(ROOT / "dist"))
+    args = parser.parse_args(argv)
+    try:
+        result = build(args.content, args.out)
+    except BuildError as error:
+        print(f"build failed: {error}", file=sys.stderr)
+        return 1
+    except runtime.RuntimeMissing as error:
+        print(f"build failed: {error}", file=sys.stderr)
+        return 1
+    print(f"built {args.out}: {result['articles']} articles, {result['practices']} practices, version {result['version']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,172 @@
+"""A Python-Markdown extension that turns an article's Practices list into checkboxes.
+
+The same parse that makes the article's HTML yields its practices, so the text a reader sees
+and the checklist the tracker counts can never disagree. After `md.convert()`:
+
+- `md.practices`: [{"id", "name", "text"}] in the article's order;
+- `md.headings`: [(level, id, text)] of the `##`/`###` headings, for the table of contents.
+
+It also turns a `## ... {.faq}` section into questions a reader opens one at a time, gives
+headings stable ids prefixed by the article's slug (many articles share one page), and refuses
+what an article must not carry: a `#` heading, images (a request to another host), raw HTML
+(escaped: the block and inline HTML processors are removed).
+"""
+import re
+import xml.etree.ElementTree as etree
+
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from .errors import BuildError, line_of
+
+PRACTICE_ID = re.compile(r"^\s*\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*")
+FAQ_MARK = re.compile(r"\s*\{\.faq\}\s*$")
+
+
+def text_of(element):
+    """All the text inside an element, tags dropped, white space folded."""
+    return " ".join("".join(element.itertext()).split())
+
+
+def slugify(text):
+    """A heading's text as a URL fragment: lower-case words joined by '-'."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "section"
+
+
+class ArticleTreeprocessor(Treeprocessor):
+    """Runs after inline processing: finds practices, FAQ sections and headings."""
+
+    def __init__(self, md, path, source, slug):
+        super().__init__(md)
+        self.path, self.source, self.slug = path, source, slug
+
+    def fail(self, needle, message, occurrence=1):
+        at = -1
+        for _ in range(occurrence):
+            at = self.source.find(needle, at + 1)
+        line = 1 if at < 0 else self.source.count("\n", 0, at) + 1
+        raise BuildError(self.path, line, message)
+
+    def run(self, root):
+        if root.find(".//h1") is not None:
+            self.fail("\n# ", "the body has no '#' heading: the title comes from the front matter")
+        if root.find(".//img") is not None:
+            self.fail("![", "images are not allowed: the page loads nothing from other hosts")
+        self.md.headings = self.name_headings(root)
+        self.md.practices = self.build_practices(root)
+        self.build_faqs(root)
+
+    def name_headings(self, root):
+        headings, seen = [], set()
+        for element in root:
+            if element.tag not in ("h2", "h3"):
+                continue
+            label = FAQ_MARK.sub("", text_of(element))
+            anchor = f"{self.slug}--{slugify(label)}"
+            n = 2
+            while anchor in seen:
+                anchor = f"{self.slug}--{slugify(label)}-{n}"
+                n += 1
+            seen.add(anchor)
+            element.set("id", anchor)
+            element.set("tabindex", "-1")
+            headings.append((int(element.tag[1]), anchor, label))
+        return headings
+
+    def build_practices(self, root):
+        children = list(root)
+        heads = [i for i, e in enumerate(children) if e.tag == "h2" and text_of(e) == "Practices"]
+        if not heads:
+            self.fail("\n## Practices", "no '## Practices' section: every article suggests practices")
+        following = children[heads[0] + 1] if heads[0] + 1 < len(children) else None
+        if following is None or following.tag != "ul" or not len(following):
+            self.fail("\n## Practices", "the Practices section needs a list of practices right after its heading")
+        following.set("class", "practices")
+        practices, ids = [], {}
+        for item in following:
+            practice = self.build_practice(item)
+            ids[practice["id"]] = ids.get(practice["id"], 0) + 1
+            if ids[practice["id"]] > 1:
+                self.fail("{#%s}" % practice["id"], f"practice id {practice['id']!r} is used twice in this article", 2)
+            practices.append(practice)
+        return practices
+
+    def build_practice(self, item):
+        # A loose list wraps each item's text in <p>; a tight one does not.
+        holder = item[0] if len(item) and item[0].tag == "p" and not (item.text or "").strip() else item
+        match = PRACTICE_ID.match(holder.text or "")
+        first_words = " ".join(text_of(item).split()[:4])
+        if not match:
+            self.fail(first_words, "a practice starts with its id, like '{#active-listening}'")
+        pid = match.group(1)
+        if holder.text[match.end():].strip() or not len(holder) or holder[0].tag != "strong":
+            self.fail("{#%s}" % pid, f"practice {pid!r}: after the id comes its name in bold, like **Listen actively.**")
+        strong = holder[0]
+        name = text_of(strong).rstrip(".").strip()
+        if not name:
+            self.fail("{#%s}" % pid, f"practice {pid!r} has an empty name")
+        # Everything after the name is the how-and-when text.
+        text_box = etree.Element("div", {"class": "practice-text", "id": f"{self.slug}--do-{pid}-text"})
+        first = etree.SubElement(text_box, "p")
+        first.text = (strong.tail or "").lstrip()
+        for child in list(holder)[1:]:
+            holder.remove(child)
+            first.append(child)
+        if holder is not item:
+            for child in list(item)[1:]:
+                item.remove(child)
+                text_box.append(child)
+        text = text_of(text_box)
+        item.clear()
+        item.set("class", "practice")
+        item.set("data-practice", pid)
+        box_id = f"{self.slug}--do-{pid}"
+        etree.SubElement(item, "input", {
+            "type": "checkbox", "id": box_id, "class": "practice-box", "data-practice": pid,
+            "aria-describedby": text_box.get("id"), "disabled": "disabled",
+        })
+        label = etree.SubElement(item, "label", {"for": box_id})
+        label.text = name
+        item.append(text_box)
+        return {"id": pid, "name": name, "text": text}
+
+    def build_faqs(self, root):
+        for element in [e for e in root if e.tag == "h2" and FAQ_MARK.search(text_of(e))]:
+            # The mark sits at the end of the heading's last text run.
+            if len(element):
+                element[-1].tail = FAQ_MARK.sub("", element[-1].tail or "")
+            else:
+                element.text = FAQ_MARK.sub("", element.text or "")
+            items = list(root)
+            section = []
+            for sibling in items[items.index(element) + 1:]:
+                if sibling.tag == "h2":
+                    break
+                section.append(sibling)
+            if not section or section[0].tag != "h3":
+                self.fail("{.faq}", "a questions section starts with a '###' question")
+            at = items.index(element) + 1
+            for sibling in section:
+                root.remove(sibling)
+                if sibling.tag == "h3":
+                    details = etree.Element("details", {"class": "faq"})
+                    etree.SubElement(details, "summary").append(sibling)
+                    root.insert(at, details)
+                    at += 1
+                else:
+                    details.append(sibling)
+
+
+class ArticleExtension(Extension):
+    """Registers the article treeprocessor and removes raw HTML passing through."""
+
+    def __init__(self, path, source, slug, **kwargs):
+        self.path, self.source, self.slug = path, source, slug
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.practices, md.headings = [], []
+        # Priority 15: after 'inline' (20) has made <strong>, before 'prettify' (10).
+        md.treeprocessors.register(ArticleTreeprocessor(md, self.path, self.source, self.slug), "attune_article", 15)
