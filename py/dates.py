@@ -1,0 +1,93 @@
+"""Calendar arithmetic on day ordinals (1 = 0001-01-01, as date.toordinal()).
+
+MicroPython in the browser has no reliable datetime, so the tracker counts days as integers:
+the glue passes today's local date as "YYYY-MM-DD" and everything else is done here.
+"""
+
+
+def is_leap(year):
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def days_in_month(year, month):
+    if month == 2:
+        return 29 if is_leap(year) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def parse(text):
+    """(year, month, day) from "YYYY-MM-DD", or None if it is not a real date."""
+    if not isinstance(text, str) or len(text) != 10 or text[4] != "-" or text[7] != "-":
+        return None
+    parts = (text[0:4], text[5:7], text[8:10])
+    for part in parts:
+        if not part.isdigit():
+            return None
+    year, month, day = int(parts[0]), int(parts[1]), int(parts[2])
+    if year < 1 or not 1 <= month <= 12 or not 1 <= day <= days_in_month(year, month):
+        return None
+    return year, month, day
+
+
+def is_date(text):
+    return parse(text) is not None
+
+
+def to_ordinal(year, month, day):
+    """Days since 0001-01-01, counting that day as 1."""
+    y = year - 1
+    days = y * 365 + y // 4 - y // 100 + y // 400
+    for m in range(1, month):
+        days += days_in_month(year, m)
+    return days + day
+
+
+def from_ordinal(n):
+    """(year, month, day) of a day ordinal."""
+    n -= 1
+    n400, n = divmod(n, 146097)
+    n100, n = divmod(n, 36524)
+    n4, n = divmod(n, 1461)
+    n1, n = divmod(n, 365)
+    year = n400 * 400 + n100 * 100 + n4 * 4 + n1 + 1
+    if n100 == 4 or n1 == 4:  # the last day of a 400- or 4-year cycle
+        return year - 1, 12, 31
+    month = 1
+    while n >= days_in_month(year, month):
+        n -= days_in_month(year, month)
+        month += 1
+    return year, month, n + 1
+
+
+def ordinal(text):
+    """The ordinal of a "YYYY-MM-DD" string (which must be valid)."""
+    parsed = parse(text)
+    if parsed is None:
+        raise ValueError("not a date: " + str(text))
+    return to_ordinal(parsed[0], parsed[1], parsed[2])
+
+
+def iso(n):
+    year, month, day = from_ordinal(n)
+    return "%04d-%02d-%02d" % (year, month, day)
+
+
+def weekday(n):
+    """0 for Monday through 6 for Sunday."""
+    return (n + 6) % 7
+
+
+def week_start(n):
+    """The ordinal of the Monday that starts n's week."""
+    return n - weekday(n)
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def long_name(n):
+    """"Monday 3 March 2025", for screen readers and titles."""
+    year, month, day = from_ordinal(n)
+    return "%s %d %s %d" % (WEEKDAYS[weekday(n)], day, MONTHS[month - 1], year)

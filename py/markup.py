@@ -1,0 +1,31 @@
+"""Small helpers to build HTML text safely: every piece of text goes through escape()."""
+
+
+def escape(text):
+    """Text made safe for HTML content and quoted attribute values."""
+    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#39;"))
+
+
+def tag(name, content="", **attrs):
+    """<name attrs>content</name>; content is HTML already built here, attrs are escaped.
+
+    A trailing '_' in a keyword is dropped (class_=...), and '_' inside becomes '-' (aria_label).
+    """
+    parts = [name]
+    for key in sorted(attrs):
+        value = attrs[key]
+        if value is None or value is False:
+            continue
+        attr = key.rstrip("_").replace("_", "-")
+        parts.append(attr if value is True else '%s="%s"' % (attr, escape(value)))
+    return "<%s>%s</%s>" % (" ".join(parts), content, name)
+
+
+def plural(n, one, many=None):
+    return "%d %s" % (n, one if n == 1 else (many or one + "s"))
+
+
+def cap(text):
+    """First letter upper-cased (MicroPython's str has no capitalize())."""
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,357 @@
+"""The tracker's data: one versioned document, its validation, migrations, merge and edits.
+
+Pure Python that runs unchanged in CPython (pytest) and MicroPython (the browser). The
+document, as stored and exported:
+
+    {"schema": 2,
+     "checkins": {practice_id: ["YYYY-MM-DD", ...]},    # days the practice was done, sorted
+     "notes":    {"YYYY-MM-DD": ["text", ...]},         # the day's journal entries, sorted
+     "focus":    {practice_id: goal},                   # goal: times a week, 0 = no goal
+     "settings": {"theme": "system", "text_size": 1, "at": ms},
+     "reading":  {"slug": str, "position": per-mille, "at": ms} or {}}
+
+Every part merges as a set union or a maximum, so merging is commutative, associative and
+idempotent: two tabs, or a backup imported twice, can never lose or duplicate anything.
+"""
+import json
+
+import dates
+
+SCHEMA = 2
+THEMES = ("system", "light", "dark")
+TEXT_SIZES = (0, 1, 2, 3)
+MAX_GOAL = 7
+MAX_NOTE = 2000
+MAX_IMPORT_BYTES = 1000000
+TOP_KEYS = ("schema", "checkins", "notes", "focus", "settings", "reading")
+
+
+class DataError(Exception):
+    """The data is not a tracker document this version can read; the message says why."""
+
+
+def empty():
+    return {"schema": SCHEMA, "checkins": {}, "notes": {}, "focus": {},
+            "settings": default_settings(), "reading": {}}
+
+
+def default_settings():
+    return {"theme": "system", "text_size": 1, "at": 0}
+
+
+def is_id(value):
+    """Practice ids and slugs: lower-case letters and digits in '-'-joined runs."""
+    if not isinstance(value, str) or not 0 < len(value) <= 64:
+        return False
+    for part in value.split("-"):
+        if not part:
+            return False
+        for ch in part:
+            if not ("a" <= ch <= "z" or "0" <= ch <= "9"):
+                return False
+    return True
+
+
+def is_int(value):
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def looks_like_html(text):
+    """True where text holds something a browser would read as a tag."""
+    at = text.find("<")
+    while at >= 0:
+        nxt = text[at + 1:at + 2]
+        if nxt and (nxt.isalpha() or nxt in "/!?"):
+            return True
+        at = text.find("<", at + 1)
+    return False
+
+
+# --- migrations -------------------------------------------------------------------------
+
+
+def migrate_1_to_2(data):
+    """Version 1 (the first release) kept only check-ins."""
+    out = empty()
+    out["checkins"] = data.get("checkins", {})
+    return out
+
+
+MIGRATIONS = {1: migrate_1_to_2}
+
+
+def migrate(data):
+    """Bring a decoded document of any earlier schema up to SCHEMA."""
+    if not isinstance(data, dict):
+        raise DataError("it is not a tracker document (expected a JSON object)")
+    schema = data.get("schema")
+    if not is_int(schema) or schema < 1:
+        raise DataError("it has no valid schema number, so it is not Attune data")
+    if schema > SCHEMA:
+        raise DataError("it was written by a newer version of Attune (schema %d; this one reads up to %d)"
+                        % (schema, SCHEMA))
+    while schema < SCHEMA:
+        data = MIGRATIONS[schema](data)
+        schema += 1
+    return data
+
+
+# --- validation -------------------------------------------------------------------------
+
+
+def validate(data, strict):
+    """(document, problems) from decoded JSON of any schema.
+
+    strict (imports): the first problem raises DataError and nothing is used.
+    lenient (what this browser stored): whatever is invalid is dropped and listed.
+    """
+    data = migrate(data)
+    problems = []
+
+    def problem(text):
+        if strict:
+            raise DataError(text)
+        problems.append(text)
+
+    doc = empty()
+    for key in data:
+        if key not in TOP_KEYS:
+            problem("unknown field %s" % json.dumps(str(key)[:40]))
+    checkins = data.get("checkins", {})
+    if not isinstance(checkins, dict):
+        problem("check-ins are not a list by practice")
+        checkins = {}
+    for pid in checkins:
+        days = checkins[pid]
+        if not is_id(pid):
+            problem("check-ins for an invalid practice id")
+            continue
+        if not isinstance(days, list):
+            problem("check-ins of %s are not a list of days" % pid)
+            continue
+        good = [d for d in days if dates.is_date(d)]
+        if len(good) != len(days):
+            problem("%d check-in(s) of %s are not dates" % (len(days) - len(good), pid))
+        if good:
+            doc["checkins"][pid] = sorted(set(good))
+    notes = data.get("notes", {})
+    if not isinstance(notes, dict):
+        problem("notes are not a list by day")
+        notes = {}
+    for day in notes:
+        entries = notes[day]
+        if not dates.is_date(day):
+            problem("notes under %s, which is not a date" % json.dumps(str(day)[:20]))
+            continue
+        if not isinstance(entries, list):
+            problem("the notes of %s are not a list" % day)
+            continue
+        good = []
+        for entry in entries:
+            if not isinstance(entry, str) or not entry.strip() or len(entry) > MAX_NOTE:
+                problem("a note of %s is not text of up to %d characters" % (day, MAX_NOTE))
+            elif strict and looks_like_html(entry):
+                problem("a note of %s contains HTML, which Attune never stores from a file" % day)
+            else:
+                good.append(entry)
+        if good:
+            doc["notes"][day] = sorted(set(good))
+    focus = data.get("focus", {})
+    if not isinstance(focus, dict):
+        problem("the focus list is not a list by practice")
+        focus = {}
+    for pid in focus:
+        goal = focus[pid]
+        if not is_id(pid) or not is_int(goal) or not 0 <= goal <= MAX_GOAL:
+            problem("a focus goal is not a whole number of times a week from 0 to %d" % MAX_GOAL)
+            continue
+        doc["focus"][pid] = goal
+    settings = data.get("settings", default_settings())
+    if (not isinstance(settings, dict) or settings.get("theme") not in THEMES
+            or settings.get("text_size") not in TEXT_SIZES or not is_int(settings.get("at"))
+            or len(settings) != 3):
+        problem("the display settings are not valid")
+    else:
+        doc["settings"] = {"theme": settings["theme"], "text_size": settings["text_size"], "at": settings["at"]}
+    reading = data.get("reading", {})
+    if reading != {}:
+        if (not isinstance(reading, dict) or not is_id(reading.get("slug"))
+                or not is_int(reading.get("position")) or not 0 <= reading["position"] <= 1000
+                or not is_int(reading.get("at")) or len(reading) != 3):
+            problem("the reading position is not valid")
+        else:
+            doc["reading"] = {"slug": reading["slug"], "position": reading["position"], "at": reading["at"]}
+    return doc, problems
+
+
+def loads(text, strict):
+    """(document, problems) from JSON text; DataError when nothing usable is there."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        raise DataError("it is not valid JSON")
+    return validate(data, strict)
+
+
+def parse_import(text):
+    """A document from a backup file's text, or DataError saying plainly what is wrong."""
+    if len(text) > MAX_IMPORT_BYTES:
+        raise DataError("the file is larger than 1 MB, far more than Attune ever writes")
+    return loads(text, True)[0]
+
+
+# --- serialising ------------------------------------------------------------------------
+
+
+def encode(value):
+    """Canonical JSON: keys sorted (MicroPython's dicts keep no order), no spaces."""
+    if isinstance(value, dict):
+        return "{" + ",".join(json.dumps(k) + ":" + encode(value[k]) for k in sorted(value)) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(encode(v) for v in value) + "]"
+    return json.dumps(value)
+
+
+def dumps(doc):
+    return encode(doc)
+
+
+# --- merging ----------------------------------------------------------------------------
+
+
+def union_lists(a, b):
+    out = {}
+    for key in a:
+        out[key] = a[key]
+    for key in b:
+        out[key] = sorted(set(out.get(key, [])) | set(b[key]))
+    return out
+
+
+def latest(a, b):
+    """The later of two stamped records; equal stamps fall back to their canonical text."""
+    if (a.get("at", -1), encode(a)) >= (b.get("at", -1), encode(b)):
+        return a
+    return b
+
+
+def merge(a, b):
+    """Everything from both documents: check-ins and notes unioned, the larger goal, the newer settings."""
+    focus = dict(a["focus"])
+    for pid in b["focus"]:
+        focus[pid] = max(focus.get(pid, 0), b["focus"][pid])
+    return {"schema": SCHEMA,
+            "checkins": union_lists(a["checkins"], b["checkins"]),
+            "notes": union_lists(a["notes"], b["notes"]),
+            "focus": focus,
+            "settings": dict(latest(a["settings"], b["settings"])),
+            "reading": dict(latest(a["reading"], b["reading"])) if (a["reading"] or b["reading"]) else {}}
+
+
+def import_changes(current, incoming, known_ids):
+    """What merging `incoming` would add, as counts for the confirmation message."""
+    merged = merge(current, incoming)
+    def count(part):
+        return sum(len(merged[part][k]) - len(current[part].get(k, [])) for k in merged[part])
+    return {
+        "checkins": count("checkins"),
+        "notes": count("notes"),
+        "focus": len([p for p in merged["focus"] if merged["focus"][p] != current["focus"].get(p)]),
+        "archived": len([p for p in incoming["checkins"] if p not in known_ids]),
+    }
+
+
+# --- edits ------------------------------------------------------------------------------
+
+
+def is_done(doc, pid, day):
+    return day in doc["checkins"].get(pid, [])
+
+
+def set_done(doc, pid, day, done):
+    days = set(doc["checkins"].get(pid, []))
+    if done:
+        days.add(day)
+    else:
+        days.discard(day)
+    if days:
+        doc["checkins"][pid] = sorted(days)
+    elif pid in doc["checkins"]:
+        del doc["checkins"][pid]
+
+
+def add_note(doc, day, text):
+    text = text.strip()[:MAX_NOTE]
+    if text:
+        doc["notes"][day] = sorted(set(doc["notes"].get(day, [])) | {text})
+
+
+def remove_note(doc, day, text):
+    entries = [e for e in doc["notes"].get(day, []) if e != text]
+    if entries:
+        doc["notes"][day] = entries
+    elif day in doc["notes"]:
+        del doc["notes"][day]
+
+
+def set_focus(doc, pid, goal):
+    """goal None takes the practice out of focus; 0 is focus without a goal."""
+    if goal is None:
+        if pid in doc["focus"]:
+            del doc["focus"][pid]
+    else:
+        doc["focus"][pid] = max(0, min(MAX_GOAL, goal))
+
+
+def set_setting(doc, name, value, at):
+    settings = dict(doc["settings"])
+    settings[name] = value
+    settings["at"] = at
+    doc["settings"] = settings
+
+
+def set_reading(doc, slug, position, at):
+    doc["reading"] = {"slug": slug, "position": max(0, min(1000, position)), "at": at}
+
+
+# --- summaries --------------------------------------------------------------------------
+
+
+def week_count(doc, pid, today):
+    """Days this week (Monday to today, ordinals) on which the practice was done."""
+    # ISO dates sort as text, so a range needs no parsing: years of history stay cheap.
+    first, last = dates.iso(dates.week_start(today)), dates.iso(today)
+    return len([d for d in doc["checkins"].get(pid, []) if first <= d <= last])
+
+
+def streak(doc, pid, today):
+    """Consecutive days done, ending today (or yesterday, so a day not yet ticked breaks nothing)."""
+    done = set(doc["checkins"].get(pid, []))
+    day = today if dates.iso(today) in done else today - 1
+    count = 0
+    while dates.iso(day) in done:
+        count += 1
+        day -= 1
+    return count
+
+
+def tried_count(doc, ids):
+    """How many of these practices were ever done."""
+    return len([pid for pid in ids if doc["checkins"].get(pid)])
+
+
+def grid(doc, pid, today, weeks):
+    """The last `weeks` calendar weeks, oldest first: rows of 7 (ordinal, done, has_note, future)."""
+    first = dates.week_start(today) - 7 * (weeks - 1)
+    since = dates.iso(first)
+    done = set(d for d in doc["checkins"].get(pid, []) if d >= since)
+    noted = set(d for d in doc["notes"] if d >= since)
+    rows = []
+    for w in range(weeks):
+        row = []
+        for i in range(7):
+            n = first + 7 * w + i
+            day = dates.iso(n)
+            row.append((n, day in done, day in noted, n > today))
+        rows.append(row)
+    return rows

@@ -1,0 +1,19 @@
+"""Hash routes: #/ (library), #/a/<slug>[/<heading>] (an article), #/practices (the tracker)."""
+
+
+def parse(hash_text, slugs):
+    """(view, slug, anchor): view is "library", "article", "practices" or "missing"."""
+    path = hash_text[1:] if hash_text.startswith("#") else hash_text
+    parts = [p for p in path.split("/") if p]
+    if not parts:
+        return ("library", None, None)
+    if parts[0] == "practices" and len(parts) == 1:
+        return ("practices", None, None)
+    if parts[0] == "a" and len(parts) in (2, 3) and parts[1] in slugs:
+        return ("article", parts[1], parts[2] if len(parts) == 3 else None)
+    return ("missing", None, None)
+
+
+def route_name(view, slug):
+    """The value of <html data-route>, which the stylesheet uses to show one view."""
+    return "a/" + slug if view == "article" else view

@@ -1,0 +1,174 @@
+"""The tracker page and the library's counts, as HTML text built with markup.escape.
+
+Nothing a reader typed or imported reaches the page except through escape(): notes show as
+text, never as HTML.
+"""
+import dates
+import model
+from markup import cap, escape, plural, tag
+
+WEEKS = 12
+GOAL_CHOICES = (0, 1, 2, 3, 4, 5, 6, 7)
+
+
+def practice_groups(catalogue, doc):
+    """[(title, [practice])]: focus first, then each practice under its first article, then archived."""
+    by_id = {}
+    for p in catalogue["practices"]:
+        by_id[p["id"]] = p
+    groups, placed = [], set()
+    focused = [by_id[pid] for pid in sorted(doc["focus"]) if pid in by_id]
+    if focused:
+        groups.append(("Your focus", focused))
+        placed |= set(p["id"] for p in focused)
+    for article in catalogue["articles"]:
+        members = [by_id[pid] for pid in article["practices"] if pid not in placed]
+        placed |= set(p["id"] for p in members)
+        if members:
+            groups.append((article["title"], members))
+    archived = [{"id": pid, "name": cap(pid.replace("-", " ")), "text": "", "articles": [], "archived": True}
+                for pid in sorted(doc["checkins"]) if pid not in by_id]
+    if archived:
+        groups.append(("Archived practices", archived))
+    return groups
+
+
+def goal_message(done, goal):
+    if goal <= 0:
+        return "%s this week." % cap(plural(done, "time")) if done else "Not yet this week — whenever it suits you."
+    if done >= goal:
+        return "%d of %d this week: goal met. Well done." % (done, goal)
+    return "%d of %d this week." % (done, goal)
+
+
+def grid_table(doc, pid, today, name):
+    rows = model.grid(doc, pid, today, WEEKS)
+    done_days = sum(1 for row in rows for cell in row if cell[1])
+    head = "".join(tag("th", escape(d[:3]), scope="col") for d in dates.WEEKDAYS)
+    body = []
+    for row in rows:
+        cells = []
+        for n, done, noted, future in row:
+            state = "future" if future else ("done" if done else "not done")
+            if noted and not future:
+                state += ", with a note"
+            cls = "cell" + (" is-done" if done else "") + (" has-note" if noted else "") + (" is-future" if future else "")
+            cells.append(tag("td", tag("span", escape("%s: %s" % (dates.long_name(n), state)), class_="sr"),
+                             class_=cls, title=None))
+        y, m, d = dates.from_ordinal(row[0][0])
+        label = "%d %s" % (d, dates.MONTHS[m - 1][:3])
+        body.append(tag("tr", tag("th", escape(label), scope="row") + "".join(cells)))
+    summary = "Last %d weeks: done on %s" % (WEEKS, plural(done_days, "day"))
+    table = tag("table", tag("caption", escape("%s, week by week (Monday to Sunday)" % name), class_="sr")
+                + tag("thead", tag("tr", tag("td", "") + head)) + tag("tbody", "".join(body)), class_="grid")
+    return tag("details", tag("summary", escape(summary)) + table, class_="history")
+
+
+def practice_card(doc, practice, today):
+    pid = practice["id"]
+    day = dates.iso(today)
+    done = model.is_done(doc, pid, day)
+    total = len(doc["checkins"].get(pid, []))
+    streak = model.streak(doc, pid, today)
+    in_focus = pid in doc["focus"]
+    goal = doc["focus"].get(pid, 0)
+    box_id = "tracker--do-" + pid
+    parts = []
+    if practice.get("archived"):
+        parts.append(tag("h3", escape(practice["name"]), class_="practice-name"))
+        parts.append(tag("p", "No longer in the articles; its history is kept and exported.", class_="note"))
+    else:
+        parts.append(tag("div",
+                         '<input type="checkbox" class="practice-box" id="%s" data-practice="%s"%s>' % (
+                             escape(box_id), escape(pid), " checked" if done else "")
+                         + tag("label", escape(practice["name"]), for_=box_id), class_="tick"))
+        parts.append(tag("p", escape(practice["text"]), class_="practice-text"))
+    facts = [goal_message(model.week_count(doc, pid, today), goal) if in_focus else None,
+             "Done %s in all." % plural(total, "time") if total else "Not tried yet.",
+             ("%s in a row." % cap(plural(streak, "day"))) if streak >= 2 else None]
+    parts.append(tag("p", escape(" ".join(f for f in facts if f)), class_="facts"))
+    if not practice.get("archived"):
+        options = "".join(
+            '<option value="%d"%s>%s</option>' % (g, " selected" if in_focus and g == goal else "",
+                                                   "No goal" if g == 0 else plural(g, "time") + " a week")
+            for g in GOAL_CHOICES)
+        focus_id = "focus--" + pid
+        goal_id = "goal--" + pid
+        parts.append(tag("div",
+                         '<input type="checkbox" id="%s" data-focus="%s"%s>' % (escape(focus_id), escape(pid), " checked" if in_focus else "")
+                         + tag("label", "Focus on this", for_=focus_id)
+                         + tag("label", "Goal", for_=goal_id, class_="sr")
+                         + '<select id="%s" data-goal="%s"%s>%s</select>' % (escape(goal_id), escape(pid), "" if in_focus else " disabled", options),
+                         class_="focus"))
+    if total:
+        parts.append(grid_table(doc, pid, today, practice["name"]))
+    return tag("li", "".join(parts), class_="tracker-card", data_practice=pid)
+
+
+def notes_panel(doc, today):
+    day = dates.iso(today)
+    entries = doc["notes"].get(day, [])
+    items = "".join(
+        tag("li", tag("p", escape(text), class_="note-text")
+            + tag("button", "Remove", type="button", data_action="remove-note", data_day=day, data_note=text,
+                  aria_label="Remove note: " + text[:40]))
+        for text in entries)
+    listing = tag("ul", items, class_="notes") if entries else ""
+    return tag("section",
+               tag("h2", "Today's note", id="note-title")
+               + tag("p", "How did it go? What did you feel? A line is enough.", class_="note", id="note-hint")
+               + tag("label", "Note for " + escape(dates.long_name(today)), for_="note-input", class_="sr")
+               + tag("textarea", "", id="note-input", rows="3", maxlength=str(model.MAX_NOTE), aria_describedby="note-hint")
+               + tag("button", "Save note", type="button", data_action="add-note", class_="primary")
+               + listing,
+               class_="panel", aria_labelledby="note-title")
+
+
+def data_panel(doc, store_backups, persistent):
+    has_data = bool(doc["checkins"] or doc["notes"] or doc["focus"])
+    backups = "".join(
+        tag("li", tag("button", "Download unreadable data kept on %s" % escape(key.split(":")[-1]),
+                      type="button", data_action="download-backup", data_key=key))
+        for key in store_backups)
+    return tag("section",
+               tag("h2", "Your data", id="data-title")
+               + tag("p", "Your data lives only in this browser on this device; export it to keep a copy."
+                     + ("" if persistent else " <strong>Right now nothing is being saved.</strong>"),
+                     class_="callout" + (" is-prominent" if has_data else ""))
+               + tag("div",
+                     tag("button", "Export data", type="button", data_action="export", class_="primary")
+                     + tag("label", "Import data", for_="import-file", class_="button")
+                     + '<input type="file" id="import-file" accept="application/json,.json" class="file">'
+                     + tag("button", "Erase all data", type="button", data_action="erase", class_="danger"),
+                     class_="actions")
+               + tag("div", "", id="data-dialog")
+               + (tag("ul", backups, class_="backups") if backups else ""),
+               class_="panel", aria_labelledby="data-title")
+
+
+def tracker(catalogue, doc, today, store_backups, persistent):
+    """The whole #/practices view below its heading."""
+    groups = []
+    for title, members in practice_groups(catalogue, doc):
+        groups.append(tag("section", tag("h2", escape(title))
+                          + tag("ul", "".join(practice_card(doc, p, today) for p in members), class_="tracker-list"),
+                          class_="tracker-group"))
+    intro = tag("p", "Today is %s. Tick what you tried; every tick stays on this device." % escape(dates.long_name(today)),
+                class_="lede")
+    return intro + notes_panel(doc, today) + "".join(groups) + data_panel(doc, store_backups, persistent)
+
+
+def import_dialog(changes, name):
+    lines = [plural(changes["checkins"], "new check-in"), plural(changes["notes"], "new note"),
+             plural(changes["focus"], "focus change")]
+    extra = " %s no longer in the articles and will be kept as archived." % plural(changes["archived"], "practice") if changes["archived"] else ""
+    return (tag("p", escape("%s adds %s.%s Merging keeps everything you have now." % (name, ", ".join(lines), extra)))
+            + tag("div", tag("button", "Merge into my data", type="button", data_action="import-merge", class_="primary")
+                  + tag("button", "Replace my data", type="button", data_action="import-replace")
+                  + tag("button", "Cancel", type="button", data_action="dialog-cancel"), class_="actions"))
+
+
+def erase_dialog():
+    return (tag("p", "Erase every tick, note and goal from this browser? This cannot be undone. Export first if you may want them back.")
+            + tag("div", tag("button", "Erase everything", type="button", data_action="erase-confirm", class_="danger")
+                  + tag("button", "Keep my data", type="button", data_action="dialog-cancel"), class_="actions"))
