@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from . import articles as articles_mod
-from . import page, runtime
+from . import icons, page, runtime
 from .errors import BuildError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,6 +38,7 @@ def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules
     stage = Path(tempfile.mkdtemp(prefix=out.name + ".building-", dir=out.parent))
     try:
         written = runtime.copy(node_modules, stage)
+        written += icons.write(stage)
         hashes = {}
         for name in STATIC:
             data = (SITE / name).read_bytes()

@@ -1,0 +1,53 @@
+# Attune. `make serve` and `make test` do all the set-up themselves.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+SOURCES := $(wildcard content/*.md py/*.py site/*.* site/builder/*.py) package-lock.json
+
+.PHONY: help serve test build bench browser clean
+
+help:  ## Show this help
+	@echo "Attune — make targets:"
+	@echo "  make serve   set up, build and serve the app on http://127.0.0.1:$(PORT)"
+	@echo "  make test    set up (including a browser) and run every test"
+	@echo "  make build   build the static site into dist/"
+	@echo "  make bench   measure load speed and size against a script-free floor"
+	@echo "  make clean   remove dist/, .venv/ and node_modules/"
+
+$(VENV)/.stamp: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[test]"
+	touch $@
+
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+dist/index.html: $(VENV)/.stamp node_modules/.stamp $(SOURCES)
+	cd site && ../$(PY) -m builder --content ../content --out ../dist
+
+build: dist/index.html  ## Build dist/
+
+# Chromium: Debian's where present or installable (root + apt), else Playwright's own build.
+browser: $(VENV)/.stamp
+	@if [ -x /usr/bin/chromium ]; then echo "browser: /usr/bin/chromium"; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || $(PY) -m playwright install chromium; \
+	else $(PY) -m playwright install chromium; fi
+
+serve: build
+	cd site && ../$(PY) -m builder.serve --root ../dist --port $(PORT)
+
+test: build browser
+	$(PY) -m pytest
+
+bench: build browser
+	$(PY) tests/bench.py
+
+clean:
+	rm -rf dist dist.* $(VENV) node_modules

@@ -1,0 +1,128 @@
+"""The app in real Chromium: reading, routing, ticking, the tracker and what stays on the device."""
+import json
+
+import pytest
+
+from browser import DESKTOP, PHONE
+
+pytestmark = pytest.mark.browser
+ARTICLES = ["crying-together", "why-he-cries", "never-cries", "deepening-connection"]
+
+
+def today(page):
+    return page.evaluate("(() => { const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); })()")
+
+
+def visible_view(page):
+    return page.evaluate("[...document.querySelectorAll('.view')].filter(v => v.offsetParent !== null).map(v => v.id)")
+
+
+def assert_clean(watched):
+    assert watched.foreign_requests() == []
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_library_article_and_back(site, open_page, viewport):
+    """The library lists every article, its link opens the article alone, and back returns."""
+    w = open_page(viewport)
+    page = w.open(site)
+    titles = page.locator("#library .card h2 a")
+    assert titles.count() == len(ARTICLES)
+    assert visible_view(page) == ["library"]
+    titles.first.click()
+    page.wait_for_function("document.documentElement.dataset.route === 'a/crying-together'")
+    assert visible_view(page) == ["a-crying-together"]
+    assert page.evaluate("document.activeElement.id") == "crying-together--title"
+    assert "When your partner cries as you cry" in page.title()
+    page.go_back()
+    page.wait_for_function("document.documentElement.dataset.route === 'library'")
+    assert visible_view(page) == ["library"]
+    assert_clean(w)
+
+
+def test_deep_link_and_unknown_route(site, open_page):
+    """A deep link opens its article on first load; an unknown article shows 'not found'."""
+    w = open_page()
+    page = w.open(site + "#/a/never-cries")
+    assert visible_view(page) == ["a-never-cries"]
+    page.evaluate("location.hash = '#/a/no-such-article'")
+    page.wait_for_function("document.documentElement.dataset.route === 'missing'")
+    assert visible_view(page) == ["missing"]
+    assert_clean(w)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_tick_survives_reload(site, open_page, viewport):
+    """Ticking a practice in an article stores it for today and it is still ticked after a reload."""
+    w = open_page(viewport)
+    page = w.open(site + "#/a/crying-together")
+    box = page.locator("#crying-together--do-active-listening")
+    assert box.is_enabled()
+    page.get_by_label("Listen actively").first.check()
+    assert w.stored()["checkins"]["active-listening"] == [today(page)]
+    page.reload()
+    page.wait_for_selector("html[data-app=ready]")
+    assert page.locator("#crying-together--do-active-listening").is_checked()
+    # The same practice in another article is the same practice, ticked too.
+    assert page.locator("#never-cries--do-active-listening").is_checked()
+    assert_clean(w)
+
+
+def test_every_article_has_its_practices_as_checkboxes(site, open_page):
+    """At phone size each article shows at least four enabled, labelled practice checkboxes."""
+    w = open_page(PHONE)
+    page = w.open(site)
+    catalogue = json.loads(page.inner_text("#catalogue"))
+    for article in catalogue["articles"]:
+        page.evaluate(f"location.hash = '#/a/{article['slug']}'")
+        page.wait_for_function(f"document.documentElement.dataset.route === 'a/{article['slug']}'")
+        boxes = page.locator(f"#a-{article['slug']} input.practice-box")
+        assert boxes.count() == len(article["practices"]) >= 4
+        for pid in article["practices"]:
+            box = page.locator(f"#{article['slug']}--do-{pid}")
+            assert box.is_visible() and box.is_enabled()
+            name = [p["name"] for p in catalogue["practices"] if p["id"] == pid][0]
+            assert page.locator(f"label[for='{article['slug']}--do-{pid}']").inner_text() == name
+    assert_clean(w)
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_no_sideways_scroll_on_phones(site, open_page, width):
+    """No view scrolls sideways on a phone screen."""
+    w = open_page({"width": width, "height": 800})
+    page = w.open(site)
+    for route in ["#/"] + [f"#/a/{slug}" for slug in ARTICLES] + ["#/practices"]:
+        page.evaluate(f"location.hash = '{route}'")
+        page.wait_for_timeout(50)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{route} scrolls sideways by {overflow}px at {width}px"
+    assert_clean(w)
+
+
+def test_undo_reverts_a_tick(site, open_page):
+    """The Undo button in the message after a tick takes the tick back."""
+    w = open_page()
+    page = w.open(site + "#/a/why-he-cries")
+    page.get_by_label("Steady yourself first").check()
+    page.get_by_role("button", name="Undo").click()
+    assert not page.get_by_label("Steady yourself first").is_checked()
+    assert "steady-yourself" not in w.stored()["checkins"]
+    assert_clean(w)
+
+
+def test_tracker_counts_and_library_progress(site, open_page):
+    """A tick shows in the tracker (done today, once) and as 'tried 1 of 4' in the library."""
+    w = open_page(DESKTOP)
+    page = w.open(site + "#/a/why-he-cries")
+    page.get_by_label("Hold and reassure").check()
+    page.goto(site + "#/practices")
+    page.wait_for_selector("#tracker .tracker-card")
+    assert page.locator("#tracker--do-hold-and-reassure").is_checked()
+    assert page.locator("#tracker input.practice-box[data-practice='active-listening']").count() == 1
+    card = page.locator(".tracker-card[data-practice='hold-and-reassure']")
+    assert "Done 1 time in all." in card.inner_text()
+    page.goto(site + "#/")
+    page.wait_for_selector("html[data-app=ready]")
+    assert page.inner_text("[data-tried='why-he-cries']") == " · tried 1 of 4"
+    assert_clean(w)
