@@ -21,38 +21,26 @@ root = document.documentElement
 
 
 class LocalStorage:
-    """store.Store's backend on window.localStorage, translating the browser's errors."""
+    """store.Store's backend on window.localStorage, through site/storage.js (errors as values)."""
 
-    def __init__(self):
-        try:
-            self.ls = js.window.localStorage
-            self.ls.getItem("attune:probe")
-        except Exception:
-            self.ls = None
-
-    def call(self, action):
-        if self.ls is None:
-            raise StorageUnavailable()
-        try:
-            return action()
-        except Exception as error:
-            text = str(error)
-            if "Quota" in text or "quota" in text:
-                raise StorageFull()
-            raise StorageUnavailable()
+    def call(self, result):
+        if not result.ok:
+            raise StorageFull() if result.error == "QuotaExceededError" else StorageUnavailable()
+        return result.value
 
     def get(self, key):
-        value = self.call(lambda: self.ls.getItem(key))
-        return None if value is None or type(value) is not str else value
+        value = self.call(js.attuneStorage.get(key))
+        return value if type(value) is str else None
 
     def set(self, key, value):
-        self.call(lambda: self.ls.setItem(key, value))
+        self.call(js.attuneStorage.set(key, value))
 
     def remove(self, key):
-        self.call(lambda: self.ls.removeItem(key))
+        self.call(js.attuneStorage.remove(key))
 
     def keys(self):
-        return self.call(lambda: [self.ls.key(i) for i in range(self.ls.length)])
+        listing = self.call(js.attuneStorage.keys())
+        return [k for k in listing.split("\n") if k]
 
 
 def today():
@@ -304,13 +292,14 @@ class App:
 
     def on_change(self, event):
         target = event.target
-        data = target.dataset
+        # getAttribute, not dataset: a missing dataset key raises in MicroPython's JS proxy.
+        focus, goal = target.getAttribute("data-focus"), target.getAttribute("data-goal")
         if target.classList.contains("practice-box"):
-            self.tick(data.practice, bool(target.checked))
-        elif data.focus:
-            self.set_focus(data.focus, bool(target.checked))
-        elif data.goal:
-            self.set_goal(data.goal, int(target.value))
+            self.tick(target.getAttribute("data-practice"), bool(target.checked))
+        elif focus:
+            self.set_focus(focus, bool(target.checked))
+        elif goal:
+            self.set_goal(goal, int(target.value))
         elif target.id == "import-file":
             self.read_import(target)
 

@@ -16,7 +16,7 @@ from .errors import BuildError
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
-STATIC = ("style.css", "boot.js")
+STATIC = ("style.css", "boot.js", "storage.js")
 # PyScript plugins Attune does not use: each would be one more module to fetch.
 PLUGINS_OFF = ["!deprecations-manager", "!donkey", "!error", "!py-editor", "!py-game", "!py-terminal"]
 

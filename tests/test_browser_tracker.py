@@ -1,0 +1,258 @@
+"""The tracker in real Chromium: notes, goals, export/import, and data that is never lost."""
+import json
+import random
+
+import pytest
+
+import dates
+import model
+from browser import DESKTOP, PHONE
+from test_browser_app import assert_clean, today
+
+pytestmark = pytest.mark.browser
+DISABLE_STORAGE = """
+Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }});
+"""
+FULL_STORAGE = """
+Storage.prototype.setItem = function () { throw new DOMException("Setting the value exceeded the quota.", "QuotaExceededError"); };
+"""
+
+
+def open_tracker(w, site):
+    page = w.open(site + "#/practices")
+    page.wait_for_selector("#tracker .tracker-card")
+    return page
+
+
+def seed(w, site, text):
+    """Store raw text as the app's data, then load the app on it."""
+    page = w.open(site)
+    page.evaluate("t => localStorage.setItem('attune:data', t)", text)
+    page.reload()
+    page.wait_for_selector("html[data-app]:not([data-app=loading])")
+    return page
+
+
+def test_note_is_text_never_html(site, open_page):
+    """A note holding an HTML tag is saved and shown as text; no element is created, nothing runs."""
+    w = open_page()
+    page = open_tracker(w, site)
+    page.on("dialog", lambda d: pytest.fail("a dialog opened: the note ran as script"))
+    page.fill("#note-input", "<img src=x onerror=alert(1)> went well")
+    page.get_by_role("button", name="Save note").click()
+    assert page.locator(".note-text").inner_text() == "<img src=x onerror=alert(1)> went well"
+    assert page.locator("#tracker img").count() == 0
+    assert w.stored()["notes"][today(page)] == ["<img src=x onerror=alert(1)> went well"]
+    page.get_by_role("button", name="Remove note: <img").click()
+    assert today(page) not in w.stored()["notes"]
+    assert_clean(w)
+
+
+def test_focus_goal_met(site, open_page):
+    """Focusing a practice with a goal of once a week, then ticking it, says the goal is met."""
+    w = open_page(DESKTOP)
+    page = open_tracker(w, site)
+    page.select_option("#goal--share-joy", "1") if page.locator("#goal--share-joy").is_enabled() else None
+    page.check("#focus--share-joy")
+    page.select_option("#goal--share-joy", "1")
+    assert w.stored()["focus"] == {"share-joy": 1}
+    card = page.locator("#tracker .tracker-group").first
+    assert card.locator("h2").inner_text() == "Your focus"
+    page.check("#tracker--do-share-joy")
+    assert "1 of 1 this week: goal met" in page.locator(".tracker-card[data-practice='share-joy']").inner_text()
+    assert_clean(w)
+
+
+def test_history_grid_has_text_equivalents(site, open_page):
+    """The 12-week grid marks done days and names every day in text for screen readers."""
+    w = open_page()
+    page = open_tracker(w, site)
+    page.check("#tracker--do-feelings-journal")
+    card = page.locator(".tracker-card[data-practice='feelings-journal']")
+    card.locator("summary").click()
+    assert card.locator("td.cell").count() == 84
+    assert card.locator("td.is-done").count() == 1
+    day = today(page)
+    y, m, d = (int(x) for x in day.split("-"))
+    assert card.locator("td.is-done .sr").inner_text() == dates.long_name(dates.to_ordinal(y, m, d)) + ": done"
+    assert "done on 1 day" in card.locator("summary").inner_text()
+    assert_clean(w)
+
+
+def test_export_then_import_into_fresh_browser(site, open_page, tmp_path):
+    """Exported data imported into an empty browser (merge) reproduces the same document."""
+    w = open_page()
+    page = open_tracker(w, site)
+    page.check("#tracker--do-i-statements")
+    page.fill("#note-input", "Talked after dinner")
+    page.get_by_role("button", name="Save note").click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export data").click()
+    path = tmp_path / "export.json"
+    info.value.save_as(path)
+    exported = json.loads(path.read_text())
+    assert exported == w.stored()
+    other = open_page()
+    page2 = open_tracker(other, site)
+    page2.set_input_files("#import-file", str(path))
+    page2.wait_for_selector("#data-dialog button")
+    assert "1 new check-in, 1 new note" in page2.inner_text("#data-dialog")
+    page2.get_by_role("button", name="Merge into my data").click()
+    assert other.stored() == exported
+    assert page2.locator("#tracker--do-i-statements").is_checked()
+    assert_clean(w)
+    assert_clean(other)
+
+
+BAD_IMPORTS = {
+    "not-json.json": ("this is not json", "not valid JSON"),
+    "wrong-schema.json": ('{"schema": 99, "checkins": {}}', "newer version"),
+    "no-schema.json": ('{"checkins": {}}', "no valid schema"),
+    "unknown-key.json": ('{"schema": 2, "checkins": {}, "secret": 1}', "unknown field"),
+    "wrong-types.json": ('{"schema": 2, "checkins": {"active-listening": "yesterday"}}', "not a list of days"),
+    "html.json": ('{"schema": 2, "notes": {"2025-01-02": ["<img src=x onerror=alert(1)>"]}}', "contains HTML"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_IMPORTS))
+def test_bad_import_files_change_nothing(site, open_page, tmp_path, name):
+    """A broken or foreign import file gets a clear message and leaves the stored data as it was."""
+    text, message = BAD_IMPORTS[name]
+    w = open_page()
+    page = open_tracker(w, site)
+    page.check("#tracker--do-practise-patience")
+    before = w.stored()
+    path = tmp_path / name
+    path.write_text(text)
+    page.set_input_files("#import-file", str(path))
+    page.wait_for_selector("#data-dialog p")
+    shown = page.inner_text("#data-dialog")
+    assert message in shown and "Nothing was changed" in shown
+    assert w.stored() == before
+    assert_clean(w)
+
+
+def test_oversized_import_is_refused(site, open_page, tmp_path):
+    """An import file over 1 MB is refused before it is read."""
+    w = open_page()
+    page = open_tracker(w, site)
+    path = tmp_path / "huge.json"
+    path.write_text('{"schema": 2, "notes": {"2025-01-01": ["' + "x" * 1_100_000 + '"]}}')
+    page.set_input_files("#import-file", str(path))
+    page.wait_for_selector("#data-dialog p")
+    assert "larger than 1 MB" in page.inner_text("#data-dialog")
+    assert w.stored() is None
+    assert_clean(w)
+
+
+@pytest.mark.parametrize("raw", ["{not json", '{"schema": 2, "checkins": {"active-listening": 5}}', '{"schema": 7}'],
+                         ids=["bad-json", "wrong-types", "future-schema"])
+def test_corrupted_storage_is_kept_and_reported(site, open_page, raw):
+    """Unreadable stored data: the app starts, says so, keeps the original text in a backup and offers it."""
+    w = open_page()
+    page = seed(w, site, raw)
+    assert page.get_attribute("html", "data-app") == "ready"
+    assert "could not be read" in page.inner_text("#status")
+    backups = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('attune:backup:'))")
+    assert len(backups) == 1
+    assert page.evaluate("k => localStorage.getItem(k)", backups[0]) == raw
+    # Nothing was written over the original until the reader changes something.
+    assert page.evaluate("localStorage.getItem('attune:data')") == raw
+    page.goto(site + "#/practices")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download unreadable data").click()
+    assert open(info.value.path()).read() == raw
+    assert_clean(w)
+
+
+def test_storage_disabled_runs_in_memory(site, open_page):
+    """When reading localStorage throws SecurityError the app runs in memory and says nothing is kept."""
+    w = open_page()
+    w.context.add_init_script(DISABLE_STORAGE)
+    page = w.open(site + "#/a/crying-together")
+    assert "does not allow Attune to save" in page.inner_text("#status")
+    page.get_by_label("Offer context when you're upset").check()
+    assert page.get_by_label("Offer context when you're upset").is_checked()
+    page.goto(site + "#/practices")
+    assert "Right now nothing is being saved." in page.inner_text("#tracker")
+    assert page.get_by_role("button", name="Export data").is_visible()
+    assert_clean(w)
+
+
+def test_storage_full_keeps_what_was_saved(site, open_page):
+    """On QuotaExceededError the app says storage is full, keeps the tick in memory, and old data is intact."""
+    w = open_page()
+    page = w.open(site + "#/a/crying-together")
+    page.get_by_label("Talk openly").first.check()
+    before = w.stored()
+    w.context.add_init_script(FULL_STORAGE)
+    page.reload()
+    page.wait_for_selector("html[data-app=ready]")
+    page.get_by_label("Make it safe to feel").check()
+    assert "storage is full" in page.inner_text("#status")
+    assert page.get_by_label("Make it safe to feel").is_checked()
+    assert w.stored() == before
+    assert_clean(w)
+
+
+def test_two_tabs_both_ticks_survive(site, open_page):
+    """Two tabs tick different practices; both ticks are stored and each tab shows the other's."""
+    w = open_page()
+    first = w.open(site + "#/a/never-cries")
+    second = w.context.new_page()
+    second.goto(site + "#/a/never-cries")
+    second.wait_for_selector("html[data-app=ready]")
+    first.get_by_label("Keep a feelings journal").check()
+    second.get_by_label("Set time aside to talk").check()
+    stored = w.stored()
+    assert set(stored["checkins"]) == {"feelings-journal", "time-to-talk"}
+    first.wait_for_function("document.querySelector('#never-cries--do-time-to-talk').checked")
+    assert second.get_by_label("Keep a feelings journal").is_checked()
+    assert_clean(w)
+
+
+def test_erase_needs_confirmation(site, open_page):
+    """Erase all data asks first; 'Keep my data' keeps it, 'Erase everything' removes it."""
+    w = open_page()
+    page = open_tracker(w, site)
+    page.check("#tracker--do-ask-questions")
+    page.get_by_role("button", name="Erase all data").click()
+    page.get_by_role("button", name="Keep my data").click()
+    assert w.stored()["checkins"]
+    page.get_by_role("button", name="Erase all data").click()
+    page.get_by_role("button", name="Erase everything").click()
+    assert w.stored() is None
+    assert not page.locator("#tracker--do-ask-questions").is_checked()
+    assert_clean(w)
+
+
+def five_years(ids, today_ordinal):
+    """A generated 5-year history: most practices, about every other day, notes weekly."""
+    rng = random.Random(5)
+    doc = model.empty()
+    for n in range(today_ordinal - 5 * 365, today_ordinal + 1):
+        day = dates.iso(n)
+        for pid in ids:
+            if rng.random() < 0.4:
+                model.set_done(doc, pid, day, True)
+        if n % 7 == 0:
+            model.add_note(doc, day, "Week note %d: we talked and it went fine." % n)
+    model.set_done(doc, "retired-practice", dates.iso(today_ordinal - 400), True)
+    return doc
+
+
+def test_five_years_of_history_loads(site, open_page):
+    """Five years of generated data load, and the tracker renders every practice plus the archived one."""
+    w = open_page(DESKTOP)
+    page = w.open(site)
+    catalogue = json.loads(page.inner_text("#catalogue"))
+    y, m, d = (int(x) for x in today(page).split("-"))
+    doc = five_years([p["id"] for p in catalogue["practices"]], dates.to_ordinal(y, m, d))
+    page.evaluate("t => localStorage.setItem('attune:data', t)", model.dumps(doc))
+    page.goto(site + "#/practices")
+    page.reload()
+    page.wait_for_selector("#tracker .tracker-card", timeout=20000)
+    assert page.locator(".tracker-card").count() == len(catalogue["practices"]) + 1
+    assert "Archived practices" in page.inner_text("#tracker")
+    assert page.evaluate("document.querySelectorAll('#tracker td.is-done').length") > 0
+    assert_clean(w)
