@@ -91,3 +91,15 @@ def long_name(n):
     """"Monday 3 March 2025", for screen readers and titles."""
     year, month, day = from_ordinal(n)
     return "%s %d %s %d" % (WEEKDAYS[weekday(n)], day, MONTHS[month - 1], year)
+
+
+def timestamp_ms(text):
+    """Milliseconds since 1970 from an ISO time like "2026-11-21T23:58:31.123Z".
+
+    The glue reads the clock this way because MicroPython's JS bridge cuts a large number
+    such as Date.now() to 32 bits.
+    """
+    days = ordinal(text[:10]) - to_ordinal(1970, 1, 1)
+    hours, minutes, seconds = int(text[11:13]), int(text[14:16]), int(text[17:19])
+    millis = int(text[20:23]) if len(text) > 20 and text[19] == "." else 0
+    return ((days * 24 + hours) * 60 + minutes) * 60000 + seconds * 1000 + millis

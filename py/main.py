@@ -49,7 +49,7 @@ def today():
 
 
 def now_ms():
-    return int(js.Date.now())
+    return dates.timestamp_ms(str(js.Date.new().toISOString()))
 
 
 def q(selector):

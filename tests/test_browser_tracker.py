@@ -184,10 +184,11 @@ def test_storage_full_keeps_what_was_saved(site, open_page):
     w = open_page()
     page = w.open(site + "#/a/crying-together")
     page.get_by_label("Talk openly").first.check()
-    before = w.stored()
     w.context.add_init_script(FULL_STORAGE)
     page.reload()
     page.wait_for_selector("html[data-app=ready]")
+    before = w.stored()
+    assert before["checkins"]["open-communication"] == [today(page)]
     page.get_by_label("Make it safe to feel").check()
     assert "storage is full" in page.inner_text("#status")
     assert page.get_by_label("Make it safe to feel").is_checked()
