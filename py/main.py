@@ -74,6 +74,8 @@ class App:
         self.last_change = None     # (pid, day, done) for Undo
         self.pending_import = None  # (document, file name) awaiting confirmation
         self.asked_persist = False
+        self.registration = None
+        self.updating = False
 
     # --- showing ---------------------------------------------------------------------
 
@@ -288,6 +290,44 @@ class App:
         self.sync_boxes()
         self.say("All Attune data was erased from this browser.")
 
+    # --- offline and updates -----------------------------------------------------------
+
+    def register_worker(self):
+        container = js.navigator.serviceWorker
+        if not container:
+            return  # not a secure context, or an old browser: the page still works online
+        container.register("./sw.js", js.JSON.parse('{"updateViaCache": "none"}')).then(
+            create_proxy(self.on_registered))
+        container.addEventListener("controllerchange", create_proxy(self.on_controller_change))
+
+    def on_registered(self, registration):
+        self.registration = registration
+        if registration.waiting and js.navigator.serviceWorker.controller:
+            self.offer_update()
+        registration.addEventListener("updatefound", create_proxy(lambda e: self.watch(registration.installing)))
+
+    def watch(self, worker):
+        def changed(event):
+            # "installed" with a controller present means an update waits; without one it is the first install.
+            if worker.state == "installed" and js.navigator.serviceWorker.controller:
+                self.offer_update()
+        worker.addEventListener("statechange", create_proxy(changed))
+
+    def offer_update(self):
+        box = q("#status")
+        box.innerHTML = tag("div", tag("p", "A new version is ready.")
+                            + tag("button", "Reload", type="button", data_action="update")
+                            + tag("button", "Later", type="button", data_action="dismiss"), class_="toast")
+
+    def apply_update(self):
+        if self.registration and self.registration.waiting:
+            self.updating = True
+            self.registration.waiting.postMessage(js.JSON.parse('{"type": "skip-waiting"}'))
+
+    def on_controller_change(self, event):
+        if self.updating:
+            js.location.reload()
+
     # --- events ----------------------------------------------------------------------
 
     def on_change(self, event):
@@ -310,6 +350,8 @@ class App:
         action = button.dataset.action
         if action == "undo":
             self.undo()
+        elif action == "update":
+            self.apply_update()
         elif action == "dismiss":
             q("#status").innerHTML = ""
         elif action == "add-note":
@@ -347,6 +389,7 @@ class App:
         self.route(first=True)
         self.sync_boxes()
         self.show_notices()
+        self.register_worker()
 
 
 def fail(error):

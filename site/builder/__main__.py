@@ -11,12 +11,12 @@ import tempfile
 from pathlib import Path
 
 from . import articles as articles_mod
-from . import icons, page, runtime
+from . import icons, offline, page, runtime
 from .errors import BuildError
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
-STATIC = ("style.css", "boot.js", "storage.js")
+STATIC = ("style.css", "boot.js", "storage.js", "manifest.webmanifest")
 # PyScript plugins Attune does not use: each would be one more module to fetch.
 PLUGINS_OFF = ["!deprecations-manager", "!donkey", "!error", "!py-editor", "!py-game", "!py-terminal"]
 
@@ -64,6 +64,7 @@ def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules
         html = page.render((SITE / "index.html").read_text(encoding="utf-8"), articles, catalogue,
                            version, pyconfig, hashes)
         (stage / "index.html").write_text(html, encoding="utf-8")
+        offline.write_worker(SITE / "sw.js", stage)
         # Swap: the old dist/ goes only after the new one is complete.
         old = None
         if out.exists():

@@ -1,0 +1,250 @@
+"""py/markup.py, py/routes.py and py/views.py: safe HTML text, hash routes and the tracker page."""
+import datetime
+import html
+import re
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import model
+import routes
+import views
+from markup import escape, plural, tag
+
+TODAY = datetime.date(2024, 3, 1).toordinal()   # a Friday
+TODAY_ISO = "2024-03-01"
+
+# Shaped like builder.articles.catalogue(): articles with their practice ids, each practice once.
+CATALOGUE = {
+    "articles": [
+        {"slug": "crying-together", "title": "When your partner cries as you cry", "summary": "s", "minutes": 6,
+         "practices": ["offer-context", "active-listening", "slow-breathing"]},
+        {"slug": "never-cries", "title": "When he never cries", "summary": "s", "minutes": 6,
+         "practices": ["name-feelings", "active-listening"]},
+    ],
+    "practices": [
+        {"id": "offer-context", "name": "Offer context", "text": "Say why.", "articles": ["crying-together"]},
+        {"id": "active-listening", "name": "Listen actively", "text": "Say back what you heard.",
+         "articles": ["crying-together", "never-cries"]},
+        {"id": "slow-breathing", "name": "Breathe slowly together", "text": "Breathe.", "articles": ["crying-together"]},
+        {"id": "name-feelings", "name": "Notice & name <feelings>", "text": "Name them.", "articles": ["never-cries"]},
+    ],
+}
+SLUGS = [a["slug"] for a in CATALOGUE["articles"]]
+TRACKER_BOX = re.compile(r'<input type="checkbox" class="practice-box" id="tracker--do-([a-z0-9-]+)"')
+
+
+class Tags(HTMLParser):
+    """Collects every start tag of an HTML text, as a browser's tokenizer would see it."""
+
+    def __init__(self, text):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.text = [], []
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, name, attrs):
+        self.tags.append((name, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def render(doc):
+    return views.tracker(CATALOGUE, doc, TODAY, [], True)
+
+
+def group_titles(page):
+    return re.findall(r'<section class="tracker-group"><h2>(.*?)</h2>', page)
+
+
+# --- markup -----------------------------------------------------------------------------------
+
+
+def test_escape_handles_the_five_special_characters():
+    """escape turns & < > " ' into entities, & first so nothing is escaped twice."""
+    assert escape("&<>\"'") == "&amp;&lt;&gt;&quot;&#39;"
+    assert escape("&lt;") == "&amp;lt;"
+    assert escape(5) == "5"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_escape_round_trips_and_leaves_no_markup(text):
+    """For any text, the escaped form holds no < > " ' and unescapes back to the original."""
+    out = escape(text)
+    assert not set("<>\"'") & set(out)
+    assert html.unescape(out) == text
+
+
+def test_tag_escapes_attributes_and_drops_none_and_false():
+    """tag escapes attribute values, drops None/False, writes True bare, sorts and renames attributes."""
+    out = tag("button", "Go", data_note='"><script>x</script>', title=None, disabled=False, hidden=True,
+              class_="a b", aria_label="it's")
+    assert out == ('<button aria-label="it&#39;s" class="a b" data-note="&quot;&gt;&lt;script&gt;x&lt;/script&gt;" '
+                   'hidden>Go</button>')
+    parsed = Tags(out)
+    assert parsed.tags == [("button", {"aria-label": "it's", "class": "a b",
+                                       "data-note": '"><script>x</script>', "hidden": None})]
+
+
+def test_tag_without_attributes_and_plural():
+    """tag with no attributes is a bare element; plural picks the singular only for 1."""
+    assert tag("p", "x") == "<p>x</p>"
+    assert plural(1, "day") == "1 day" and plural(0, "day") == "0 days" and plural(2, "entry", "entries") == "2 entries"
+
+
+# --- routes -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("hash_text,expected", [
+    ("", ("library", None, None)),
+    ("#", ("library", None, None)),
+    ("#/", ("library", None, None)),
+    ("#/practices", ("practices", None, None)),
+    ("#/practices/", ("practices", None, None)),
+    ("#/a/never-cries", ("article", "never-cries", None)),
+    ("#/a/never-cries/never-cries--why", ("article", "never-cries", "never-cries--why")),
+    ("#/a/unknown", ("missing", None, None)),
+    ("#/a/unknown/x", ("missing", None, None)),
+    ("#/a", ("missing", None, None)),
+    ("#/a/never-cries/x/y", ("missing", None, None)),
+    ("#/practices/extra", ("missing", None, None)),
+    ("#/nonsense", ("missing", None, None)),
+])
+def test_routes_parse(hash_text, expected):
+    """routes.parse maps each hash to (view, slug, anchor), and anything unknown to "missing"."""
+    assert routes.parse(hash_text, SLUGS) == expected
+
+
+def test_route_name():
+    """route_name gives "a/<slug>" for an article and the view's name otherwise."""
+    assert routes.route_name("article", "never-cries") == "a/never-cries"
+    assert routes.route_name("practices", None) == "practices"
+
+
+# --- views ------------------------------------------------------------------------------------
+
+
+def test_tracker_escapes_a_hostile_note():
+    """A note holding an <img onerror> tag is shown as text: the page has no img element and no raw '<img'."""
+    doc = model.empty()
+    note = "<img src=x onerror=alert(1)>"
+    model.add_note(doc, TODAY_ISO, note)
+    page = render(doc)
+    assert "<img" not in page
+    parsed = Tags(page)
+    assert not [t for t in parsed.tags if t[0] == "img"]
+    assert not [t for t in parsed.tags if any(k.startswith("on") for k in t[1])]
+    assert note in "".join(parsed.text)                          # shown as text
+    assert [t[1]["data-note"] for t in parsed.tags if "data-note" in t[1]] == [note]   # attribute intact
+
+
+def test_tracker_escapes_practice_names():
+    """A practice name with & and < is escaped in its label."""
+    page = render(model.empty())
+    assert "Notice &amp; name &lt;feelings&gt;" in page
+    assert "<feelings>" not in page
+
+
+def test_tracker_groups_by_article_with_each_practice_once():
+    """Practices are grouped under their first article, and a practice in two articles gets one checkbox."""
+    page = render(model.empty())
+    boxes = TRACKER_BOX.findall(page)
+    assert sorted(boxes) == sorted(p["id"] for p in CATALOGUE["practices"])
+    assert len(boxes) == len(set(boxes))
+    assert group_titles(page) == ["When your partner cries as you cry", "When he never cries"]
+    groups = page.split('<section class="tracker-group">')[1:]
+    assert TRACKER_BOX.findall(groups[0]) == ["offer-context", "active-listening", "slow-breathing"]
+    assert TRACKER_BOX.findall(groups[1]) == ["name-feelings"]
+
+
+def test_tracker_labels_match_checkboxes():
+    """Each tracker checkbox has a label pointing at it with the practice's name."""
+    page = render(model.empty())
+    for p in CATALOGUE["practices"]:
+        assert '<label for="tracker--do-%s">%s</label>' % (p["id"], escape(p["name"])) in page
+
+
+def test_focus_group_comes_first():
+    """Focused practices form the first group, and are not repeated under their article."""
+    doc = model.empty()
+    model.set_focus(doc, "slow-breathing", 3)
+    model.set_focus(doc, "name-feelings", 0)
+    page = render(doc)
+    assert group_titles(page)[0] == "Your focus"
+    groups = page.split('<section class="tracker-group">')[1:]
+    assert TRACKER_BOX.findall(groups[0]) == ["name-feelings", "slow-breathing"]
+    assert TRACKER_BOX.findall(groups[1]) == ["offer-context", "active-listening"]
+    assert group_titles(page) == ["Your focus", "When your partner cries as you cry"]   # never-cries is now empty
+    assert len(TRACKER_BOX.findall(page)) == 4
+
+
+def test_archived_practice_gets_its_own_group_without_checkbox():
+    """A check-in for an id not in the catalogue shows under "Archived practices", last, with no checkbox."""
+    doc = model.empty()
+    model.set_done(doc, "old-practice", "2024-02-28", True)
+    page = render(doc)
+    assert group_titles(page)[-1] == "Archived practices"
+    archived = page.split('<section class="tracker-group">')[-1]
+    assert "Old practice" in archived
+    assert 'data-practice="old-practice"' in archived
+    assert "old-practice" not in TRACKER_BOX.findall(page)
+
+
+def test_done_today_is_checked():
+    """A practice ticked today has a checked tracker checkbox; the others are unchecked."""
+    doc = model.empty()
+    model.set_done(doc, "active-listening", TODAY_ISO, True)
+    model.set_done(doc, "offer-context", "2024-02-29", True)
+    checked = re.findall(r'id="tracker--do-([a-z0-9-]+)" data-practice="[a-z0-9-]+" checked>', render(doc))
+    assert checked == ["active-listening"]
+
+
+@pytest.mark.parametrize("done,goal", [(3, 3), (4, 3), (7, 7), (1, 1)])
+def test_goal_message_says_goal_met(done, goal):
+    """goal_message says "goal met" once done reaches the goal."""
+    assert "goal met" in views.goal_message(done, goal)
+
+
+@pytest.mark.parametrize("done,goal", [(0, 3), (2, 3), (6, 7), (0, 0), (5, 0)])
+def test_goal_message_without_goal_met(done, goal):
+    """goal_message does not say "goal met" below the goal, nor when there is no goal."""
+    assert "goal met" not in views.goal_message(done, goal)
+
+
+def test_focus_card_shows_week_progress():
+    """A focused practice done twice this week with goal 2 shows "2 of 2 this week: goal met"."""
+    doc = model.empty()
+    model.set_focus(doc, "active-listening", 2)
+    for d in ("2024-02-25", "2024-02-26", TODAY_ISO):   # Sunday before, Monday, Friday
+        model.set_done(doc, "active-listening", d, True)
+    assert "2 of 2 this week: goal met" in render(doc)
+
+
+def test_history_grid_has_12_weeks():
+    """A practice with check-ins shows a history table with 12 week rows of 7 day cells."""
+    doc = model.empty()
+    model.set_done(doc, "offer-context", TODAY_ISO, True)
+    table = re.search(r'<table class="grid">.*?</table>', render(doc)).group(0)
+    body = table.split("<tbody>")[1]
+    assert body.count("<tr>") == 12
+    assert body.count("<td ") == 84
+    assert body.count("is-done") == 1 and body.count("is-future") == 2   # Saturday and Sunday
+
+
+def test_backups_are_offered_for_download():
+    """Each backup key appears as a download button in the data panel."""
+    page = views.tracker(CATALOGUE, model.empty(), TODAY, ["attune:backup:1700000000000"], False)
+    assert 'data-key="attune:backup:1700000000000"' in page
+    assert "Right now nothing is being saved." in page
+
+
+def test_import_dialog_escapes_file_name():
+    """The import confirmation shows the file name as text and counts the changes."""
+    out = views.import_dialog({"checkins": 2, "notes": 1, "focus": 0, "archived": 1}, "<b>backup</b>.json")
+    assert "<b>" not in out and "&lt;b&gt;backup&lt;/b&gt;.json" in out
+    assert "2 new check-ins, 1 new note, 0 focus changes" in out
+    assert "1 practice no longer in the articles" in out
