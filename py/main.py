@@ -76,6 +76,7 @@ class App:
         self.asked_persist = False
         self.registration = None
         self.updating = False
+        self.resume_pending = False
 
     # --- showing ---------------------------------------------------------------------
 
@@ -114,11 +115,28 @@ class App:
         else:
             box.innerHTML = ""
 
+    def apply_settings(self):
+        """Theme and text size from the document onto <html>, and the radios that set them."""
+        settings = self.store.doc["settings"]
+        if settings["theme"] == "system":
+            root.removeAttribute("data-theme")
+        else:
+            root.setAttribute("data-theme", settings["theme"])
+        root.setAttribute("data-text-size", str(settings["text_size"]))
+        for radio in qa("input[data-setting]"):
+            radio.checked = radio.value == str(settings[radio.getAttribute("data-setting")])
+
+    def set_setting(self, name, value):
+        self.store.update(lambda doc: model.set_setting(doc, name, value, now_ms()))
+        self.apply_settings()
+        self.show_notices()
+
     def render_tracker(self):
         q("#tracker").innerHTML = views.tracker(self.catalogue, self.store.doc, today(),
                                                 self.store.backups, self.store.persistent)
 
     def refresh(self):
+        self.apply_settings()
         self.sync_boxes()
         if self.view == "practices":
             self.render_tracker()
@@ -141,7 +159,13 @@ class App:
         heading = q("#a-%s h1" % slug) if view == "article" else q("#%s h1" % view)
         document.title = ("%s — Attune" % heading.textContent) if view != "library" else "Attune — empathy in couples, and small practices to try"
         target = document.getElementById(anchor) if anchor else None
-        if target:
+        reading = self.store.doc["reading"]
+        if view == "article" and self.resume_pending and reading and reading["slug"] == slug:
+            self.resume_pending = False
+            height = document.documentElement.scrollHeight - js.window.innerHeight
+            js.window.scrollTo(0, int(height * reading["position"] / 1000))
+            heading.focus(js.JSON.parse('{"preventScroll": true}'))
+        elif target:
             target.scrollIntoView()
             target.focus()
         elif not first:
@@ -334,7 +358,12 @@ class App:
         target = event.target
         # getAttribute, not dataset: a missing dataset key raises in MicroPython's JS proxy.
         focus, goal = target.getAttribute("data-focus"), target.getAttribute("data-goal")
-        if target.classList.contains("practice-box"):
+        setting = target.getAttribute("data-setting")
+        if setting == "theme":
+            self.set_setting("theme", target.value)
+        elif setting == "text_size":
+            self.set_setting("text_size", int(target.value))
+        elif target.classList.contains("practice-box"):
             self.tick(target.getAttribute("data-practice"), bool(target.checked))
         elif focus:
             self.set_focus(focus, bool(target.checked))
@@ -344,6 +373,8 @@ class App:
             self.read_import(target)
 
     def on_click(self, event):
+        if event.target.closest("[data-resume]"):
+            self.resume_pending = True
         button = event.target.closest("[data-action]")
         if not button:
             return
@@ -387,6 +418,7 @@ class App:
         js.window.addEventListener("storage", create_proxy(self.on_storage))
         js.window.addEventListener("pagehide", create_proxy(lambda e: self.save_position()))
         self.route(first=True)
+        self.apply_settings()
         self.sync_boxes()
         self.show_notices()
         self.register_worker()

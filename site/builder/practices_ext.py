@@ -71,6 +71,11 @@ class ArticleTreeprocessor(Treeprocessor):
             element.set("id", anchor)
             element.set("tabindex", "-1")
             headings.append((int(element.tag[1]), anchor, label))
+            if element.tag == "h2" and label != "Practices":
+                # A link a reader can copy to share or come back to this section.
+                link = etree.SubElement(element, "a", {"class": "anchor", "href": f"#/a/{self.slug}/{anchor}",
+                                                       "aria-label": f"Link to this section: {label}"})
+                link.text = "#"
         return headings
 
     def build_practices(self, root):

@@ -1,0 +1,407 @@
+"""site/builder: Markdown articles in, one static page out; broken articles fail with path:line."""
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from builder import __main__ as builder_main
+from builder import articles, page, runtime
+from builder.errors import BuildError
+
+ROOT = Path(__file__).resolve().parents[1]
+NODE_MODULES = ROOT / "node_modules"
+
+PRACTICES = """## Practices
+
+- {#active-listening} **Listen actively.** Say back what you heard. *When it helps:* in a hard talk.
+- {#pause-first} **Pause first.** Take one slow breath before you answer.
+"""
+
+ALPHA = """Alpha's first paragraph says that feelings spread between close people.
+
+Raw HTML stays text: <script>alert(1)</script> and <b>x</b> and <img src=x onerror=alert(2)>.
+
+<div class="boxed">a block of HTML</div>
+
+| Part | Effect |
+| --- | --- |
+| Trust | grows |
+
+## Common questions {.faq}
+
+### Is crying together normal?
+
+Yes, for many couples it is.
+
+### Should we see someone?
+
+If it wears you out, *talk to a counsellor*.
+
+""" + PRACTICES
+
+BETA = """Beta's opening paragraph is about a partner who rarely shows tears.
+
+## Practices
+
+- {#active-listening} **Listen actively.** Let them finish before you reply.
+- {#feelings-journal} **Keep a feelings journal.** Write a line each evening. Watch out: </script><script>alert(3)</script>
+- {#name-feelings} **Name your feelings.** Pause and find the word.
+"""
+
+
+def write(folder, slug, body, order=1, title=None, front=None):
+    """Write content/<slug>.md with complete front matter (lines 1-7) and return its path."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = front if front is not None else [
+        "---", f"title: {title or slug.title()}", f"slug: {slug}", "summary: A short summary.",
+        "sources: Some Source Title", f"order: {order}", "---",
+    ]
+    path = folder / f"{slug}.md"
+    path.write_text("\n".join(lines) + "\n" + body, encoding="utf-8")
+    return path
+
+
+def line_of(path, needle, occurrence=1):
+    """The 1-based line of the n-th occurrence of needle in the file, computed here for the assertion."""
+    text = Path(path).read_text(encoding="utf-8")
+    at = -1
+    for _ in range(occurrence):
+        at = text.index(needle, at + 1)
+    return text[:at].count("\n") + 1
+
+
+def build(content, out):
+    return builder_main.build(content, out, node_modules=NODE_MODULES)
+
+
+def snapshot(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(Path(folder).rglob("*")) if p.is_file()}
+
+
+class Page(HTMLParser):
+    """Elements of the built page: start tags with attributes, label texts, and the catalogue script's text."""
+
+    def __init__(self, text):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.labels, self.catalogue_text = [], {}, None
+        self.label_for, self.in_catalogue = None, False
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, name, attrs):
+        attrs = dict(attrs)
+        self.tags.append((name, attrs))
+        if name == "label":
+            self.label_for = attrs.get("for")
+            self.labels[self.label_for] = ""
+        if name == "script" and attrs.get("id") == "catalogue":
+            self.in_catalogue = True
+            self.catalogue_text = ""
+
+    def handle_endtag(self, name):
+        if name == "label":
+            self.label_for = None
+        if name == "script":
+            self.in_catalogue = False
+
+    def handle_data(self, data):
+        if self.label_for is not None:
+            self.labels[self.label_for] += data
+        if self.in_catalogue:
+            self.catalogue_text += data
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Two small articles built once into a temporary dist folder."""
+    base = tmp_path_factory.mktemp("site")
+    write(base / "content", "alpha", ALPHA, order=1, title="Alpha & friends")
+    write(base / "content", "beta", BETA, order=2, title="Beta")
+    (base / "content" / "README.md").write_text("# Not an article\n\nIgnored by the build.\n")
+    result = build(base / "content", base / "dist")
+    html = (base / "dist" / "index.html").read_text(encoding="utf-8")
+    return {"result": result, "dist": base / "dist", "html": html, "page": Page(html)}
+
+
+# --- a valid build ---------------------------------------------------------------------------
+
+
+def test_valid_articles_build(built):
+    """Two valid articles build; README.md is not an article; shared practices count once."""
+    assert built["result"]["articles"] == 2
+    assert built["result"]["practices"] == 4
+    assert (built["dist"] / "index.html").is_file()
+
+
+def test_page_holds_prerendered_article_text(built):
+    """The article text is in index.html itself (readable without scripts), and titles are escaped."""
+    html = built["html"]
+    assert "Alpha&#x27;s first paragraph says that feelings spread between close people." in html \
+        or "Alpha's first paragraph says that feelings spread between close people." in html
+    assert "Beta's opening paragraph" in html or "Beta&#x27;s opening paragraph" in html
+    assert "Alpha &amp; friends" in html
+    assert 'id="a-alpha"' in html and 'id="a-beta"' in html
+
+
+def test_practice_checkboxes_are_labelled_with_their_names(built):
+    """Every practice is a checkbox whose label is the practice's name (without the final period)."""
+    page = built["page"]
+    boxes = [a for name, a in page.tags if name == "input" and "practice-box" in (a.get("class") or "")]
+    found = {(b["id"], b["data-practice"]) for b in boxes}
+    assert found == {("alpha--do-active-listening", "active-listening"), ("alpha--do-pause-first", "pause-first"),
+                     ("beta--do-active-listening", "active-listening"), ("beta--do-feelings-journal", "feelings-journal"),
+                     ("beta--do-name-feelings", "name-feelings")}
+    assert all(b["type"] == "checkbox" for b in boxes)
+    names = {"active-listening": "Listen actively", "pause-first": "Pause first",
+             "feelings-journal": "Keep a feelings journal", "name-feelings": "Name your feelings"}
+    for b in boxes:
+        assert page.labels[b["id"]] == names[b["data-practice"]]
+
+
+def test_catalogue_json_is_embedded(built):
+    """<script type="application/json" id="catalogue"> holds the articles and each practice once with its articles."""
+    page = built["page"]
+    scripts = [a for name, a in page.tags if name == "script" and a.get("id") == "catalogue"]
+    assert scripts == [{"type": "application/json", "id": "catalogue"}]
+    catalogue = json.loads(page.catalogue_text)
+    assert [a["slug"] for a in catalogue["articles"]] == ["alpha", "beta"]
+    assert catalogue["articles"][1]["practices"] == ["active-listening", "feelings-journal", "name-feelings"]
+    by_id = {p["id"]: p for p in catalogue["practices"]}
+    assert len(by_id) == len(catalogue["practices"]) == 4
+    assert by_id["active-listening"]["articles"] == ["alpha", "beta"]
+    assert by_id["pause-first"]["articles"] == ["alpha"]
+    assert by_id["active-listening"]["name"] == "Listen actively"
+    # A '</script>' in a practice's text cannot end the JSON early: it parses back as the same text.
+    assert by_id["feelings-journal"]["text"].endswith("Watch out: </script><script>alert(3)</script>")
+
+
+def test_raw_html_in_articles_is_escaped(built):
+    """<script>, <b>, <img> and <div> written in an article appear as text, never as elements."""
+    html, page = built["html"], built["page"]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;b&gt;x&lt;/b&gt;" in html
+    assert "<b>x</b>" not in html and "<script>alert(1)" not in html
+    tag_names = [name for name, _ in page.tags]
+    assert "b" not in tag_names and "img" not in tag_names
+    assert not [a for name, a in page.tags if name == "div" and a.get("class") == "boxed"]
+    assert not [a for _, a in page.tags if "onerror" in a]
+    # Every script element is one the template put there on purpose.
+    for name, attrs in page.tags:
+        if name == "script":
+            assert attrs.get("src") or attrs.get("id") == "catalogue"
+
+
+def test_faq_section_becomes_details(built):
+    """A '## ... {.faq}' section turns each '###' question into <details class="faq"><summary>."""
+    html = built["html"]
+    faqs = re.findall(r'<details class="faq">\s*<summary>\s*<h3 id="([^"]+)"[^>]*>(.*?)</h3>\s*</summary>(.*?)</details>',
+                      html, re.S)
+    assert [(q[0], q[1]) for q in faqs] == [("alpha--is-crying-together-normal", "Is crying together normal?"),
+                                            ("alpha--should-we-see-someone", "Should we see someone?")]
+    assert "Yes, for many couples it is." in faqs[0][2]
+    assert "<em>talk to a counsellor</em>" in faqs[1][2]
+    assert "{.faq}" not in html
+
+
+def test_tables_render(built):
+    """A Markdown table becomes a <table> with header and body cells."""
+    assert re.search(r"<table>\s*<thead>\s*<tr>\s*<th>Part</th>\s*<th>Effect</th>.*?<td>Trust</td>\s*<td>grows</td>",
+                     built["html"], re.S)
+
+
+def test_runtime_copy(built):
+    """The runtime holds core.js, the error plugin and micropython.wasm, and no editor or terminal modules."""
+    names = {p.relative_to(built["dist"]).as_posix() for p in built["dist"].rglob("*") if p.is_file()}
+    assert "runtime/pyscript/core.js" in names
+    assert any(re.fullmatch(r"runtime/pyscript/error-[^/]+\.js", n) for n in names)
+    assert "runtime/micropython/micropython.wasm" in names and "runtime/micropython/micropython.mjs" in names
+    assert not [n for n in names if "py-editor" in n or "py-terminal" in n or "codemirror" in n or "xterm" in n]
+    listed = {target for _, target in runtime.files(NODE_MODULES)}
+    assert {n for n in names if n.startswith("runtime/")} == listed
+    for module in ("main.py", "model.py", "store.py", "dates.py"):
+        assert f"py/{module}" in names
+
+
+# --- broken articles -------------------------------------------------------------------------
+
+
+def expect_error(tmp_path, path, line):
+    """Building tmp_path/content fails with a BuildError at path:line, and writes no dist."""
+    with pytest.raises(BuildError) as caught:
+        build(tmp_path / "content", tmp_path / "dist")
+    assert str(caught.value).startswith(f"{path}:{line}: "), str(caught.value)
+    assert caught.value.line == line
+    assert not (tmp_path / "dist").exists()
+    assert not list(tmp_path.glob("dist.building-*"))
+    return caught.value
+
+
+def test_no_front_matter_fails_at_line_1(tmp_path):
+    """A file not starting with '---' fails at line 1."""
+    path = write(tmp_path / "content", "alpha", "Just text.\n\n" + PRACTICES, front=["title: Alpha"])
+    expect_error(tmp_path, path, 1)
+
+
+def test_unknown_front_matter_field_fails_at_its_line(tmp_path):
+    """An unknown front matter field fails at the line it is on."""
+    front = ["---", "title: Alpha", "slug: alpha", "summary: S.", "author: Someone", "sources: Src", "order: 1", "---"]
+    path = write(tmp_path / "content", "alpha", "Text.\n\n" + PRACTICES, front=front)
+    error = expect_error(tmp_path, path, 5)
+    assert "author" in error.message
+
+
+def test_missing_front_matter_field_fails(tmp_path):
+    """A front matter block without 'sources' fails, naming the field."""
+    front = ["---", "title: Alpha", "slug: alpha", "summary: S.", "order: 1", "---"]
+    path = write(tmp_path / "content", "alpha", "Text.\n\n" + PRACTICES, front=front)
+    assert "sources" in expect_error(tmp_path, path, 1).message
+
+
+def test_duplicate_practice_id_fails_at_second_occurrence(tmp_path):
+    """An id used twice in one article fails at the line of its second use."""
+    body = "Text.\n\n" + PRACTICES + "- {#active-listening} **Listen again.** Twice.\n"
+    path = write(tmp_path / "content", "alpha", body)
+    line = line_of(path, "{#active-listening}", occurrence=2)
+    assert line > line_of(path, "{#active-listening}")
+    expect_error(tmp_path, path, line)
+
+
+def test_no_practices_section_fails(tmp_path):
+    """An article without '## Practices' fails (at line 1: the whole file lacks it)."""
+    path = write(tmp_path / "content", "alpha", "Text.\n\n## Other\n\n- a list\n")
+    assert "Practices" in expect_error(tmp_path, path, 1).message
+
+
+def test_practice_without_id_fails_at_its_line(tmp_path):
+    """A practice item that does not start with {#id} fails at that item's line."""
+    body = "Text.\n\n" + PRACTICES + "- Say thank you, often and out loud.\n"
+    path = write(tmp_path / "content", "alpha", body)
+    expect_error(tmp_path, path, line_of(path, "- Say thank you"))
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: practices_ext.build_practice searches the source for the item's "
+                                       "rendered first words ('Say thanks. Often and'), which the source spells "
+                                       "with '**' markup, so the error points at line 1")
+def test_practice_without_id_but_with_bold_name_fails_at_its_line(tmp_path):
+    """A practice that forgot only its {#id} (starts with its **name**) fails at that item's line."""
+    body = "Text.\n\n" + PRACTICES + "- **Say thanks.** Often and out loud.\n"
+    path = write(tmp_path / "content", "alpha", body)
+    expect_error(tmp_path, path, line_of(path, "- **Say thanks.**"))
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: practices_ext fails with needles '\\n## Practices' and '\\n# ', whose "
+                                       "match starts at the newline before the heading, so the line is one too early")
+@pytest.mark.parametrize("body,needle", [
+    ("Text.\n\n## Practices\n\nNo list here.\n", "## Practices"),
+    ("Text.\n\n# A big heading\n\n" + PRACTICES, "# A big heading"),
+])
+def test_heading_errors_point_at_the_heading(tmp_path, body, needle):
+    """'## Practices' without a list, or a '#' heading, fails at the heading's own line."""
+    path = write(tmp_path / "content", "alpha", body)
+    expect_error(tmp_path, path, line_of(path, needle))
+
+
+def test_one_id_with_two_names_fails_in_the_second_article(tmp_path):
+    """One id named differently in two articles fails at the id's line in the second article."""
+    write(tmp_path / "content", "alpha", "Text.\n\n" + PRACTICES, order=1)
+    other = PRACTICES.replace("**Listen actively.**", "**Listen well.**")
+    path = write(tmp_path / "content", "beta", "More text.\n\nAnd more.\n\n" + other, order=2)
+    error = expect_error(tmp_path, path, line_of(path, "{#active-listening}"))
+    assert "Listen well" in error.message and "Listen actively" in error.message
+
+
+def test_slug_differing_from_file_name_fails_at_slug_line(tmp_path):
+    """A slug that is not the file name fails at the slug's line."""
+    front = ["---", "title: Alpha", "summary: S.", "slug: alpha-two", "sources: Src", "order: 1", "---"]
+    path = write(tmp_path / "content", "alpha", "Text.\n\n" + PRACTICES, front=front)
+    expect_error(tmp_path, path, 4)
+
+
+def test_image_fails_at_its_line(tmp_path):
+    """An image (a request to another host) fails at its line."""
+    body = "Text.\n\nMore text.\n\n![a photo](https://example.com/a.png)\n\n" + PRACTICES
+    path = write(tmp_path / "content", "alpha", body)
+    expect_error(tmp_path, path, line_of(path, "![a photo]"))
+
+
+def test_same_order_twice_fails(tmp_path):
+    """Two articles with the same order number fail."""
+    write(tmp_path / "content", "alpha", "Text.\n\n" + PRACTICES, order=1)
+    path = write(tmp_path / "content", "beta", "Text.\n\n" + PRACTICES, order=1)
+    assert "order 1" in expect_error(tmp_path, path, 1).message
+
+
+def test_empty_content_folder_fails(tmp_path):
+    """A content folder without articles fails."""
+    (tmp_path / "content").mkdir()
+    with pytest.raises(BuildError):
+        build(tmp_path / "content", tmp_path / "dist")
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: page.render fills placeholders by text replacement and then raises "
+                                       "ValueError for any '{{' left, so an article containing '{{' crashes the "
+                                       "build with a ValueError (not a BuildError; `python -m builder` shows a traceback)")
+def test_double_braces_in_an_article_do_not_crash_the_build(tmp_path):
+    """An article whose prose contains '{{' builds, and shows the braces as text."""
+    write(tmp_path / "content", "alpha", "Templates write {{name}} for a blank.\n\n" + PRACTICES)
+    build(tmp_path / "content", tmp_path / "dist")
+    assert "{{name}}" in (tmp_path / "dist" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: page.catalogue_json escapes only '</', so a practice text holding "
+                                       "'<!-- <script>' puts the catalogue's <script> into the HTML 'double escaped' "
+                                       "state: its </script> no longer closes it and the rest of the page is swallowed "
+                                       "(checked in Chromium)")
+def test_catalogue_json_cannot_change_the_script_parser_state(tmp_path):
+    """A practice text holding '<!-- <script>' reaches the embedded catalogue without those sequences raw."""
+    body = "Text.\n\n" + PRACTICES.replace("Take one slow breath", "In HTML a comment <!-- <script> starts; take one slow breath")
+    write(tmp_path / "content", "alpha", body)
+    catalogue = articles.catalogue(articles.read_collection(tmp_path / "content"))
+    assert "<!-- <script>" in json.dumps(catalogue)   # the text really is in the catalogue
+    text = page.catalogue_json(catalogue)
+    assert json.loads(text) == catalogue
+    assert "<!--" not in text and "<script" not in text.lower()
+
+
+# --- a failed build leaves the previous output alone ---------------------------------------
+
+
+def test_failed_build_leaves_previous_dist_intact(tmp_path):
+    """Build OK, break an article, build again: BuildError, the first dist byte-for-byte unchanged, no staging left."""
+    path = write(tmp_path / "content", "alpha", "Text.\n\n" + PRACTICES)
+    build(tmp_path / "content", tmp_path / "dist")
+    before = snapshot(tmp_path / "dist")
+    assert "index.html" in before
+    path.write_text(path.read_text().replace("{#pause-first}", "{#active-listening}"), encoding="utf-8")
+    with pytest.raises(BuildError):
+        build(tmp_path / "content", tmp_path / "dist")
+    assert snapshot(tmp_path / "dist") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "dist"]
+
+
+def test_failed_build_in_staging_leaves_previous_dist_intact(tmp_path):
+    """A failure after staging began (runtime missing) also leaves dist unchanged and removes the staging folder."""
+    write(tmp_path / "content", "alpha", "Text.\n\n" + PRACTICES)
+    build(tmp_path / "content", tmp_path / "dist")
+    before = snapshot(tmp_path / "dist")
+    with pytest.raises(runtime.RuntimeMissing):
+        builder_main.build(tmp_path / "content", tmp_path / "dist", node_modules=tmp_path / "no-node-modules")
+    assert snapshot(tmp_path / "dist") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "dist"]
+
+
+# --- the command line ------------------------------------------------------------------------
+
+
+def test_main_reports_a_broken_article(tmp_path, capsys):
+    """`python -m builder` returns 1 and prints 'build failed: <path>:<line>:' to stderr."""
+    path = write(tmp_path / "content", "alpha", "Text.\n\n" + PRACTICES, front=["title: Alpha"])
+    code = builder_main.main(["--content", str(tmp_path / "content"), "--out", str(tmp_path / "dist")])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert captured.err.startswith(f"build failed: {path}:1: ")
+    assert captured.out == ""
+    assert not (tmp_path / "dist").exists()
