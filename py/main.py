@@ -156,6 +156,8 @@ class App:
                 link.removeAttribute("aria-current")
         if view == "practices":
             self.render_tracker()
+        elif view == "library":
+            self.show_resume()
         heading = q("#a-%s h1" % slug) if view == "article" else q("#%s h1" % view)
         document.title = ("%s — Attune" % heading.textContent) if view != "library" else "Attune — empathy in couples, and small practices to try"
         target = document.getElementById(anchor) if anchor else None

@@ -47,11 +47,19 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A browser closing a connection early (a reload, a closed tab) is normal, not an error.
+        pass
+
+
 class Server:
     """A threaded server for `root` on 127.0.0.1; port 0 picks a free one."""
 
     def __init__(self, root, port=0):
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(Handler, directory=str(root)))
+        self.httpd = QuietServer(("127.0.0.1", port), partial(Handler, directory=str(root)))
         self.port = self.httpd.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}/"
         self.thread = None

@@ -1,0 +1,460 @@
+"""Attune's load benchmark (`make bench`): how much the Python app costs over a script-free page.
+
+What it measures, all in headless Chromium at phone size (390x844), on this machine, unthrottled:
+
+1. Attune against its "floor": dist/index.html with every <script> element removed, served
+   next to the same files, so the floor is the same page with no scripts. Each gets a warm-up
+   run and then RUNS cold runs, each in a fresh browser context (no cache, no service worker).
+   Per run: first contentful paint, time to <html data-app="ready"> (a MutationObserver
+   installed by an init script records performance.now()), total blocking time before ready
+   (long tasks seen by a PerformanceObserver, sum of their time over 50 ms), bytes transferred
+   and requests (CDP Network events of the page), and requests to hosts other than 127.0.0.1.
+   The server also counts every byte it sends, which adds what the service worker downloads
+   to precache the app on a first visit. Medians are printed against the targets.
+2. A 5-year history: a generated tracker document (py/model.py) put in localStorage, then the
+   practices view reloaded RUNS times: time to ready and to the first rendered tracker card.
+3. Lighthouse (default mobile settings), installed at an exact version into .bench/lighthouse:
+   the four category scores, and the audits that keep a category under its target.
+
+Targets are reported as "ok" or "MISSED"; the benchmark never fails on them.
+"""
+import datetime
+import json
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from functools import partial
+from pathlib import Path
+from urllib.parse import urlparse
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+for _folder in (HERE, ROOT / "site", ROOT / "py"):
+    sys.path.insert(0, str(_folder))
+
+import browser as browsers  # noqa: E402
+import dates  # noqa: E402
+import model  # noqa: E402
+from builder.serve import Handler, Server  # noqa: E402
+
+DIST = ROOT / "dist"
+SCRATCH = ROOT / ".bench"
+LIGHTHOUSE_VERSION = "13.5.0"  # exact, from `npm view lighthouse@13 version`
+LIGHTHOUSE_DIR = SCRATCH / "lighthouse"
+LIGHTHOUSE_BIN = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_REPORT = SCRATCH / "lh.json"
+RUNS = 5
+TIMEOUT_MS = 30000
+HISTORY_YEARS = 5
+LOCAL_HOSTS = ("127.0.0.1",)
+
+TARGETS = {"fcp_ratio": 1.20, "ready_ms": 1000, "tbt_ms": 150, "first_visit_kb": 500}
+LIGHTHOUSE_TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+# Installed before any of the page's scripts: records when data-app turns "ready" (or "error")
+# and every long task, so timings come from the page's own clock (ms since navigation start).
+PROBE = """
+(() => {
+  window.__readyAt = null;
+  window.__errorAt = null;
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+    }).observe({type: "longtask", buffered: true});
+  } catch (e) {}
+  const check = () => {
+    const state = document.documentElement && document.documentElement.getAttribute("data-app");
+    if (state === "ready" && window.__readyAt === null) window.__readyAt = performance.now();
+    if (state === "error" && window.__errorAt === null) window.__errorAt = performance.now();
+  };
+  new MutationObserver(check).observe(document, {attributes: true, attributeFilter: ["data-app"], subtree: true});
+})();
+"""
+
+FCP_JS = """() => {
+  const e = performance.getEntriesByName("first-contentful-paint")[0];
+  return e ? e.startTime : null;
+}"""
+
+SW_READY_JS = """(ms) => !navigator.serviceWorker ? false : Promise.race([
+  navigator.serviceWorker.ready.then(() => true),
+  new Promise((resolve) => setTimeout(() => resolve(false), ms)),
+])"""
+
+
+# --- serving ------------------------------------------------------------------------------
+
+
+class ByteCounter:
+    """Bytes a server has written to its sockets (headers and bodies), safe across threads."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.total = 0
+
+    def add(self, n):
+        with self.lock:
+            self.total += n
+
+    def take(self):
+        """The count so far, starting a new one."""
+        with self.lock:
+            total, self.total = self.total, 0
+        return total
+
+
+class CountingWriter:
+    """A socket writer that reports every write to a ByteCounter."""
+
+    def __init__(self, inner, counter):
+        self.inner, self.counter = inner, counter
+
+    def write(self, data):
+        self.counter.add(len(data))
+        return self.inner.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+def counting_server(root):
+    """builder.serve's Server for `root`, started, with a ByteCounter of everything it sends."""
+    counter = ByteCounter()
+
+    class Counting(Handler):
+        def setup(self):
+            super().setup()
+            self.wfile = CountingWriter(self.wfile, counter)
+
+    server = Server(root)
+    server.httpd.RequestHandlerClass = partial(Counting, directory=str(root))
+    return server.start(), counter
+
+
+def make_floor(folder):
+    """The floor in `folder`: index.html without <script> elements, other dist/ entries symlinked."""
+    html = (DIST / "index.html").read_text(encoding="utf-8")
+    stripped = re.sub(r"<script\b[^>]*>.*?</script\s*>", "", html, flags=re.S | re.I)
+    (folder / "index.html").write_text(stripped, encoding="utf-8")
+    for entry in DIST.iterdir():
+        if entry.name != "index.html":
+            (folder / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
+    return folder
+
+
+# --- one page load --------------------------------------------------------------------------
+
+
+class NetworkLog:
+    """Requests and encoded bytes of one page, from its CDP Network events."""
+
+    def __init__(self, context, page):
+        self.urls, self.bytes = [], 0
+        self.session = context.new_cdp_session(page)
+        self.session.on("Network.requestWillBeSent", lambda e: self.urls.append(e["request"]["url"]))
+        self.session.on("Network.loadingFinished", self.finished)
+        self.session.send("Network.enable")
+
+    def finished(self, event):
+        self.bytes += event.get("encodedDataLength", 0)
+
+    def requests(self):
+        return [u for u in self.urls if not u.startswith(("data:", "blob:"))]
+
+    def other_hosts(self):
+        return sorted({urlparse(u).hostname for u in self.requests() if urlparse(u).hostname not in LOCAL_HOSTS})
+
+
+def blocking_time(long_tasks, until):
+    """Total blocking time: the part over 50 ms of each long task that started before `until`."""
+    return sum(max(0.0, duration - 50) for start, duration in long_tasks if until is None or start < until)
+
+
+def cold_run(browser, url, app, counter):
+    """One load in a fresh context; a dict of what was measured."""
+    context = browser.new_context(viewport=browsers.PHONE)
+    context.add_init_script(PROBE)
+    page = context.new_page()
+    log = NetworkLog(context, page)
+    try:
+        page.goto(url, wait_until="load", timeout=TIMEOUT_MS)
+        if app:
+            page.wait_for_selector(browsers.READY, state="attached", timeout=TIMEOUT_MS)
+            if page.get_attribute("html", "data-app") != "ready":
+                raise RuntimeError("Attune did not start: " + page.inner_text("#status"))
+        page.wait_for_function("() => performance.getEntriesByName('first-contentful-paint').length > 0",
+                               timeout=TIMEOUT_MS)
+        ready = page.evaluate("() => window.__readyAt") if app else None
+        long_tasks = page.evaluate("() => window.__longTasks")
+        fcp = page.evaluate(FCP_JS)
+        worker = page.evaluate(SW_READY_JS, 10000) if app else False
+        time.sleep(0.2)  # the last loadingFinished events
+        result = {"fcp": fcp, "ready": ready, "tbt": blocking_time(long_tasks, ready),
+                  "kb": log.bytes / 1024, "requests": len(log.requests()), "hosts": log.other_hosts(),
+                  "worker": worker}
+    finally:
+        context.close()
+    result["served_kb"] = counter.take() / 1024  # after close: includes the worker's precache
+    return result
+
+
+def median(runs, key):
+    values = [r[key] for r in runs if r[key] is not None]
+    return statistics.median(values) if values else None
+
+
+def summarise(runs):
+    """Medians of the runs, and every other host any run contacted."""
+    out = {key: median(runs, key) for key in ("fcp", "ready", "tbt", "kb", "requests", "served_kb")}
+    out["hosts"] = sorted({h for r in runs for h in r["hosts"]})
+    out["worker"] = all(r["worker"] for r in runs)
+    return out
+
+
+def measure_pages(browser, attune, floor):
+    """Warm-up, then RUNS cold runs of each page, interleaved so drift hits both alike."""
+    (attune_url, attune_counter), (floor_url, floor_counter) = attune, floor
+    cold_run(browser, attune_url, True, attune_counter)
+    cold_run(browser, floor_url, False, floor_counter)
+    runs = {"Attune": [], "floor": []}
+    for _ in range(RUNS):
+        runs["Attune"].append(cold_run(browser, attune_url, True, attune_counter))
+        runs["floor"].append(cold_run(browser, floor_url, False, floor_counter))
+    return {name: summarise(r) for name, r in runs.items()}
+
+
+# --- printing -------------------------------------------------------------------------------
+
+
+def fmt(value, digits=0):
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def verdict(value, limit):
+    return "ok" if value is not None and value <= limit else "MISSED"
+
+
+def print_table(headers, rows):
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows)]
+    line = lambda cells: " | ".join(str(c).ljust(w) for c, w in zip(cells, widths))  # noqa: E731
+    print(line(headers))
+    print("-+-".join("-" * w for w in widths))
+    for row in rows:
+        print(line(row))
+
+
+def report_pages(results):
+    """The comparison table and the target lines."""
+    rows = [[name, fmt(r["fcp"]), fmt(r["ready"]), fmt(r["tbt"]), fmt(r["kb"], 1), fmt(r["requests"]),
+             ", ".join(r["hosts"]) or "none"] for name, r in results.items()]
+    print(f"Cold loads at 390x844, median of {RUNS} (after one warm-up each):")
+    print_table(["page", "FCP ms", "ready ms", "TBT ms", "kB transferred", "requests", "other hosts"], rows)
+    app, floor = results["Attune"], results["floor"]
+    ratio = app["fcp"] / floor["fcp"] if app["fcp"] and floor["fcp"] else None
+    print()
+    print(f"FCP ratio (Attune / floor): {fmt(ratio, 2)} (target ≤ {TARGETS['fcp_ratio']:.2f}) "
+          f"{verdict(ratio, TARGETS['fcp_ratio'])}")
+    print(f"ready: {fmt(app['ready'])} ms (target ≤ {TARGETS['ready_ms']}) {verdict(app['ready'], TARGETS['ready_ms'])}")
+    print(f"blocking: {fmt(app['tbt'])} ms (target ≤ {TARGETS['tbt_ms']}) {verdict(app['tbt'], TARGETS['tbt_ms'])}")
+    print(f"first visit: {fmt(app['kb'])} kB (target ≤ {TARGETS['first_visit_kb']}) "
+          f"{verdict(app['kb'], TARGETS['first_visit_kb'])}")
+    worker = "" if app["worker"] else " (the service worker was not ready in every run)"
+    print(f"first visit with the service worker's precache: {fmt(app['served_kb'])} kB served "
+          f"(target ≤ {TARGETS['first_visit_kb']}) {verdict(app['served_kb'], TARGETS['first_visit_kb'])}{worker}")
+
+
+# --- the 5-year history ---------------------------------------------------------------------
+
+
+def catalogue_ids():
+    """Practice ids from the catalogue embedded in dist/index.html."""
+    html = (DIST / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<script type="application/json" id="catalogue">(.*?)</script>', html, re.S)
+    return [p["id"] for p in json.loads(found.group(1))["practices"]]
+
+
+def history_document(ids, years=HISTORY_YEARS):
+    """(JSON text, check-in count): every practice ticked with p=0.4 each day, a note every 7th day."""
+    rng = random.Random(5)
+    doc = model.empty()
+    today = datetime.date.today().toordinal()
+    first = today - years * 365 + 1
+    for n in range(first, today + 1):
+        day = dates.iso(n)
+        for pid in ids:
+            if rng.random() < 0.4:
+                doc["checkins"].setdefault(pid, []).append(day)  # days come in order: already sorted
+        if (n - first) % 7 == 0:
+            model.add_note(doc, day, "Week %d: we talked it through and it went better than last time."
+                           % ((n - first) // 7 + 1))
+    text = model.dumps(doc)
+    model.loads(text, True)  # a valid document, or DataError
+    return text, sum(len(days) for days in doc["checkins"].values())
+
+
+def measure_history(browser, url):
+    """Ready and tracker-rendered times of the practices view with 5 years of data stored."""
+    text, checkins = history_document(catalogue_ids())
+    context = browser.new_context(viewport=browsers.PHONE)
+    context.add_init_script(PROBE)
+    page = context.new_page()
+    target = url + "#/practices"
+    runs = []
+    try:
+        page.goto(url, timeout=TIMEOUT_MS)
+        page.wait_for_selector(browsers.READY, state="attached", timeout=TIMEOUT_MS)
+        page.evaluate("(t) => localStorage.setItem('attune:data', t)", text)
+        page.evaluate(SW_READY_JS, 10000)  # every run then starts from the same, installed worker
+        for _ in range(RUNS):
+            page.goto("about:blank")
+            page.goto(target, wait_until="commit", timeout=TIMEOUT_MS)
+            rendered = page.wait_for_function(
+                "() => document.querySelector('#tracker .tracker-card') ? performance.now() : null",
+                polling="raf", timeout=TIMEOUT_MS).json_value()
+            page.wait_for_selector(browsers.READY, state="attached", timeout=TIMEOUT_MS)
+            if page.get_attribute("html", "data-app") != "ready":
+                raise RuntimeError("Attune did not start with the history: " + page.inner_text("#status"))
+            runs.append({"ready": page.evaluate("() => window.__readyAt"), "rendered": rendered})
+        stored = page.evaluate("() => localStorage.getItem('attune:data').length")
+    finally:
+        context.close()
+    return {"checkins": checkins, "kb": stored / 1024, "ready": median(runs, "ready"),
+            "rendered": median(runs, "rendered")}
+
+
+def report_history(h):
+    print(f"{HISTORY_YEARS}-year history ({h['checkins']} check-ins, {h['kb']:.0f} kB stored), "
+          f"#/practices reloaded, median of {RUNS}:")
+    print_table(["ready ms", "tracker rendered ms"], [[fmt(h["ready"]), fmt(h["rendered"])]])
+
+
+# --- Lighthouse -----------------------------------------------------------------------------
+
+
+def install_lighthouse():
+    """Lighthouse LIGHTHOUSE_VERSION in .bench/lighthouse, installed only when missing."""
+    if LIGHTHOUSE_BIN.exists():
+        return
+    LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error",
+                           "--prefix", str(LIGHTHOUSE_DIR), f"lighthouse@{LIGHTHOUSE_VERSION}"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    if done.returncode != 0 or not LIGHTHOUSE_BIN.exists():
+        raise RuntimeError("npm install failed: " + (done.stderr or done.stdout).strip()[-800:])
+
+
+def chrome_path(playwright):
+    """Debian's Chromium where present, else Playwright's own build."""
+    return browsers.DEBIAN_CHROMIUM if os.path.exists(browsers.DEBIAN_CHROMIUM) else playwright.chromium.executable_path
+
+
+def run_lighthouse(url, chrome):
+    """The Lighthouse report for `url` as a dict (default mobile settings)."""
+    LIGHTHOUSE_REPORT.unlink(missing_ok=True)
+    done = subprocess.run([str(LIGHTHOUSE_BIN), url, "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+                           "--output=json", f"--output-path={LIGHTHOUSE_REPORT}", "--quiet",
+                           "--only-categories=performance,accessibility,best-practices,seo"],
+                          cwd=ROOT, env=dict(os.environ, CHROME_PATH=chrome), capture_output=True, text=True,
+                          timeout=180)
+    if done.returncode != 0 or not LIGHTHOUSE_REPORT.exists():
+        raise RuntimeError(f"lighthouse exited with {done.returncode}: " + (done.stderr or done.stdout).strip()[-800:])
+    report = json.loads(LIGHTHOUSE_REPORT.read_text(encoding="utf-8"))
+    if report.get("runtimeError"):
+        raise RuntimeError("lighthouse: " + report["runtimeError"].get("message", "runtime error"))
+    return report
+
+
+def failing_audits(report, category):
+    """(title, display value) of the weighted audits that cost the category points."""
+    failing = []
+    for ref in report["categories"][category]["auditRefs"]:
+        audit = report["audits"][ref["id"]]
+        if (ref.get("weight", 0) > 0 and audit.get("scoreDisplayMode") in ("binary", "numeric")
+                and audit.get("score") is not None and audit["score"] < 1):
+            failing.append((audit["title"], audit.get("displayValue", "")))
+    return failing
+
+
+def hints(report, category):
+    """(title, display value) of the unweighted audits that estimate savings (insights, diagnostics)."""
+    found = []
+    for ref in report["categories"][category]["auditRefs"]:
+        audit = report["audits"][ref["id"]]
+        if audit.get("scoreDisplayMode") == "metricSavings" and audit.get("score") is not None and audit["score"] < 1:
+            found.append((audit["title"], audit.get("displayValue", "")))
+    return found
+
+
+def report_lighthouse(report):
+    """Scores ×100 against the targets, and what to fix where a category is under its target."""
+    print(f"Lighthouse {report.get('lighthouseVersion', '?')} (mobile, simulated throttling), scores:")
+    names = {"performance": "performance", "accessibility": "accessibility", "best-practices": "best practices",
+             "seo": "SEO"}
+    rows, under = [], []
+    for key, target in LIGHTHOUSE_TARGETS.items():
+        score = report["categories"][key]["score"]
+        score = None if score is None else round(score * 100)
+        ok = score is not None and score >= target
+        rows.append([names[key], fmt(score), ("≥ %d" % target) if target < 100 else "100", "ok" if ok else "MISSED"])
+        if not ok:
+            under.append(key)
+    print_table(["category", "score", "target", ""], rows)
+    for key in under:
+        print(f"  {names[key]} loses points on:")
+        for title, value in failing_audits(report, key) or [("(no weighted binary/numeric audit failed)", "")]:
+            print(f"    - {title}" + (f" ({value})" if value else ""))
+        for title, value in hints(report, key):
+            print(f"    hint: {title}" + (f" ({value})" if value else ""))
+    print(f"  (full report: {LIGHTHOUSE_REPORT.relative_to(ROOT)})")
+
+
+def lighthouse_section(chrome):
+    """Install, run and report Lighthouse; any failure is printed, never raised."""
+    server = None
+    try:
+        install_lighthouse()
+        server = Server(DIST).start()
+        report_lighthouse(run_lighthouse(server.url, chrome))
+    except Exception as error:  # noqa: BLE001 - Lighthouse is optional here
+        print(f"Lighthouse was skipped: {error}")
+    finally:
+        if server:
+            server.stop()
+
+
+# --- main -----------------------------------------------------------------------------------
+
+
+def main():
+    from playwright.sync_api import sync_playwright
+
+    if not (DIST / "index.html").exists():
+        subprocess.run(["make", "build"], cwd=ROOT, check=True)
+    SCRATCH.mkdir(exist_ok=True)
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="floor-", dir=SCRATCH) as folder, sync_playwright() as playwright:
+        attune, attune_counter = counting_server(DIST)
+        floor, floor_counter = counting_server(make_floor(Path(folder)))
+        browser = browsers.launch(playwright)
+        try:
+            report_pages(measure_pages(browser, (attune.url, attune_counter), (floor.url, floor_counter)))
+            print()
+            report_history(measure_history(browser, attune.url))
+        finally:
+            browser.close()
+            attune.stop()
+            floor.stop()
+        print()
+        lighthouse_section(chrome_path(playwright))
+    print(f"\n(bench took {time.monotonic() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()

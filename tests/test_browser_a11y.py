@@ -1,0 +1,187 @@
+"""Accessibility in real Chromium: axe-core's WCAG 2.2 AA rules, keyboard use, and a CSP nothing breaks."""
+import json
+
+import pytest
+
+from browser import DESKTOP, PHONE
+from conftest import ROOT
+from test_browser_app import assert_clean, today
+
+pytestmark = pytest.mark.browser
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+ROUTES = {"library": "#/", "article": "#/a/crying-together", "tracker": "#/practices"}
+WIDTHS = [320, 390, 1280]
+# Where keyboard focus is, as a short name: "a.skip", "a[href=#/practices]", "input#x", ...
+FOCUSED = """(() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return 'body';
+  const name = e.tagName.toLowerCase();
+  if (e.id) return name + '#' + e.id;
+  if (e.classList.contains('skip')) return name + '.skip';
+  if (e.getAttribute('href')) return name + '[href=' + e.getAttribute('href') + ']';
+  return name;
+})()"""
+FOCUS_STYLE = """(() => {
+  const s = getComputedStyle(document.activeElement);
+  return {outline: s.outlineStyle, width: s.outlineWidth, shadow: s.boxShadow};
+})()"""
+CSP_WATCH = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI), true);
+"""
+
+
+def axe_report(violations):
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']}")
+        for node in v["nodes"][:3]:
+            lines.append(f"  {' '.join(map(str, node['target']))}")
+            lines.append("    " + (node.get("failureSummary") or "").replace("\n", "\n    "))
+    return "\n".join(lines)
+
+
+def prepare(page, route):
+    """Open what the route shows behind a click, so axe checks it too."""
+    if route == "article":
+        page.click("#a-crying-together details.toc summary")
+        page.click("#a-crying-together details.faq summary >> nth=0")
+    elif route == "tracker":
+        page.wait_for_selector("#tracker .tracker-card")
+        page.check("#tracker--do-feelings-journal")
+        card = page.locator(".tracker-card[data-practice='feelings-journal']")
+        card.locator("details.history summary").click()
+        card.locator("details.history[open] td.cell").first.wait_for()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("route", list(ROUTES))
+def test_axe_finds_no_violations(site, open_page, route, width, scheme):
+    """axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation on this view, width and colour scheme."""
+    w = open_page({"width": width, "height": 800}, bypass_csp=True, color_scheme=scheme)
+    page = w.open(site + ROUTES[route])
+    prepare(page, route)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    assert not result["violations"], axe_report(result["violations"])
+    assert_clean(w)
+
+
+def test_skip_link_is_first_and_moves_focus_to_main(site, open_page):
+    """The first Tab stop is the skip link, shown on focus, and following it puts focus on <main>."""
+    w = open_page(PHONE)
+    page = w.open(site + "#/a/why-he-cries")
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED) == "a.skip"
+    box = page.locator("a.skip").bounding_box()
+    assert box["y"] >= 0, "the focused skip link is off screen"
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'main'")
+    # Following it leaves the reader where they were: same view, same address.
+    assert page.evaluate("document.documentElement.dataset.route") == "a/why-he-cries"
+    assert page.evaluate("location.hash") == "#/a/why-he-cries"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.getElementById('main').contains(document.activeElement)")
+    assert_clean(w)
+
+
+def test_tab_reaches_nav_and_space_ticks_a_practice(site, open_page):
+    """Tab goes skip link, brand, Library, Practices and on to a practice box, which Space ticks and saves."""
+    w = open_page(DESKTOP)
+    page = w.open(site + "#/a/crying-together")
+    stops = []
+    for _ in range(150):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED))
+        if stops[-1].startswith("input#crying-together--do-"):
+            break
+    assert stops[:4] == ["a.skip", "a[href=#/]", "a[href=#/]", "a[href=#/practices]"], stops[:6]
+    assert page.evaluate("document.activeElement.classList.contains('practice-box')"), stops
+    pid = page.evaluate("document.activeElement.dataset.practice")
+    assert not page.evaluate("document.activeElement.checked")
+    page.keyboard.press("Space")
+    assert page.evaluate("document.activeElement.checked")
+    page.wait_for_function("pid => (JSON.parse(localStorage.getItem('attune:data') || '{}').checkins || {})[pid]", arg=pid)
+    assert w.stored()["checkins"][pid] == [today(page)]
+    assert_clean(w)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_focus_is_visible_on_every_tab_stop(site, open_page, scheme):
+    """Every element reached with Tab in an article and the tracker shows a focus outline or ring."""
+    w = open_page(PHONE, color_scheme=scheme)
+    page = w.open(site + "#/a/never-cries")
+    missing = []
+    for route in ("#/a/never-cries", "#/practices"):
+        page.evaluate(f"location.hash = '{route}'")
+        page.wait_for_function(f"document.documentElement.dataset.route === '{route[2:]}'")
+        page.evaluate("document.activeElement && document.activeElement.blur()")
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            name = page.evaluate(FOCUSED)
+            if name == "body":
+                break
+            style = page.evaluate(FOCUS_STYLE)
+            shown = (style["outline"] != "none" and style["width"] != "0px") or style["shadow"] != "none"
+            if not shown:
+                missing.append((route, name, style))
+    assert missing == [], missing
+    assert_clean(w)
+
+
+def test_opening_an_article_focuses_its_heading(site, open_page):
+    """Clicking a library link moves focus to the article's h1 (id '<slug>--title')."""
+    w = open_page(PHONE)
+    page = w.open(site)
+    for slug in ("never-cries", "deepening-connection"):
+        page.click(f"#library .card h2 a[href='#/a/{slug}']")
+        page.wait_for_function(f"document.documentElement.dataset.route === 'a/{slug}'")
+        page.wait_for_function(f"document.activeElement && document.activeElement.id === '{slug}--title'")
+        assert page.evaluate("document.activeElement.tagName") == "H1"
+        page.go_back()
+        page.wait_for_function("document.documentElement.dataset.route === 'library'")
+    assert_clean(w)
+
+
+def test_no_csp_violation_through_a_whole_visit(site, open_page):
+    """Under the page's own CSP, reading, ticking, a note and an export trigger no CSP violation."""
+    w = open_page(PHONE)
+    w.context.add_init_script(CSP_WATCH)
+    page = w.open(site)
+    page.click("#library .card h2 a[href='#/a/crying-together']")
+    page.wait_for_function("document.documentElement.dataset.route === 'a/crying-together'")
+    page.get_by_label("Listen actively").first.check()
+    page.click("nav[aria-label=Main] a[href='#/practices']")
+    page.wait_for_selector("#tracker .tracker-card")
+    page.fill("#note-input", "We talked it through.")
+    page.get_by_role("button", name="Save note").click()
+    assert page.locator(".note-text").inner_text() == "We talked it through."
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export data").click()
+    exported = json.loads(open(download.value.path(), encoding="utf-8").read())
+    assert exported["checkins"]["active-listening"] == [today(page)]
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__cspViolations") == []
+    assert_clean(w)
+
+
+def test_csp_meta_comes_first_and_is_strict(site, open_page):
+    """The CSP meta is <head>'s first element and sets default-src 'self', no plugins, no <base>, no inline code."""
+    w = open_page(PHONE)
+    page = w.open(site)
+    first = page.evaluate("(() => { const e = document.head.firstElementChild;"
+                          " return {tag: e.tagName, equiv: e.getAttribute('http-equiv'), content: e.getAttribute('content')}; })()")
+    assert first["tag"] == "META" and first["equiv"].lower() == "content-security-policy"
+    directives = {}
+    for part in first["content"].split(";"):
+        words = part.split()
+        if words:
+            directives[words[0]] = words[1:]
+    assert directives["default-src"] == ["'self'"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["base-uri"] == ["'none'"]
+    assert "'unsafe-inline'" not in first["content"]
+    assert_clean(w)

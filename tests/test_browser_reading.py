@@ -1,0 +1,105 @@
+"""Reading comfort in real Chromium: settings, continuing where you left off, links and navigation."""
+import json
+import time
+
+import pytest
+
+from browser import DESKTOP, PHONE
+from test_browser_app import assert_clean
+
+pytestmark = pytest.mark.browser
+
+
+def test_text_size_and_theme_are_kept_and_applied_before_python(site, open_page):
+    """Choosing larger text and dark theme saves them; after a reload they apply before Python starts."""
+    w = open_page(PHONE)
+    page = w.open(site)
+    base = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+    page.click("#display summary")
+    page.get_by_label("Larger").check()
+    page.get_by_label("Dark").check()
+    assert w.stored()["settings"]["theme"] == "dark"
+    assert w.stored()["settings"]["text_size"] == 3
+    assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") > base
+    # Block Python's runtime: boot.js alone must apply the saved settings.
+    w.context.route("**/runtime/**", lambda route: route.abort())
+    page.reload()
+    page.wait_for_load_state("domcontentloaded")
+    assert page.get_attribute("html", "data-theme") == "dark"
+    assert page.get_attribute("html", "data-text-size") == "3"
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(22, 27, 29)"
+
+
+def test_system_theme_follows_the_device(site, open_page):
+    """With the default 'As the device' theme, a dark device gets the dark colours."""
+    w = open_page(PHONE, color_scheme="dark")
+    page = w.open(site)
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(22, 27, 29)"
+    assert_clean(w)
+
+
+def test_continue_where_you_left_off(site, open_page):
+    """Leaving an article half read offers it in the library, and the link returns to that position."""
+    w = open_page(PHONE)
+    page = w.open(site + "#/a/deepening-connection")
+    page.evaluate("window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2)")
+    page.click("header .brand")
+    page.wait_for_function("document.documentElement.dataset.route === 'library'")
+    reading = w.stored()["reading"]
+    assert reading["slug"] == "deepening-connection" and 400 <= reading["position"] <= 600
+    assert abs(reading["at"] - time.time() * 1000) < 120_000  # a real clock, not cut to 32 bits
+    link = page.locator("#resume a")
+    assert link.inner_text() == "How empathy brings you closer"
+    link.click()
+    page.wait_for_function("document.documentElement.dataset.route === 'a/deepening-connection'")
+    page.wait_for_timeout(100)
+    ratio = page.evaluate("scrollY / (document.documentElement.scrollHeight - innerHeight)")
+    assert 0.4 <= ratio <= 0.6
+    assert_clean(w)
+
+
+def test_section_links_and_table_of_contents(site, open_page):
+    """A section link opens the article at that heading; the table of contents lists the sections."""
+    w = open_page(DESKTOP)
+    page = w.open(site + "#/a/never-cries")
+    toc = page.locator("#a-never-cries .toc a")
+    assert toc.count() >= 4
+    href = toc.nth(2).get_attribute("href")
+    anchor = href.rsplit("/", 1)[1]
+    other = open_page(DESKTOP)
+    page2 = other.open(site + href)
+    assert page2.evaluate("document.activeElement.id") == anchor
+    top = page2.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().top")
+    assert 0 <= top < 200
+    assert page2.locator(f"#{anchor} a.anchor").get_attribute("href") == href
+    assert_clean(w)
+    assert_clean(other)
+
+
+def test_previous_and_next_articles(site, open_page):
+    """Each article links to the next one and the previous one, in library order."""
+    w = open_page(PHONE)
+    page = w.open(site)
+    catalogue = json.loads(page.inner_text("#catalogue"))
+    slugs = [a["slug"] for a in catalogue["articles"]]
+    page.goto(site + f"#/a/{slugs[0]}")
+    page.locator(f"#a-{slugs[0]} .pager .next").click()
+    page.wait_for_function(f"document.documentElement.dataset.route === 'a/{slugs[1]}'")
+    page.locator(f"#a-{slugs[1]} .pager .prev").click()
+    page.wait_for_function(f"document.documentElement.dataset.route === 'a/{slugs[0]}'")
+    assert page.locator(f"#a-{slugs[-1]} .pager .next").count() == 0
+    assert_clean(w)
+
+
+def test_readable_without_scripts(chromium, site):
+    """With JavaScript off every article and its practices are on the page, in order."""
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site)
+        assert page.locator("article.article").count() == 4
+        assert page.locator("#a-crying-together h1").is_visible()
+        assert page.locator("#a-deepening-connection input.practice-box").count() >= 4
+    finally:
+        context.close()
