@@ -6,10 +6,11 @@ const PRECACHE = {{precache}};
 const PREFIX = "attune-";
 
 self.addEventListener("install", (event) => {
-  // Install only once every file is cached; 'reload' skips the HTTP cache so nothing stale gets in.
+  // Install only once every file is cached. 'no-cache' revalidates with the server, so a file the
+  // page has just fetched costs a "not modified" answer, not a second download, and nothing stale gets in.
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      cache.addAll(PRECACHE.map((entry) => new Request(entry.url, { cache: "reload" })))
+      cache.addAll(PRECACHE.map((entry) => new Request(entry.url, { cache: "no-cache" })))
     )
   );
 });

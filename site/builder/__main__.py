@@ -60,6 +60,7 @@ def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules
             if path.is_file():
                 inputs.update(path.relative_to(stage).as_posix().encode() + path.read_bytes())
         inputs.update(repr(catalogue).encode() + "".join(a["html"] for a in articles).encode())
+        inputs.update((SITE / "index.html").read_bytes() + (SITE / "sw.js").read_bytes())
         version = f"{version_base}+{inputs.hexdigest()[:8]}"
         html = page.render((SITE / "index.html").read_text(encoding="utf-8"), articles, catalogue,
                            version, pyconfig, hashes)

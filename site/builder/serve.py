@@ -29,10 +29,16 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             path = os.path.join(path, "index.html")
         if (os.path.isfile(path) and path.endswith(COMPRESSIBLE)
                 and "gzip" in self.headers.get("Accept-Encoding", "")):
+            modified = self.date_time_string(int(os.stat(path).st_mtime))
+            if self.headers.get("If-Modified-Since") == modified:
+                self.send_response(304)
+                self.end_headers()
+                return None
             with open(path, "rb") as f:
                 body = gzip.compress(f.read(), 6)
             self.send_response(200)
             self.send_header("Content-Type", self.guess_type(path))
+            self.send_header("Last-Modified", modified)
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-cache")
