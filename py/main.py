@@ -77,6 +77,7 @@ class App:
         self.registration = None
         self.updating = False
         self.resume_pending = False
+        self.toasts = 0             # counts messages, so a timer clears only its own
 
     # --- showing ---------------------------------------------------------------------
 
@@ -87,6 +88,15 @@ class App:
             html += tag("button", "Undo", type="button", data_action="undo")
         html += tag("button", "Dismiss", type="button", data_action="dismiss", aria_label="Dismiss message")
         box.innerHTML = tag("div", html, class_="toast is-" + kind)
+        if kind == "info":
+            # Confirmations fade after a while; errors stay until dismissed.
+            self.toasts += 1
+            token = self.toasts
+            js.setTimeout(create_proxy(lambda: self.clear_toast(token)), 8000)
+
+    def clear_toast(self, token):
+        if token == self.toasts:
+            q("#status").innerHTML = ""
 
     def show_notices(self):
         for kind, text in self.store.notices:

@@ -44,7 +44,8 @@ def goal_message(done, goal):
 def grid_table(doc, pid, today, name):
     rows = model.grid(doc, pid, today, WEEKS)
     done_days = sum(1 for row in rows for cell in row if cell[1])
-    head = "".join(tag("th", escape(d[:3]), scope="col") for d in dates.WEEKDAYS)
+    head = "".join(tag("th", tag("span", escape(d[0]), aria_hidden="true") + tag("span", escape(d), class_="sr"), scope="col")
+                   for d in dates.WEEKDAYS)
     body = []
     for row in rows:
         cells = []
