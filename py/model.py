@@ -168,7 +168,8 @@ def validate(data, strict):
         doc["focus"][pid] = goal
     settings = data.get("settings", default_settings())
     if (not isinstance(settings, dict) or settings.get("theme") not in THEMES
-            or settings.get("text_size") not in TEXT_SIZES or not is_int(settings.get("at"))
+            or not is_int(settings.get("text_size")) or settings["text_size"] not in TEXT_SIZES
+            or not is_int(settings.get("at")) or settings["at"] < 0
             or len(settings) != 3):
         problem("the display settings are not valid")
     else:
@@ -177,7 +178,7 @@ def validate(data, strict):
     if reading != {}:
         if (not isinstance(reading, dict) or not is_id(reading.get("slug"))
                 or not is_int(reading.get("position")) or not 0 <= reading["position"] <= 1000
-                or not is_int(reading.get("at")) or len(reading) != 3):
+                or not is_int(reading.get("at")) or reading["at"] < 0 or len(reading) != 3):
             problem("the reading position is not valid")
         else:
             doc["reading"] = {"slug": reading["slug"], "position": reading["position"], "at": reading["at"]}

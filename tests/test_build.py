@@ -281,9 +281,6 @@ def test_practice_without_id_fails_at_its_line(tmp_path):
     expect_error(tmp_path, path, line_of(path, "- Say thank you"))
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: practices_ext.build_practice searches the source for the item's "
-                                       "rendered first words ('Say thanks. Often and'), which the source spells "
-                                       "with '**' markup, so the error points at line 1")
 def test_practice_without_id_but_with_bold_name_fails_at_its_line(tmp_path):
     """A practice that forgot only its {#id} (starts with its **name**) fails at that item's line."""
     body = "Text.\n\n" + PRACTICES + "- **Say thanks.** Often and out loud.\n"
@@ -291,8 +288,6 @@ def test_practice_without_id_but_with_bold_name_fails_at_its_line(tmp_path):
     expect_error(tmp_path, path, line_of(path, "- **Say thanks.**"))
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: practices_ext fails with needles '\\n## Practices' and '\\n# ', whose "
-                                       "match starts at the newline before the heading, so the line is one too early")
 @pytest.mark.parametrize("body,needle", [
     ("Text.\n\n## Practices\n\nNo list here.\n", "## Practices"),
     ("Text.\n\n# A big heading\n\n" + PRACTICES, "# A big heading"),
@@ -340,9 +335,6 @@ def test_empty_content_folder_fails(tmp_path):
         build(tmp_path / "content", tmp_path / "dist")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: page.render fills placeholders by text replacement and then raises "
-                                       "ValueError for any '{{' left, so an article containing '{{' crashes the "
-                                       "build with a ValueError (not a BuildError; `python -m builder` shows a traceback)")
 def test_double_braces_in_an_article_do_not_crash_the_build(tmp_path):
     """An article whose prose contains '{{' builds, and shows the braces as text."""
     write(tmp_path / "content", "alpha", "Templates write {{name}} for a blank.\n\n" + PRACTICES)
@@ -350,10 +342,6 @@ def test_double_braces_in_an_article_do_not_crash_the_build(tmp_path):
     assert "{{name}}" in (tmp_path / "dist" / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: page.catalogue_json escapes only '</', so a practice text holding "
-                                       "'<!-- <script>' puts the catalogue's <script> into the HTML 'double escaped' "
-                                       "state: its </script> no longer closes it and the rest of the page is swallowed "
-                                       "(checked in Chromium)")
 def test_catalogue_json_cannot_change_the_script_parser_state(tmp_path):
     """A practice text holding '<!-- <script>' reaches the embedded catalogue without those sequences raw."""
     body = "Text.\n\n" + PRACTICES.replace("Take one slow breath", "In HTML a comment <!-- <script> starts; take one slow breath")

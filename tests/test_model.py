@@ -284,8 +284,6 @@ def test_missing_parts_get_defaults():
     assert model.validate({"schema": 2}, True) == (model.empty(), [])
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: validate checks text_size with `in TEXT_SIZES`, so true and 1.0 "
-                                       "(equal to 1) pass as a text size and are stored with the wrong type")
 @pytest.mark.parametrize("size", [True, 1.0])
 def test_text_size_must_be_an_integer(size):
     """A text size of true or 1.0 is a wrong type and is refused in strict mode."""
@@ -293,12 +291,12 @@ def test_text_size_must_be_an_integer(size):
         model.validate({"schema": 2, "settings": {"theme": "system", "text_size": size, "at": 0}}, True)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: validate accepts a reading position stamped with a negative 'at', "
-                                       "but merge ranks {} (no reading) as newer, so the position is lost")
-def test_merge_keeps_a_valid_reading_position_with_negative_stamp():
-    """A reading position that validate accepts survives a merge with a document that has none."""
-    doc, _ = model.validate({"schema": 2, "reading": {"slug": "a", "position": 5, "at": -1}}, True)
-    assert model.merge(doc, model.empty())["reading"] == doc["reading"]
+def test_negative_stamps_are_rejected():
+    """A reading position or settings stamped before 1970 is invalid (merge treats -1 as 'none')."""
+    with pytest.raises(model.DataError):
+        model.validate({"schema": 2, "reading": {"slug": "a", "position": 5, "at": -1}}, True)
+    with pytest.raises(model.DataError):
+        model.validate({"schema": 2, "settings": {"theme": "dark", "text_size": 1, "at": -5}}, True)
 
 
 # --- migration and import -------------------------------------------------------------------

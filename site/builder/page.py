@@ -1,5 +1,6 @@
 """Render the one page: library, every article, the tracker's place, the catalogue."""
 import json
+import re
 from html import escape
 
 SCRIPTS_OFF_ROUTE_CSS = """
@@ -67,20 +68,26 @@ def article_section(articles, index):
 
 
 def catalogue_json(catalogue):
-    """JSON safe inside a <script> element: no '</' can close it early."""
-    return json.dumps(catalogue, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    """JSON safe inside a <script> element: with every '<' escaped, nothing in it can end the element."""
+    return json.dumps(catalogue, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+PLACEHOLDER = re.compile(r"\{\{([a-z_]+(?::[A-Za-z0-9_.]+)?)\}\}")
 
 
 def render(template, articles, catalogue, version, pyconfig, hashes):
-    html = (template
-            .replace("{{library}}", "\n".join(library_item(a) for a in articles))
-            .replace("{{articles}}", "\n".join(article_section(articles, i) for i in range(len(articles))))
-            .replace("{{catalogue}}", catalogue_json(catalogue))
-            .replace("{{version}}", escape(version))
-            .replace("{{pyconfig}}", escape(json.dumps(pyconfig, separators=(",", ":"))))
-            .replace("{{pyconfig_off}}", escape(json.dumps({"plugins": pyconfig["plugins"]}, separators=(",", ":")))))
+    """Fill the template's {{name}} places in one pass, so article text is never read as a placeholder."""
+    values = {
+        "library": "\n".join(library_item(a) for a in articles),
+        "articles": "\n".join(article_section(articles, i) for i in range(len(articles))),
+        "catalogue": catalogue_json(catalogue),
+        "version": escape(version),
+        "pyconfig": escape(json.dumps(pyconfig, separators=(",", ":"))),
+        "pyconfig_off": escape(json.dumps({"plugins": pyconfig["plugins"]}, separators=(",", ":"))),
+    }
     for name, digest in hashes.items():
-        html = html.replace("{{hash:%s}}" % name, digest)
-    if "{{" in html:
-        raise ValueError("the page template has a placeholder the build does not fill: " + html[html.index("{{"):][:40])
-    return html
+        values["hash:" + name] = digest
+    missing = [m for m in PLACEHOLDER.findall(template) if m not in values]
+    if missing:
+        raise ValueError("the page template has a placeholder the build does not fill: {{%s}}" % missing[0])
+    return PLACEHOLDER.sub(lambda m: values[m.group(1)], template)

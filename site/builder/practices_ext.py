@@ -44,6 +44,8 @@ class ArticleTreeprocessor(Treeprocessor):
         at = -1
         for _ in range(occurrence):
             at = self.source.find(needle, at + 1)
+        if at >= 0 and needle.startswith("\n"):
+            at += 1  # the line is the one after the newline the needle starts with
         line = 1 if at < 0 else self.source.count("\n", 0, at) + 1
         raise BuildError(self.path, line, message)
 
@@ -52,13 +54,15 @@ class ArticleTreeprocessor(Treeprocessor):
             self.fail("\n# ", "the body has no '#' heading: the title comes from the front matter")
         if root.find(".//img") is not None:
             self.fail("![", "images are not allowed: the page loads nothing from other hosts")
+        # FAQ first: it reads the '{.faq}' mark before headings get their '#' links.
+        self.build_faqs(root)
         self.md.headings = self.name_headings(root)
         self.md.practices = self.build_practices(root)
-        self.build_faqs(root)
 
     def name_headings(self, root):
         headings, seen = [], set()
-        for element in root:
+        questions = {h for summary in root.iter("summary") for h in summary}
+        for element in list(root.iter()):
             if element.tag not in ("h2", "h3"):
                 continue
             label = FAQ_MARK.sub("", text_of(element))
@@ -69,7 +73,8 @@ class ArticleTreeprocessor(Treeprocessor):
                 n += 1
             seen.add(anchor)
             element.set("id", anchor)
-            element.set("tabindex", "-1")
+            if element not in questions:  # focusable headings inside <summary> would nest interactive parts
+                element.set("tabindex", "-1")
             headings.append((int(element.tag[1]), anchor, label))
             if element.tag == "h2" and label != "Practices":
                 # A link a reader can copy to share or come back to this section.
@@ -100,9 +105,12 @@ class ArticleTreeprocessor(Treeprocessor):
         # A loose list wraps each item's text in <p>; a tight one does not.
         holder = item[0] if len(item) and item[0].tag == "p" and not (item.text or "").strip() else item
         match = PRACTICE_ID.match(holder.text or "")
-        first_words = " ".join(text_of(item).split()[:4])
         if not match:
-            self.fail(first_words, "a practice starts with its id, like '{#active-listening}'")
+            # The item's words as written may carry Markdown (**Name.**): find the longest prefix that matches.
+            words = text_of(item).split()[:4]
+            needle = next((" ".join(words[:k]) for k in range(len(words), 0, -1)
+                           if " ".join(words[:k]) in self.source), "\n## Practices")
+            self.fail(needle, "a practice starts with its id, like '{#active-listening}'")
         pid = match.group(1)
         if holder.text[match.end():].strip() or not len(holder) or holder[0].tag != "strong":
             self.fail("{#%s}" % pid, f"practice {pid!r}: after the id comes its name in bold, like **Listen actively.**")
