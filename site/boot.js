@@ -12,3 +12,10 @@
     document.documentElement.setAttribute("data-text-size", String(settings.text_size));
   } catch (e) { /* nothing saved, unreadable, or storage disabled: the defaults stand */ }
 })();
+// The skip link moves focus to <main> without touching the address: its "#main" would be a route.
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest("a.skip");
+  if (!link) return;
+  event.preventDefault();
+  document.getElementById("main").focus();
+});

@@ -22,10 +22,16 @@ FOCUSED = """(() => {
   if (e.getAttribute('href')) return name + '[href=' + e.getAttribute('href') + ']';
   return name;
 })()"""
+# A control drawn invisible (the file input) shows its focus on its label instead.
 FOCUS_STYLE = """(() => {
-  const s = getComputedStyle(document.activeElement);
+  let e = document.activeElement;
+  if (getComputedStyle(e).opacity === '0' && e.labels && e.labels.length) e = e.labels[0];
+  const s = getComputedStyle(e);
   return {outline: s.outlineStyle, width: s.outlineWidth, shadow: s.boxShadow};
 })()"""
+NO_STORAGE = """
+Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }});
+"""
 CSP_WATCH = """
 window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation',
@@ -64,6 +70,19 @@ def test_axe_finds_no_violations(site, open_page, route, width, scheme):
     w = open_page({"width": width, "height": 800}, bypass_csp=True, color_scheme=scheme)
     page = w.open(site + ROUTES[route])
     prepare(page, route)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    assert not result["violations"], axe_report(result["violations"])
+    assert_clean(w)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_in_an_error_message(site, open_page, scheme):
+    """The red error message (here: storage turned off) passes axe, its contrast included, in both schemes."""
+    w = open_page(PHONE, bypass_csp=True, color_scheme=scheme)
+    w.context.add_init_script(NO_STORAGE)
+    page = w.open(site + "#/a/never-cries")
+    page.wait_for_selector("#status .toast.is-error")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     assert not result["violations"], axe_report(result["violations"])
