@@ -307,18 +307,13 @@ class App:
         incoming, name = self.pending_import
         self.pending_import = None
         if mode == "merge":
-            self.store.update(lambda doc: self.put(doc, model.merge(doc, incoming)))
+            self.store.merge_in(incoming)
         else:
             self.store.replace(incoming)
         self.render_tracker()
         self.sync_boxes()
         self.say("Imported “%s”." % name)
         self.show_notices()
-
-    @staticmethod
-    def put(doc, new):
-        for key in model.TOP_KEYS:
-            doc[key] = new[key]
 
     def erase(self):
         self.store.erase()

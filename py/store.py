@@ -122,11 +122,12 @@ class Store:
         return self.doc
 
     def replace(self, doc):
-        """Put a whole document in place (an import in replace mode, or erase)."""
-        def put(current):
-            for key in model.TOP_KEYS:
-                current[key] = doc[key]
-        return self.update(put)
+        """Put a whole document in place (an import in replace mode)."""
+        return self.update(lambda current: current.update(doc))
+
+    def merge_in(self, doc):
+        """Merge a whole document into the freshest stored one (an import in merge mode)."""
+        return self.update(lambda current: current.update(model.merge(current, doc)))
 
     def backup_text(self, key):
         try:
