@@ -19,3 +19,17 @@ document.addEventListener("click", function (event) {
   event.preventDefault();
   document.getElementById("main").focus();
 });
+// Printing an article prints its answers too: open the closed FAQ entries, and close them after.
+(function () {
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details.faq:not([open])"), function (d) {
+      d.open = true;
+      return true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+})();

@@ -103,3 +103,25 @@ def test_readable_without_scripts(chromium, site):
         assert page.locator("#a-deepening-connection input.practice-box").count() >= 4
     finally:
         context.close()
+
+
+def test_print_shows_the_article_its_answers_and_practices_only(site, open_page):
+    """Printed, an article keeps its text, open FAQ answers and practices, without the app's controls."""
+    w = open_page(DESKTOP)
+    page = w.open(site + "#/a/crying-together")
+    first_answer = page.locator("#a-crying-together details.faq p").first
+    assert not first_answer.is_visible()
+    page.emulate_media(media="print")
+    assert first_answer.is_visible()  # CSS alone opens the answers in print
+    for hidden in ("header.bar", "#a-crying-together .toc", "#a-crying-together .pager", "#a-crying-together h2 a.anchor",
+                   "#a-crying-together input.practice-box", "#library"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator("#a-crying-together li.practice").first.is_visible()
+    assert page.evaluate("getComputedStyle(document.querySelector('#a-crying-together li.practice'), '::before').content") == '"☐"'
+    page.emulate_media(media="screen")
+    # boot.js opens the answers for printing and closes them afterwards (browsers without ::details-content).
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("#a-crying-together details.faq:not([open])").count() == 0
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("#a-crying-together details.faq[open]").count() == 0
+    assert_clean(w)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from builder import __main__ as builder_main
-from builder import articles, page, runtime
+from builder import articles, bytecode, page, runtime
 from builder.errors import BuildError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -220,8 +220,43 @@ def test_runtime_copy(built):
     assert not [n for n in names if "py-editor" in n or "py-terminal" in n or "codemirror" in n or "xterm" in n]
     listed = {target for _, target in runtime.files(NODE_MODULES)}
     assert {n for n in names if n.startswith("runtime/")} == listed
-    for module in ("main.py", "model.py", "store.py", "dates.py"):
-        assert f"py/{module}" in names
+
+
+def test_modules_ship_as_bytecode_and_main_as_source(built):
+    """main.py ships as source; every other module only as .mpy bytecode, each listed in PyScript's config."""
+    py = built["dist"] / "py"
+    modules = sorted(p.stem for p in (ROOT / "py").glob("*.py") if p.name != "main.py")
+    assert (py / "main.py").read_text(encoding="utf-8") == (ROOT / "py" / "main.py").read_text(encoding="utf-8")
+    assert sorted(p.stem for p in py.glob("*.mpy")) == modules
+    assert [p.name for p in py.glob("*.py")] == ["main.py"]
+    for name in modules:
+        assert (py / f"{name}.mpy").read_bytes()[:2] == b"M\x06"  # .mpy magic, format version 6
+    html = (built["dist"] / "index.html").read_text(encoding="utf-8")
+    config = json.loads(re.search(r'<script type="mpy" src="./py/main.py" config="([^"]+)"', html)[1].replace("&quot;", '"'))
+    assert config["files"] == {f"./py/{name}.mpy": f"./{name}.mpy" for name in modules}
+
+
+def fake_runtime(folder, version):
+    package = folder / runtime.MICROPYTHON
+    package.mkdir(parents=True)
+    (package / "package.json").write_text(json.dumps({"version": version}), encoding="utf-8")
+    return folder
+
+
+def test_bytecode_for_another_micropython_version_fails(tmp_path):
+    """mpy-cross that does not match the runtime's MicroPython version stops the build, naming both."""
+    module = tmp_path / "m.py"
+    module.write_text("x = 1\n", encoding="utf-8")
+    with pytest.raises(bytecode.BytecodeError, match=r"MicroPython \d+\.\d+ but the runtime is 1\.7"):
+        bytecode.compile_modules([module], tmp_path, fake_runtime(tmp_path / "nm", "1.7.0-1"))
+
+
+def test_syntax_error_in_a_module_fails_naming_it(tmp_path):
+    """A module mpy-cross cannot compile stops the build with path:line and the compiler's message."""
+    module = tmp_path / "broken.py"
+    module.write_text("def f(:\n", encoding="utf-8")
+    with pytest.raises(bytecode.BytecodeError, match=r"broken\.py:1: SyntaxError: invalid syntax"):
+        bytecode.compile_modules([module], tmp_path, NODE_MODULES)
 
 
 # --- broken articles -------------------------------------------------------------------------

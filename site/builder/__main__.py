@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from . import articles as articles_mod
-from . import icons, offline, page, runtime
+from . import bytecode, icons, offline, page, runtime
 from .errors import BuildError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,7 +26,7 @@ def digest(data):
 
 
 def app_modules(py_folder):
-    """The app's Python files; main.py is the entry point, the rest are importable modules."""
+    """The app's Python files; main.py is the entry point, the rest are modules it imports."""
     return sorted(p for p in Path(py_folder).glob("*.py"))
 
 
@@ -48,12 +48,12 @@ def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules
             hashes[name] = digest(data)
         (stage / "py").mkdir()
         modules = app_modules(py_folder)
-        for module in modules:
-            shutil.copyfile(module, stage / "py" / module.name)
+        shutil.copyfile(Path(py_folder) / "main.py", stage / "py" / "main.py")
+        imported = bytecode.compile_modules([m for m in modules if m.name != "main.py"], stage / "py", node_modules)
         pyconfig = {
             "interpreter": "./runtime/micropython/micropython.mjs",
             "plugins": PLUGINS_OFF,
-            "files": {f"./py/{m.name}": f"./{m.name}" for m in modules if m.name != "main.py"},
+            "files": {f"./py/{name}": f"./{name}" for name in imported},
         }
         inputs = hashlib.sha256()
         for path in sorted(stage.rglob("*")):
@@ -91,7 +91,7 @@ def main(argv=None):
     except BuildError as error:
         print(f"build failed: {error}", file=sys.stderr)
         return 1
-    except runtime.RuntimeMissing as error:
+    except (runtime.RuntimeMissing, bytecode.BytecodeError) as error:
         print(f"build failed: {error}", file=sys.stderr)
         return 1
     print(f"built {args.out}: {result['articles']} articles, {result['practices']} practices, version {result['version']}")

