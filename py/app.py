@@ -424,8 +424,14 @@ class App:
 
     def start_steps(self):
         """Start-up, as steps short enough to run one per task (see py/main.py)."""
-        return [self.wire, lambda: self.route(first=True), self.apply_settings, self.sync_boxes,
-                self.show_notices, self.register_worker]
+        return [self.wire, lambda: self.route(first=True), self.show_state]
+
+    def show_state(self):
+        """The saved settings and today's ticks onto the page, any storage notices, offline support."""
+        self.apply_settings()
+        self.sync_boxes()
+        self.show_notices()
+        self.register_worker()
 
     def wire(self):
         document.addEventListener("change", create_proxy(self.on_change))

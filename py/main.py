@@ -1,6 +1,6 @@
 """Attune's entry point: starts the app one short step at a time.
 
-PyScript's own start-up has just run as one long task. MicroPython compiles each module the
+PyScript's own start-up has just run as one long task. MicroPython loads each module the
 first time it is imported, and wiring the page takes a few milliseconds more; done in one go
 that would be a second long task, during which a phone ignores taps (Lighthouse counts it as
 Total Blocking Time). So each step below runs as its own task: between steps the browser can
@@ -14,8 +14,9 @@ from markup import escape, tag
 
 root = js.document.documentElement
 
-# Imported (so compiled) one per task, roughly the largest first; app imports them all again.
-MODULES = ("model", "views", "store", "routes", "app")
+# Loaded one group per task (each yield costs a few ms, so small modules share one);
+# app imports them all again, from the module cache.
+MODULE_GROUPS = (("model",), ("views",), ("store", "routes"), ("app",))
 
 
 def fail(error):
@@ -27,9 +28,10 @@ def fail(error):
 
 async def start():
     try:
-        for name in MODULES:
+        for group in MODULE_GROUPS:
             await asyncio.sleep(0)  # ends the current task: the browser gets a turn
-            __import__(name)
+            for name in group:
+                __import__(name)
         await asyncio.sleep(0)
         app = __import__("app").App()
         for step in app.start_steps():

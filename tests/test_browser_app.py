@@ -126,3 +126,21 @@ def test_tracker_counts_and_library_progress(site, open_page):
     page.wait_for_selector("html[data-app=ready]")
     assert page.inner_text("[data-tried='why-he-cries']") == " · tried 1 of 4"
     assert_clean(w)
+
+
+def test_a_failed_start_says_so_and_leaves_the_articles_readable(site, open_page):
+    """When start-up fails (here a damaged catalogue), data-app="error" comes with an alert, and reading goes on."""
+    w = open_page(PHONE)
+
+    def damage(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace('id="catalogue">', 'id="catalogue">{', 1))
+
+    w.context.route(site, damage)
+    page = w.page
+    page.goto(site + "#/a/never-cries")
+    page.wait_for_selector("html[data-app=error]", state="attached")
+    alert = page.locator("#status [role=alert]")
+    assert "Attune could not start" in alert.inner_text()
+    assert "The articles can still be read" in alert.inner_text()
+    assert visible_view(page) == ["a-never-cries"]  # boot.js routed before Python
