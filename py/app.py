@@ -146,9 +146,13 @@ class App:
         self.apply_settings()
         self.show_notices()
 
-    def render_tracker(self):
+    def render_tracker(self, focus_id=None):
+        """Redraw the tracker; focus_id: the control to focus again (redrawing replaces it)."""
         q("#tracker").innerHTML = views.tracker(self.catalogue, self.store.doc, today(),
                                                 self.store.backups, self.store.persistent)
+        box = document.getElementById(focus_id) if focus_id else None
+        if box:
+            box.focus()
 
     def refresh(self):
         self.apply_settings()
@@ -246,17 +250,11 @@ class App:
         goal_box = document.getElementById("goal--" + pid)
         goal = int(goal_box.value) if goal_box else 0
         self.store.update(lambda doc: model.set_focus(doc, pid, goal if on else None))
-        self.render_tracker()
-        box = document.getElementById("focus--" + pid)
-        if box:
-            box.focus()
+        self.render_tracker(focus_id="focus--" + pid)
 
     def set_goal(self, pid, goal):
         self.store.update(lambda doc: model.set_focus(doc, pid, goal))
-        self.render_tracker()
-        box = document.getElementById("goal--" + pid)
-        if box:
-            box.focus()
+        self.render_tracker(focus_id="goal--" + pid)
 
     def download(self, text, name):
         parts = js.Array.new()

@@ -113,19 +113,27 @@ def validate(data, strict):
             raise DataError(text)
         problems.append(text)
 
+    def entries(part, is_key, not_a_dict, bad_key):
+        """Yields (key, value) of data[part], a dict by key; a part or key that is not valid is a problem.
+
+        A generator, so problems come in the order of the data, as the checks below report theirs.
+        """
+        found = data.get(part, {})
+        if not isinstance(found, dict):
+            problem(not_a_dict)
+            return
+        for key in found:
+            if is_key(key):
+                yield key, found[key]
+            else:
+                problem(bad_key(key))
+
     doc = empty()
     for key in data:
         if key not in TOP_KEYS:
             problem("unknown field %s" % json.dumps(str(key)[:40]))
-    checkins = data.get("checkins", {})
-    if not isinstance(checkins, dict):
-        problem("check-ins are not a list by practice")
-        checkins = {}
-    for pid in checkins:
-        days = checkins[pid]
-        if not is_id(pid):
-            problem("check-ins for an invalid practice id")
-            continue
+    for pid, days in entries("checkins", is_id, "check-ins are not a list by practice",
+                             lambda key: "check-ins for an invalid practice id"):
         if not isinstance(days, list):
             problem("check-ins of %s are not a list of days" % pid)
             continue
@@ -134,20 +142,13 @@ def validate(data, strict):
             problem("%d check-in(s) of %s are not dates" % (len(days) - len(good), pid))
         if good:
             doc["checkins"][pid] = sorted(set(good))
-    notes = data.get("notes", {})
-    if not isinstance(notes, dict):
-        problem("notes are not a list by day")
-        notes = {}
-    for day in notes:
-        entries = notes[day]
-        if not dates.is_date(day):
-            problem("notes under %s, which is not a date" % json.dumps(str(day)[:20]))
-            continue
-        if not isinstance(entries, list):
+    for day, notes in entries("notes", dates.is_date, "notes are not a list by day",
+                              lambda key: "notes under %s, which is not a date" % json.dumps(str(key)[:20])):
+        if not isinstance(notes, list):
             problem("the notes of %s are not a list" % day)
             continue
         good = []
-        for entry in entries:
+        for entry in notes:
             if not isinstance(entry, str) or not entry.strip() or len(entry) > MAX_NOTE:
                 problem("a note of %s is not text of up to %d characters" % (day, MAX_NOTE))
             elif strict and looks_like_html(entry):
@@ -156,14 +157,10 @@ def validate(data, strict):
                 good.append(entry)
         if good:
             doc["notes"][day] = sorted(set(good))
-    focus = data.get("focus", {})
-    if not isinstance(focus, dict):
-        problem("the focus list is not a list by practice")
-        focus = {}
-    for pid in focus:
-        goal = focus[pid]
-        if not is_id(pid) or not is_int(goal) or not 0 <= goal <= MAX_GOAL:
-            problem("a focus goal is not a whole number of times a week from 0 to %d" % MAX_GOAL)
+    bad_goal = "a focus goal is not a whole number of times a week from 0 to %d" % MAX_GOAL
+    for pid, goal in entries("focus", is_id, "the focus list is not a list by practice", lambda key: bad_goal):
+        if not is_int(goal) or not 0 <= goal <= MAX_GOAL:
+            problem(bad_goal)
             continue
         doc["focus"][pid] = goal
     settings = data.get("settings", default_settings())

@@ -5,7 +5,7 @@
   var route = parts[0] === "a" && parts[1] ? "a/" + parts[1] : parts[0] === "practices" ? "practices" : "library";
   document.documentElement.setAttribute("data-route", route);
   document.documentElement.classList.add("js");
-  // Apply the saved theme and text size before first paint (py/main.py owns them afterwards).
+  // Apply the saved theme and text size before first paint (py/app.py owns them afterwards).
   try {
     var settings = JSON.parse(localStorage.getItem("attune:data")).settings;
     if (settings.theme !== "system") document.documentElement.setAttribute("data-theme", settings.theme);
@@ -23,10 +23,8 @@ document.addEventListener("click", function (event) {
 (function () {
   var opened = [];
   window.addEventListener("beforeprint", function () {
-    opened = Array.prototype.filter.call(document.querySelectorAll("details.faq:not([open])"), function (d) {
-      d.open = true;
-      return true;
-    });
+    opened = Array.prototype.slice.call(document.querySelectorAll("details.faq:not([open])"));
+    opened.forEach(function (d) { d.open = true; });
   });
   window.addEventListener("afterprint", function () {
     opened.forEach(function (d) { d.open = false; });
