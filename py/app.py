@@ -312,15 +312,13 @@ class App:
             self.store.merge_in(incoming)
         else:
             self.store.replace(incoming)
-        self.render_tracker()
-        self.sync_boxes()
+        self.refresh()  # settings too: an imported file may carry another theme or text size
         self.say("Imported “%s”." % name)
         self.show_notices()
 
     def erase(self):
         self.store.erase()
-        self.render_tracker()
-        self.sync_boxes()
+        self.refresh()
         self.say("All Attune data was erased from this browser.")
 
     # --- offline and updates -----------------------------------------------------------

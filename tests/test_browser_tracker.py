@@ -257,3 +257,23 @@ def test_five_years_of_history_loads(site, open_page):
     assert "Archived practices" in page.inner_text("#tracker")
     assert page.evaluate("document.querySelectorAll('#tracker td.is-done').length") > 0
     assert_clean(w)
+
+
+def test_imported_and_erased_settings_apply_at_once(site, open_page, tmp_path):
+    """Replacing data with a file applies its theme and text size now; erasing brings back the defaults."""
+    w = open_page()
+    page = open_tracker(w, site)
+    doc = model.empty()
+    doc["settings"] = {"theme": "dark", "text_size": 3, "at": 1}
+    doc["checkins"] = {"active-listening": ["2025-01-02"]}
+    path = tmp_path / "dark.json"
+    path.write_text(model.dumps(doc))
+    page.set_input_files("#import-file", str(path))
+    page.get_by_role("button", name="Replace my data").click()
+    assert page.get_attribute("html", "data-theme") == "dark"
+    assert page.get_attribute("html", "data-text-size") == "3"
+    page.get_by_role("button", name="Erase all data").click()
+    page.get_by_role("button", name="Erase everything").click()
+    assert page.get_attribute("html", "data-theme") is None
+    assert page.get_attribute("html", "data-text-size") == "1"
+    assert_clean(w)
