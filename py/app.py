@@ -13,6 +13,8 @@ import dates
 import model
 import routes
 import views
+from browser_api import service_worker
+from keep_data import KeepData
 from markup import escape, plural, tag
 from store import Store, StorageFull, StorageUnavailable
 
@@ -78,7 +80,7 @@ class App:
         self.view = None
         self.last_change = None     # (pid, day, done) for Undo
         self.pending_import = None  # (document, file name) awaiting confirmation
-        self.asked_persist = False
+        self.keep_data = KeepData()  # asks for persistent storage only when the reader taps
         self.registration = None
         self.updating = False
         self.resume_pending = False
@@ -150,6 +152,7 @@ class App:
         """Redraw the tracker; focus_id: the control to focus again (redrawing replaces it)."""
         q("#tracker").innerHTML = views.tracker(self.catalogue, self.store.doc, today(),
                                                 self.store.backups, self.store.persistent)
+        self.keep_data.show(saving=self.store.persistent)
         box = document.getElementById(focus_id) if focus_id else None
         if box:
             box.focus()
@@ -209,16 +212,6 @@ class App:
         self.say(("“%s” marked as done today." if done else "“%s” unticked for today.") % name, undo=True)
         self.show_notices()
         self.refresh()
-        self.ask_persist()
-
-    def ask_persist(self):
-        # Safari may clear a site's storage after days without a visit; ask the browser to keep it.
-        if self.asked_persist:
-            return
-        self.asked_persist = True
-        storage = js.navigator.storage
-        if storage and storage.persist:
-            storage.persist()
 
     def undo(self):
         if not self.last_change:
@@ -324,23 +317,23 @@ class App:
     # --- offline and updates -----------------------------------------------------------
 
     def register_worker(self):
-        container = js.navigator.serviceWorker
-        if not container:
-            return  # not a secure context, or an old browser: the page still works online
+        container = service_worker()
+        if container is None:
+            return  # not a secure context, turned off, or an old browser: the page still works online
         container.register("./sw.js", js.JSON.parse('{"updateViaCache": "none"}')).then(
-            create_proxy(self.on_registered))
+            create_proxy(self.on_registered), create_proxy(lambda error: None))  # refused: online only
         container.addEventListener("controllerchange", create_proxy(self.on_controller_change))
 
     def on_registered(self, registration):
         self.registration = registration
-        if registration.waiting and js.navigator.serviceWorker.controller:
+        if registration.waiting and service_worker().controller:
             self.offer_update()
         registration.addEventListener("updatefound", create_proxy(lambda e: self.watch(registration.installing)))
 
     def watch(self, worker):
         def changed(event):
             # "installed" with a controller present means an update waits; without one it is the first install.
-            if worker.state == "installed" and js.navigator.serviceWorker.controller:
+            if worker.state == "installed" and service_worker().controller:
                 self.offer_update()
         worker.addEventListener("statechange", create_proxy(changed))
 
@@ -398,6 +391,8 @@ class App:
             self.remove_note(button.dataset.day, button.dataset.note)
         elif action == "export":
             self.export()
+        elif action == "keep-data":
+            self.keep_data.ask()
         elif action == "erase":
             self.dialog(views.erase_dialog())
         elif action == "erase-confirm":

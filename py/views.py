@@ -136,6 +136,7 @@ def data_panel(doc, store_backups, persistent):
                + tag("p", "Your data lives only in this browser on this device; export it to keep a copy."
                      + ("" if persistent else " <strong>Right now nothing is being saved.</strong>"),
                      class_="callout" + (" is-prominent" if has_data else ""))
+               + tag("div", "", id="keep-data", class_="keep-data")  # py/keep_data.py fills it
                + tag("div",
                      tag("button", "Export data", type="button", data_action="export", class_="primary")
                      + tag("label", "Import data", for_="import-file", class_="button")

@@ -1,0 +1,33 @@
+"""Reading browser APIs that a browser may lack, so that start-up never depends on one.
+
+Service workers are absent over plain http from any host but localhost and where a browser turns
+them off; WebKitGTK has no navigator.storage; clipboard and share come and go. MicroPython raises
+AttributeError for a JS property that does not exist (it never answers None), and a JS property
+that is present but undefined reads as a truthy `undefined` object: optional() turns both into None.
+"""
+import js
+
+UNDEFINED = type(js.undefined)
+
+
+def optional(owner, name):
+    """owner.name, or None where the browser lacks it (absent, null or undefined)."""
+    if owner is None:
+        return None
+    value = getattr(owner, name, None)
+    if value is None or type(value) is UNDEFINED:
+        return None
+    return value
+
+
+def service_worker():
+    """navigator.serviceWorker, or None (not a secure context, turned off, or an old browser)."""
+    return optional(js.navigator, "serviceWorker")
+
+
+def storage_manager():
+    """navigator.storage when it offers both persisted() and persist(), else None."""
+    storage = optional(js.navigator, "storage")
+    if optional(storage, "persisted") is None or optional(storage, "persist") is None:
+        return None
+    return storage
