@@ -7,12 +7,12 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SOURCES := $(wildcard content/*.md py/*.py site/*.* site/builder/*.py) package-lock.json
 
-.PHONY: help serve test build bench browser clean
+.PHONY: help serve test build bench browser engines clean
 
 help:  ## Show this help
 	@echo "Attune — make targets:"
 	@echo "  make serve   set up, build and serve the app on http://127.0.0.1:$(PORT)"
-	@echo "  make test    set up (including a browser) and run every test"
+	@echo "  make test    set up (including the browsers) and run every test"
 	@echo "  make build   build the static site into dist/"
 	@echo "  make bench   measure load speed and size against a script-free floor"
 	@echo "  make clean   remove dist/, .venv/ and node_modules/"
@@ -40,10 +40,22 @@ browser: $(VENV)/.stamp
 	  || $(PY) -m playwright install chromium; \
 	else $(PY) -m playwright install chromium; fi
 
+# Firefox and WebKit for tests/test_engines.py: Debian's firefox-esr, webkit2gtk-driver (WebKitWebDriver,
+# and MiniBrowser through its dependency) and xvfb, installed with apt-get when root on Debian.
+# Where they cannot be installed the suite skips, and pytest's summary says why.
+ENGINE_PACKAGES := firefox-esr webkit2gtk-driver xvfb
+engines:
+	@if command -v firefox-esr >/dev/null && command -v WebKitWebDriver >/dev/null && command -v Xvfb >/dev/null; then \
+	  echo "engines: firefox-esr, WebKitWebDriver and Xvfb present"; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(ENGINE_PACKAGES) >/dev/null) \
+	  || echo "engines: could not install $(ENGINE_PACKAGES): the Firefox and WebKit tests will skip"; \
+	else echo "engines: not root with apt-get: install $(ENGINE_PACKAGES) to run the Firefox and WebKit tests (they skip)"; fi
+
 serve: build
 	cd site && ../$(PY) -m builder.serve --root ../dist --port $(PORT)
 
-test: build browser
+test: build browser engines
 	$(PY) -m pytest
 
 bench: build browser

@@ -12,11 +12,11 @@ from pyscript.ffi import create_proxy
 from browser_api import storage_manager
 from markup import escape, tag
 
-WHY = ("Browsers may clear a site's data when the device runs short of space, and Safari after a few "
-       "weeks without a visit; this asks yours to keep Attune's.")
 KEPT = "This browser keeps Attune's data until you erase it."
-NOT_KEPT = "Not yet: this browser may clear Attune's data to free space."
-REFUSED = "The browser did not agree this time. Exporting your data now and then keeps a copy safe."
+NOT_KEPT = "This browser may clear Attune's data when the device runs short of space."
+REFUSED = ("The browser did not agree this time, so it may still clear Attune's data when space runs short. "
+           "Exporting now and then keeps a copy safe.")
+WHY = "This asks it to keep the data until you erase it; Safari may otherwise clear it after a few weeks without a visit."
 
 
 class KeepData:

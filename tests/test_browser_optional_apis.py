@@ -107,8 +107,8 @@ def test_keep_data_button_asks_once_and_shows_the_answer(site, open_page, grante
     page = w.open(site + "#/practices")
     button = page.get_by_role("button", name="Keep my data safe on this device")
     button.wait_for()
-    assert page.inner_text("#keep-data-status") == "Not yet: this browser may clear Attune's data to free space."
-    assert "runs short of space" in page.inner_text("#keep-data-why")
+    assert page.inner_text("#keep-data-status") == "This browser may clear Attune's data when the device runs short of space."
+    assert "until you erase it" in page.inner_text("#keep-data-why")
     assert page.evaluate("window.persistCalls") == 0
     button.click()
     if granted:

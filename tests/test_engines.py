@@ -1,0 +1,158 @@
+"""The smoke suite in Firefox and WebKit at phone size: starting, saving, the tracker, offline, display settings.
+
+Each test serves its own copy of the site on a new port: a new origin, so nothing saved or cached
+by an earlier test is seen. Where an engine cannot run here the tests skip, saying why.
+"""
+import re
+from pathlib import Path
+
+import pytest
+
+import engines
+from builder.serve import Server
+from conftest import DIST, ROOT
+
+pytestmark = pytest.mark.engines
+SCREENSHOTS = ROOT / "test-results" / "screenshots"
+TODAY = "(() => { const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); })()"
+
+
+@pytest.fixture(scope="module", params=["firefox", "webkit"])
+def tab(request):
+    """One tab of the engine, at 390×844, for all the tests of this module."""
+    reason = engines.missing(request.param)
+    if reason:
+        pytest.skip(reason)
+    tab = engines.launch(request.param)
+    yield tab
+    tab.close()
+
+
+@pytest.fixture(scope="session")
+def recorded_site(tmp_path_factory):
+    """dist/ copied with the in-page error recorder at the top of boot.js."""
+    if not (DIST / "index.html").exists():
+        pytest.fail("dist/ is not built: run `make test`, which builds it first")
+    return engines.site_copy(DIST, tmp_path_factory.mktemp("engines") / "site")
+
+
+@pytest.fixture
+def url(tab, recorded_site):
+    """The site on a port of its own; afterwards, no page error may have been seen."""
+    server = Server(recorded_site).start()
+    tab.errors = []
+    tab.set_viewport(engines.PHONE)
+    yield server.url
+    errors = tab.collect_errors()
+    server.stop()
+    assert errors == [], "%s: page errors: %s" % (tab.name, errors)
+
+
+def test_cold_load_reaches_ready(tab, url):
+    """A first visit starts the app, shows the library and fits the phone's width."""
+    tab.open(url)
+    assert tab.evaluate("document.querySelectorAll('#library .card').length") == 4
+    assert tab.evaluate("document.documentElement.dataset.route") == "library"
+    assert tab.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
+
+
+def test_tick_survives_reload(tab, url):
+    """A practice ticked with a click is stored for today and still ticked after a reload."""
+    tab.open(url + "#/a/why-he-cries")
+    tab.click("#why-he-cries--do-steady-yourself")
+    tab.wait_for("document.querySelector('#status').textContent.includes('marked as done today')")
+    assert tab.stored()["checkins"] == {"steady-yourself": [tab.evaluate(TODAY)]}
+    tab.reload()
+    tab.wait_ready()
+    assert tab.evaluate("document.querySelector('#why-he-cries--do-steady-yourself').checked") is True
+
+
+def test_tracker_offers_export_import_and_erase(tab, url):
+    """#/practices shows the tracker's cards and the Export, Import and Erase controls."""
+    tab.open(url + "#/practices")
+    tab.wait_for("document.querySelector('#tracker .tracker-card')")
+    visible = tab.evaluate("""[...document.querySelectorAll('#tracker .actions button, #tracker .actions label')]
+                              .filter(e => e.offsetParent !== null).map(e => e.textContent)""")
+    assert visible == ["Export data", "Import data", "Erase all data"]
+    tab.click("[data-action=erase]")
+    tab.wait_for("document.querySelector('#data-dialog button')")
+    assert "cannot be undone" in tab.text("#data-dialog")
+
+
+def test_keep_data_offer_follows_the_storage_manager(tab, url):
+    """"Keep my data safe" is offered where the engine has navigator.storage (Firefox) and absent where not (WebKitGTK)."""
+    tab.open(url + "#/practices")
+    tab.wait_for("document.querySelector('#tracker .tracker-card')")
+    if tab.evaluate("'storage' in navigator && 'persist' in navigator.storage"):
+        tab.wait_for("document.querySelector('#keep-data button')")
+        assert tab.text("#keep-data-status") == "This browser may clear Attune's data when the device runs short of space."
+    else:
+        tab.evaluate("new Promise(done => setTimeout(done, 300))")  # time for an answer that must not come
+        assert tab.evaluate("document.querySelector('#keep-data').innerHTML") == ""
+
+
+def test_reload_offline_after_first_visit(tab, recorded_site):
+    """Once the service worker controls the page, a reload with the server stopped still starts the app."""
+    server = Server(recorded_site).start()
+    tab.errors = []
+    try:
+        tab.open(server.url + "#/a/never-cries")
+        tab.wait_for("navigator.serviceWorker.controller !== null", 30, "the service worker to take control")
+    finally:
+        server.stop()
+    tab.reload()
+    tab.wait_ready()
+    assert tab.evaluate("document.documentElement.dataset.route") == "a/never-cries"
+    tab.click("#never-cries--do-feelings-journal")
+    tab.wait_for("document.querySelector('#status').textContent.includes('marked as done today')")
+    errors = tab.collect_errors()
+    assert errors == [], "%s: page errors: %s" % (tab.name, errors)
+
+
+def test_display_settings_apply_and_stay(tab, url):
+    """Choosing a larger text size and the dark theme changes the page at once and after a reload."""
+    tab.open(url)
+    before = tab.evaluate("parseFloat(getComputedStyle(document.querySelector('#library .lede')).fontSize)")
+    tab.click("#display summary")
+    tab.click("input[data-setting=text_size][value='3']")
+    tab.click("input[data-setting=theme][value=dark]")
+    tab.wait_for("document.documentElement.dataset.theme === 'dark'")
+    for check in (lambda: None, lambda: (tab.reload(), tab.wait_ready())):
+        check()
+        assert tab.evaluate("document.documentElement.dataset.textSize") == "3"
+        assert tab.evaluate("parseFloat(getComputedStyle(document.querySelector('#library .lede')).fontSize)") > before
+        background = tab.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert luminance(background) < 0.2, "%s: dark theme background is %s" % (tab.name, background)
+    settings = tab.stored()["settings"]
+    assert (settings["theme"], settings["text_size"]) == ("dark", 3)
+
+
+def luminance(css_color):
+    """0 (black) to 1 (white), roughly, from 'rgb(r, g, b)'."""
+    r, g, b = (float(x) for x in re.findall(r"[\d.]+", css_color)[:3])
+    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_views_fit_and_screenshots(tab, url, width):
+    """Library, an article and the tracker (with Your data) fit 360 and 390 px without sideways scroll; screenshots kept to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.set_viewport({"width": width, "height": 844})
+    tab.open(url)
+    for route, name in (("#/", "library"), ("#/a/crying-together", "article"), ("#/practices", "practices")):
+        tab.route_to(route)
+        tab.evaluate("scrollTo(0, 0)")
+        overflow = tab.evaluate("document.documentElement.scrollWidth - innerWidth")
+        assert overflow <= 0, "%s: %s scrolls sideways by %spx at %spx" % (tab.name, route, overflow, width)
+        tab.screenshot(Path(SCREENSHOTS, "%s-%d-%s.png" % (tab.name, width, name)))
+    tab.evaluate("scrollTo(0, document.querySelector('#data-title').getBoundingClientRect().top + scrollY - 150)")
+    tab.screenshot(Path(SCREENSHOTS, "%s-%d-your-data.png" % (tab.name, width)))
+
+
+def test_a_missing_engine_is_named_with_the_way_to_install_it(monkeypatch):
+    """With no browser binaries found, each engine's skip reason names what is missing and how to get it."""
+    monkeypatch.setattr(engines.shutil, "which", lambda name: None)
+    monkeypatch.setattr(engines.glob, "glob", lambda pattern: [])
+    assert engines.missing("firefox") == "Firefox is not installed (Debian's firefox-esr); " + engines.INSTALL_HINT
+    assert engines.missing("webkit").startswith("WebKit cannot run: WebKitWebDriver (Debian's webkit2gtk-driver) is not installed")
+    assert "make engines" in engines.missing("webkit")
