@@ -128,7 +128,7 @@ class Tab:
         self.goto(url)
         return self.wait_ready()
 
-    def wait_ready(self, timeout=30):
+    def wait_ready(self, timeout=60):
         self.wait_for("document.documentElement.dataset.app !== 'loading'", timeout, "data-app to leave 'loading'")
         state = self.evaluate("document.documentElement.dataset.app")
         assert state == "ready", "%s: app did not start (%s): %s" % (

@@ -97,7 +97,7 @@ def test_reload_offline_after_first_visit(tab, recorded_site):
     tab.errors = []
     try:
         tab.open(server.url + "#/a/never-cries")
-        tab.wait_for("navigator.serviceWorker.controller !== null", 30, "the service worker to take control")
+        tab.wait_for("navigator.serviceWorker.controller !== null", 60, "the service worker to take control")
     finally:
         server.stop()
     tab.reload()
