@@ -10,6 +10,7 @@ import json
 import shutil
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 PHONE = {"width": 390, "height": 844}
 INSTALL_HINT = "`make engines` installs it (apt-get, as root on Debian)"
@@ -151,8 +152,10 @@ class Tab:
         return self.evaluate("document.querySelector(%s).innerText" % json.dumps(selector))
 
     def stored(self):
-        text = self.evaluate("localStorage.getItem('attune:data')")
-        return json.loads(text) if text else None
+        """The tracker document the page has stored, as an export shows it (see conftest.Watched)."""
+        from conftest import Watched
+        keys = self.evaluate("Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))")
+        return Watched.stored(SimpleNamespace(storage=lambda: keys))
 
     def route_to(self, hash_route):
         """Change the route in the page, as a link would, and wait for it to show."""
