@@ -24,6 +24,8 @@ PREFS = {
     "dom.push.connection.enabled": False,  # no push server to reach from here
     "datareporting.policy.dataSubmissionEnabled": False,
     "browser.aboutwelcome.enabled": False,
+    "browser.startup.page": 0,  # start on a blank page: nothing to load before the session starts
+    "browser.newtabpage.enabled": False,
 }  # the remote agent adds its own recommended test prefs (no updates, telemetry or safe browsing)
 LISTENING = re.compile(r"WebDriver BiDi listening on (ws://\S+)")
 
@@ -38,7 +40,7 @@ class Firefox(Tab):
             f.writelines("user_pref(%s, %s);\n" % (json.dumps(k), json.dumps(v)) for k, v in PREFS.items())
         self.log = open(os.path.join(self.profile, "firefox.log"), "w+")
         self.process = subprocess.Popen(
-            [binary, "--headless", "--no-remote", "--profile", self.profile, "--remote-debugging-port", "0"],
+            [binary, "--headless", "--no-remote", "--profile", self.profile, "--remote-debugging-port", "0", "about:blank"],
             stdout=subprocess.DEVNULL, stderr=self.log)
         self.next_id = 0
         self.events = []

@@ -10,7 +10,6 @@ import json
 import shutil
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
 PHONE = {"width": 390, "height": 844}
 INSTALL_HINT = "`make engines` installs it (apt-get, as root on Debian)"
@@ -152,10 +151,17 @@ class Tab:
         return self.evaluate("document.querySelector(%s).innerText" % json.dumps(selector))
 
     def stored(self):
-        """The tracker document the page has stored, as an export shows it (see conftest.Watched)."""
-        from conftest import Watched
+        """The tracker document the page has stored, read by py/store.py as an export shows it; None if nothing."""
+        import layout
+        import model
+        import store
+        from conftest import DictBackend
         keys = self.evaluate("Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))")
-        return Watched.stored(SimpleNamespace(storage=lambda: keys))
+        if not any(layout.is_data_key(k) for k in keys):
+            return None
+        reader = store.Store(DictBackend(keys), lambda: 0)
+        reader.open()
+        return json.loads(model.dumps(reader.doc))
 
     def route_to(self, hash_route):
         """Change the route in the page, as a link would, and wait for it to show."""
