@@ -218,7 +218,7 @@ def test_erase_needs_confirmation(site, open_page):
     page = open_tracker(w, site)
     page.check("#tracker--do-ask-questions")
     page.get_by_role("button", name="Erase all data").click()
-    page.get_by_role("button", name="Keep my data").click()
+    page.get_by_role("button", name="Keep my data", exact=True).click()  # not "Keep my data safe…"
     assert w.stored()["checkins"]
     page.get_by_role("button", name="Erase all data").click()
     page.get_by_role("button", name="Erase everything").click()
