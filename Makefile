@@ -46,8 +46,9 @@ serve: build
 test: build browser
 	$(PY) -m pytest
 
+# ONLY=scale,phone runs some sections (pages, history, scale, phone, lighthouse).
 bench: build browser
-	$(PY) tests/bench.py
+	$(PY) tests/bench.py $(if $(ONLY),--only $(ONLY))
 
 clean:
 	rm -rf dist dist.* $(VENV) node_modules

@@ -1,23 +1,45 @@
-"""Attune's load benchmark (`make bench`): how much the Python app costs over a script-free page.
+"""Attune's benchmark (`make bench`): load, history size and first-visit cost, against goals.
 
-What it measures, all in headless Chromium at phone size (390x844), on this machine, unthrottled:
+`make bench` runs every section; `make bench ONLY=scale,phone` (or `tests/bench.py --only ...`)
+runs some: pages, history, scale, phone, lighthouse. Each section prints how long it took.
+All in headless Chromium at phone size (390x844), on this machine:
 
-1. Attune against its "floor": dist/index.html with every <script> element removed, served
-   next to the same files, so the floor is the same page with no scripts. Each gets a warm-up
-   run and then RUNS cold runs, each in a fresh browser context (no cache, no service worker).
-   Per run: first contentful paint, time to <html data-app="ready"> (a MutationObserver
-   installed by an init script records performance.now()), total blocking time before ready
-   (long tasks seen by a PerformanceObserver, sum of their time over 50 ms), bytes transferred
-   and requests (CDP Network events of the page), and requests to hosts other than 127.0.0.1.
-   The server also counts every byte it sends, which adds what the service worker downloads
-   to precache the app on a first visit. Medians are printed against the targets.
-2. A 5-year history: a generated tracker document (py/model.py) put in localStorage, then the
-   practices view reloaded RUNS times: time to ready and to the first rendered tracker card.
-3. Lighthouse (default mobile settings), installed at an exact version into .bench/lighthouse,
-   run LIGHTHOUSE_RUNS times: each category's median score and range, the median run's
-   TBT/FCP/LCP, and the audits that keep a category under its target. Several runs because
-   Lighthouse's simulated throttling scales the tasks it observes, so one busy moment on this
-   machine moves the performance score by several points.
+1. pages (unthrottled): Attune against its "floor": dist/index.html with every <script> element
+   removed, served next to the same files, so the floor is the same page with no scripts. Each
+   gets a warm-up run and then RUNS cold runs, each in a fresh browser context (no cache, no
+   service worker). Per run: first contentful paint, time to <html data-app="ready"> (a
+   MutationObserver installed by an init script records performance.now()), total blocking time
+   before ready (long tasks seen by a PerformanceObserver, sum of their time over 50 ms), bytes
+   transferred and requests (CDP Network events of the page), and requests to hosts other than
+   127.0.0.1. The server also counts every byte it sends, which adds what the service worker
+   downloads to precache the app on a first visit. Medians are printed against the targets.
+2. history (unthrottled): a generated 5-year history stored, then the practices view reloaded
+   RUNS times: time to ready and to the first rendered tracker card.
+3. scale (issue 9, tests/bench_scale.py): columns empty / 1 year / 5 years / 10 years, at 4× CPU
+   (CDP Emulation.setCPUThrottlingRate), each history in its own context with the service worker
+   installed, median of bench_scale.RUNS runs interleaved across the histories. Histories are
+   built with py/model.py's edit functions and written by py/store.py's Store into a dict, whose
+   keys an init script puts in localStorage before every load, so they follow the stored format.
+   Rows: each input (tick, untick and Undo in an article; tick, focus on, goal change and save
+   note on the tracker; real mouse/keyboard events) as its Event Timing duration (input to next
+   paint) and the long tasks up to 1 s after it (goal ≤ 50 ms, no long task); ready on an
+   article and on #/practices, also as a ratio to the empty profile's (goal ≤ 1.15×); tracker
+   open, from the nav link's click to the frame after the cards are there (goal ≤ 300 ms); and
+   the bytes of every attune: key (goal ≤ 60 kB). Goals are judged on the 5-year column.
+4. phone (issue 16, tests/bench_phone.py): Attune against a "bare" page the bench generates from
+   dist/ (the same vendored PyScript + MicroPython, read from dist/index.html, the same CSP and
+   config minus Attune's "files", a main.py that only sets data-app="ready"), both with
+   Lighthouse's mobile profile through CDP (CPU 4×, 150 ms round trip, 1.6 Mbit/s down, 750
+   kbit/s up), a fresh context per visit, median of bench_phone.RUNS interleaved rounds. Rows:
+   FCP (Attune's also against the floor, goal ≤ 1.2×); first-visit ready (goal ≤ 1.0× bare);
+   repeat-visit ready in the same context (Attune from its service worker; the bare page has
+   none, so the HTTP cache, every file revalidated; goal ≤ 1.1× bare); blocking time before
+   ready (goal ≤ bare + 20 ms); ready with CPU 4× only and unthrottled, for both.
+5. lighthouse: Lighthouse (default mobile settings), installed at an exact version into
+   .bench/lighthouse, run LIGHTHOUSE_RUNS times: each category's median score and range, the
+   median run's TBT/FCP/LCP, and the audits that keep a category under its target. Several runs
+   because Lighthouse's simulated throttling scales the tasks it observes, so one busy moment on
+   this machine moves the performance score by several points.
 
 Targets are reported as "ok" or "MISSED"; the benchmark never fails on them.
 """
@@ -374,7 +396,7 @@ def main():
             tempfile.TemporaryDirectory(prefix="bare-", dir=SCRATCH) as bare_dir, sync_playwright() as playwright:
         attune, attune_counter = counting_server(DIST)
         floor, floor_counter = counting_server(make_floor(Path(floor_dir)))
-        bare = Server(bench_phone.make_bare(Path(bare_dir))).start()
+        bare, bare_statuses = bench_phone.serve_bare(bench_phone.make_bare(Path(bare_dir)))
         browser = browsers.launch(playwright)
         try:
             section("pages", chosen, lambda: report_pages(
@@ -383,7 +405,7 @@ def main():
             section("scale", chosen, lambda: bench_scale.report_scale(
                 bench_scale.measure_scale(browser, attune.url, catalogue_ids(), first_article())))
             section("phone", chosen, lambda: bench_phone.report_phone(
-                bench_phone.measure_phone(browser, attune.url, bare.url, floor.url)))
+                bench_phone.measure_phone(browser, attune.url, (bare.url, bare_statuses), floor.url)))
         finally:
             browser.close()
             attune.stop()

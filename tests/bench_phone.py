@@ -7,8 +7,11 @@ paths read from dist/index.html, never hard-coded), the same CSP and the same co
 import html
 import json
 import re
+import threading
+from functools import partial
 
 import browser as browsers
+from builder.serve import Handler, Server
 from benchkit import (DIST, FCP_JS, PROBE, SW_READY_JS, TIMEOUT_MS, NetworkLog, blocking_time, fmt, median,
                       print_table, verdict)
 
@@ -46,7 +49,7 @@ def make_bare(folder):
         '<!doctype html>\n<html lang="en" data-app="loading">\n<head>\n'
         + (csp.group(0) + "\n" if csp else "")
         + '<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<title>Bare PyScript + MicroPython</title>\n'
+        '<title>Bare PyScript + MicroPython</title>\n<link rel="icon" href="data:,">\n'
         f'<script type="module" src="{html.escape(core)}"></script>\n</head>\n<body>\n'
         "<h1>Bare runtime page</h1>\n<p>PyScript and MicroPython start, and main.py marks the page ready.</p>\n"
         + (py_config.group(0) + "\n" if py_config else "")
@@ -57,6 +60,39 @@ def make_bare(folder):
         if not (folder / top).exists():
             (folder / top).symlink_to(DIST / top, target_is_directory=(DIST / top).is_dir())
     return folder
+
+
+class StatusLog:
+    """HTTP status codes a server answered with, safe across threads."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.codes = []
+
+    def add(self, code):
+        with self.lock:
+            self.codes.append(code)
+
+    def take(self):
+        """e.g. "6 × 304, 1 × 200": the answers so far, starting a new list."""
+        with self.lock:
+            codes, self.codes = self.codes, []
+        counts = {code: codes.count(code) for code in codes}
+        return ", ".join(f"{n} × {code}" for code, n in sorted(counts.items(), key=lambda kv: -kv[1])) or "none"
+
+
+def serve_bare(folder):
+    """builder.serve's Server for the bare page, started, and a StatusLog of its answers."""
+    log = StatusLog()
+
+    class Logging(Handler):
+        def send_response(self, code, message=None):
+            log.add(code)
+            super().send_response(code, message)
+
+    server = Server(folder)
+    server.httpd.RequestHandlerClass = partial(Logging, directory=str(folder))
+    return server.start(), log
 
 
 # --- one visit -------------------------------------------------------------------------------
@@ -77,9 +113,10 @@ def visit(page, url, log, app):
             "sources": log.sources()}
 
 
-def session_run(browser, url, condition, app=True, repeat=False):
+def session_run(browser, url, condition, app=True, repeat=False, statuses=None):
     """A first visit in a fresh context under `condition`; with repeat, a second visit after it
-    (Attune's from its service worker once installed; the bare page's from the HTTP cache)."""
+    (Attune's from its service worker once installed; the bare page's from the HTTP cache, and
+    `statuses`, the StatusLog of its server, says what the server answered)."""
     cpu, network = CONDITIONS[condition]
     context = browser.new_context(viewport=browsers.PHONE)
     context.add_init_script(PROBE)
@@ -96,15 +133,23 @@ def session_run(browser, url, condition, app=True, repeat=False):
         first["worker"] = page.evaluate(SW_READY_JS, 30000)
         page.goto("about:blank")
         log.reset()
-        return first, visit(page, url, log, app)
+        if statuses:
+            statuses.take()
+        again = visit(page, url, log, app)
+        if statuses:
+            again["sources"] = "the server answered " + statuses.take()
+        return first, again
     finally:
         context.close()
 
 
-def measure_phone(browser, attune_url, bare_url, floor_url):
-    """Warm-up, then RUNS rounds of every page and condition, interleaved so drift hits all alike."""
+def measure_phone(browser, attune_url, bare, floor_url):
+    """Warm-up, then RUNS rounds of every page and condition, interleaved so drift hits all alike.
+    bare: (url, StatusLog) from serve_bare."""
+    bare_url, bare_statuses = bare
     session_run(browser, attune_url, "none")
     session_run(browser, bare_url, "none")
+    session_run(browser, floor_url, "none", app=False)
     runs = {key: [] for key in ("attune first", "attune repeat", "bare first", "bare repeat", "floor",
                                 "attune cpu", "bare cpu", "attune none", "bare none")}
     workers = []
@@ -113,7 +158,7 @@ def measure_phone(browser, attune_url, bare_url, floor_url):
         runs["attune first"].append(first)
         runs["attune repeat"].append(again)
         workers.append(first["worker"])
-        first, again = session_run(browser, bare_url, "phone", repeat=True)
+        first, again = session_run(browser, bare_url, "phone", repeat=True, statuses=bare_statuses)
         runs["bare first"].append(first)
         runs["bare repeat"].append(again)
         runs["floor"].append(session_run(browser, floor_url, "phone", app=False)[0])
@@ -158,8 +203,8 @@ def report_phone(r):
         a, b = r["attune " + condition]["ready"], r["bare " + condition]["ready"]
         rows.append([label, "", fmt(b), fmt(a), f"{fmt(ratio(a, b), 2)}× bare", "", ""])
     print_table(["", "floor", "bare", "Attune", "Attune vs", "goal", ""], rows)
-    print(f"  repeat visit, Attune: {r['attune repeat']['sources']} (service worker"
+    print(f"  repeat visit, Attune: responses {r['attune repeat']['sources']} (its service worker"
           + ("" if r["workers"] else "; NOT ready in every run") + ")")
-    print(f"  repeat visit, bare (no worker; HTTP cache, files sent with Cache-Control: no-cache, so each is"
-          f" revalidated): {r['bare repeat']['sources']}")
+    print(f"  repeat visit, bare: no worker, so the HTTP cache; files are sent with Cache-Control: no-cache,"
+          f" so each is revalidated: {r['bare repeat']['sources']} (last run)")
     print("  blocking = total blocking time (long tasks' time over 50 ms) before ready")
