@@ -49,6 +49,7 @@ import os
 import re
 import statistics
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -216,6 +217,7 @@ def measure_history(browser, url):
     doc, checkins = bench_scale.history_document(catalogue_ids(), HISTORY_YEARS)
     keys = bench_scale.stored_keys(doc)
     context = browser.new_context(viewport=browsers.PHONE)
+    context.add_init_script(bench_scale.seed_script(bench_scale.origin_of(url), keys))  # before every load
     context.add_init_script(PROBE)
     page = context.new_page()
     target = url + "#/practices"
@@ -223,7 +225,6 @@ def measure_history(browser, url):
     try:
         page.goto(url, timeout=TIMEOUT_MS)
         page.wait_for_selector(browsers.READY, state="attached", timeout=TIMEOUT_MS)
-        page.evaluate("(keys) => { for (const k of Object.keys(keys)) localStorage.setItem(k, keys[k]); }", keys)
         page.evaluate(SW_READY_JS, 10000)  # every run then starts from the same, installed worker
         for _ in range(RUNS):
             page.goto("about:blank")
@@ -388,6 +389,7 @@ def main():
     unknown = [name for name in chosen if name not in SECTIONS]
     if unknown:
         parser.error(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
+    sys.stdout.reconfigure(line_buffering=True)  # a long run shows each table as it is done
     if not (DIST / "index.html").exists():
         subprocess.run(["make", "build"], cwd=ROOT, check=True)
     SCRATCH.mkdir(exist_ok=True)

@@ -208,3 +208,5 @@ def report_phone(r):
     print(f"  repeat visit, bare: no worker, so the HTTP cache; files are sent with Cache-Control: no-cache,"
           f" so each is revalidated: {r['bare repeat']['sources']} (last run)")
     print("  blocking = total blocking time (long tasks' time over 50 ms) before ready")
+    print("  floor = dist/index.html without scripts, so without boot.js choosing one view: it lays out every"
+          " view, which at 4× CPU can paint later than Attune")
