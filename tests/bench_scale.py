@@ -290,7 +290,9 @@ def measure_scale(browser, url, ids, article):
                 runs[name] = []
             except Exception as error:  # noqa: BLE001 - reported in the table's notes
                 errors[name] = f"setting up: {type(error).__name__}: {error}"
-        for _ in range(RUNS):
+        started = time.monotonic()
+        for number in range(1, RUNS + 1):
+            print(f"  (history size: run {number} of {RUNS}, {time.monotonic() - started:.0f} s in)", flush=True)
             for name in [n for n in runs if n not in errors]:
                 try:
                     runs[name].append(profiles[name].run())
