@@ -176,6 +176,26 @@ def test_a_plain_copy_on_stock_nginx_starts_and_keeps_a_tick(nginx, open_page):
     assert w.errors == []
 
 
+def test_each_preloaded_start_up_file_is_fetched_once(site, chromium):
+    """The page's preloads are the requests PyScript then makes: every runtime and Python file is fetched once, no warning."""
+    context = chromium.new_context(viewport=PHONE, service_workers="block")  # the worker's precache would refetch
+    try:
+        page = context.new_page()
+        urls, warnings = [], []
+        page.on("request", lambda r: urls.append(r.url))
+        page.on("console", lambda m: m.type in ("warning", "error") and "Service Worker" not in m.text
+                and warnings.append(m.text))
+        page.goto(site)
+        page.wait_for_selector("html[data-app=ready]", state="attached")
+        page.wait_for_timeout(3500)  # Chromium warns about an unused preload 3 s after load
+        preloaded = page.eval_on_selector_all("link[rel=preload], link[rel=modulepreload]", "ls => ls.map(l => l.href)")
+        assert len(preloaded) >= 5
+        assert {url: urls.count(url) for url in preloaded} == {url: 1 for url in preloaded}
+        assert warnings == []
+    finally:
+        context.close()
+
+
 def refuse_as_octet_stream(route):
     """What a server without .mjs in its types did to the runtime module: the browser will not run it."""
     response = route.fetch()

@@ -241,6 +241,25 @@ def test_every_file_has_a_type_any_server_knows(built):
     assert '<link rel="manifest" href="./manifest.json">' in built["html"]
 
 
+def test_start_up_chain_is_preloaded(built):
+    """Every file PyScript fetches in a chain before main.py runs is preloaded from the page's head, each as what it is."""
+    page = built["page"]
+    links = {a["href"]: a for name, a in page.tags if name == "link" and a.get("rel") in ("preload", "modulepreload")}
+    config = json.loads(re.search(r'<script type="mpy" src="./py/main.py" config="([^"]+)"', built["html"])[1].replace("&quot;", '"'))
+    chunk = next(p.name for p in (built["dist"] / "runtime/pyscript").glob("core-*.js"))
+    wanted = [f"./runtime/pyscript/{chunk}", config["interpreter"], "./runtime/micropython/micropython.wasm",
+              "./py/main.py", *config["files"]]
+    assert set(wanted) <= set(links)
+    for href, attrs in links.items():
+        assert (built["dist"] / href).is_file(), href
+        if href.endswith(".js"):
+            assert attrs["rel"] == "modulepreload"
+        else:  # matched by PyScript's fetch(): same-origin, CORS mode
+            assert attrs["rel"] == "preload" and attrs["as"] == "fetch" and "crossorigin" in attrs
+    head = built["html"].split("</head>")[0]
+    assert all(f'href="{href}"' in head for href in links)
+
+
 def test_dist_is_readable_by_others_whatever_the_umask(tmp_path):
     """Built under umask 077, dist/ and every folder in it are 755 and every file 644, so a web server's user can read a copy."""
     write(tmp_path / "content", "alpha", ALPHA)

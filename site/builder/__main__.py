@@ -38,6 +38,15 @@ def make_readable(folder):
         path.chmod(0o755 if path.is_dir() else 0o644)
 
 
+def start_up_files(runtime_written, pyconfig):
+    """What PyScript fetches one after another before main.py runs, in the order it asks: its chunks
+    (core.js itself is the page's script), MicroPython and its .wasm, main.py, the app's bytecode."""
+    chunks = [f"./{name}" for name in runtime_written
+              if name.startswith("runtime/pyscript/") and name != "runtime/pyscript/core.js"]
+    return [*chunks, "./" + runtime.MICROPYTHON_MODULE, "./" + runtime.MICROPYTHON_WASM, "./py/main.py",
+            *pyconfig["files"]]
+
+
 def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules", version_base="0.1.0"):
     articles = articles_mod.read_collection(content)
     catalogue = articles_mod.catalogue(articles)
@@ -71,7 +80,7 @@ def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules
         inputs.update((SITE / "index.html").read_bytes() + (SITE / "sw.js").read_bytes())
         version = f"{version_base}+{inputs.hexdigest()[:8]}"
         html = page.render((SITE / "index.html").read_text(encoding="utf-8"), articles, catalogue,
-                           version, pyconfig, hashes)
+                           version, pyconfig, hashes, start_up_files(written, pyconfig))
         (stage / "index.html").write_text(html, encoding="utf-8")
         offline.write_worker(SITE / "sw.js", stage)
         make_readable(stage)
