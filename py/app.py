@@ -12,6 +12,7 @@ from pyscript.ffi import create_proxy
 import dates
 import layout
 import model
+import plan_page
 import routes
 import views
 from markup import escape, plural, tag
@@ -90,6 +91,8 @@ class App:
         self.updating = False
         self.resume_pending = False
         self.toasts = 0             # counts messages, so a timer clears only its own
+        self.plan_page = plan_page.PlanPage(self.catalogue, self.store, self.say, self.download, self.show_notices)
+        self.plan_actions = self.plan_page.actions()
 
     # --- showing ---------------------------------------------------------------------
 
@@ -175,6 +178,7 @@ class App:
         opened = [d.getAttribute("data-grid") for d in qa("#tracker details.history[open]")]
         q("#tracker").innerHTML = views.tracker(self.catalogue, self.store.doc, today(),
                                                 self.store.backups, self.store.persistent)
+        self.plan_page.show_tools()
         for pid in opened:
             self.open_grid(pid)
         refocus(focus_id)
@@ -244,6 +248,8 @@ class App:
             self.render_tracker()
         elif view == "library":
             self.show_resume()
+        elif view == "plan":
+            self.plan_page.show_plan(str(js.location.hash))
         heading = q("#a-%s h1" % slug) if view == "article" else q("#%s h1" % view)
         document.title = ("%s — Attune" % heading.textContent) if view != "library" else "Attune — empathy in couples, and small practices to try"
         target = document.getElementById(anchor) if anchor else None
@@ -334,10 +340,10 @@ class App:
         self.store.update(lambda doc: model.set_focus(doc, pid, goal), [layout.HEAD])
         self.render_tracker(focus_id="goal--" + pid)
 
-    def download(self, text, name):
+    def download(self, text, name, kind="application/json"):
         parts = js.Array.new()
         parts.push(text)
-        blob = js.Blob.new(parts, js.JSON.parse('{"type": "application/json"}'))
+        blob = js.Blob.new(parts, js.JSON.parse('{"type": %s}' % model.quote(kind)))
         url = js.URL.createObjectURL(blob)
         link = document.createElement("a")
         link.href = url
@@ -457,6 +463,8 @@ class App:
             self.set_goal(goal, int(target.value))
         elif target.id == "import-file":
             self.read_import(target)
+        else:
+            self.plan_page.on_change(target)
 
     def on_click(self, event):
         if event.target.closest("[data-resume]"):
@@ -465,7 +473,9 @@ class App:
         if not button:
             return
         action = button.dataset.action
-        if action == "undo":
+        if action in self.plan_actions:
+            self.plan_actions[action]()
+        elif action == "undo":
             self.undo()
         elif action == "update":
             self.apply_update()
@@ -502,6 +512,8 @@ class App:
     def on_toggle(self, event):
         if event.target.matches("details.history"):
             self.fill_grid(event.target)
+        elif event.target.matches("details.plan-tool"):
+            self.plan_page.on_toggle(event.target)
 
     def start_steps(self):
         """Start-up, as steps short enough to run one per task (see py/main.py)."""

@@ -19,9 +19,9 @@ def focused_practices(catalogue, focus):
     return [p for p in sorted(catalogue["practices"], key=lambda p: p["id"]) if p["id"] in focus]
 
 
-def day_choices(practice, goal):
-    """Seven checkboxes for the days a practice is reminded on, the goal's spread ticked."""
-    chosen = ics.default_days(goal)
+def day_choices(practice, goal, chosen=None):
+    """Seven checkboxes for the days a practice is reminded on: `chosen` ticked, by default the goal's spread."""
+    chosen = ics.default_days(goal) if chosen is None else chosen
     boxes = []
     for day in range(7):
         box_id = "remind--%s--%d" % (practice["id"], day)
@@ -36,14 +36,14 @@ def day_choices(practice, goal):
                class_="remind-days")
 
 
-def calendar_tool(practices, focus):
+def calendar_tool(practices, focus, choices, time_text):
     return tag("details",
                tag("summary", "Add to calendar")
                + tag("p", "One weekly reminder for each practice in your focus, in your own calendar "
                           "(Google, Apple, Outlook and others open the file).", class_="note")
-               + "".join(day_choices(p, focus[p["id"]]) for p in practices)
+               + "".join(day_choices(p, focus[p["id"]], choices.get(p["id"])) for p in practices)
                + tag("p", tag("label", "Time", for_="remind-time")
-                     + '<input type="time" id="remind-time" value="%s" required>' % ics.DEFAULT_TIME,
+                     + '<input type="time" id="remind-time" value="%s" required>' % escape(time_text),
                      class_="remind-time")
                + tag("p", "The time stays the same wherever you are, also when the clocks change.", class_="note")
                + tag("div", tag("button", "Download calendar file", type="button", data_action="download-ics",
@@ -67,15 +67,17 @@ def share_tool(link):
                class_="plan-tool", id="share-tool")
 
 
-def plan_tools(catalogue, focus, link):
-    """The practices view's panel: reminders in the reader's calendar and a plan for a partner."""
+def plan_tools(catalogue, focus, link, choices=None, time_text=ics.DEFAULT_TIME):
+    """The practices view's panel: reminders in the reader's calendar and a plan for a partner.
+
+    choices: {practice_id: [weekday]} the reader already picked (kept when the tracker is redrawn)."""
     practices = focused_practices(catalogue, focus)
     title = tag("h2", "Reminders and sharing", id="plan-tools-title")
     if not practices:
         body = tag("p", "Choose “Focus on this” on a practice, then you can add your focus to your calendar "
                         "or share it with your partner.", class_="note")
     else:
-        body = calendar_tool(practices, focus) + share_tool(link)
+        body = calendar_tool(practices, focus, choices or {}, time_text) + share_tool(link)
     return tag("section", title + body, class_="panel plan-tools", id="plan-tools", aria_labelledby="plan-tools-title")
 
 

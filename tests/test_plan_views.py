@@ -45,3 +45,9 @@ def test_added_message():
     """The confirmation says what was added and raised, or that nothing was new."""
     assert plan_views.added_message(2, 1) == "Added 2 practices to your focus and raised 1 goal."
     assert plan_views.added_message(0, 0) == "Everything in this plan was already in your focus."
+
+
+def test_tools_keep_the_readers_choices():
+    """Days and time the reader already picked are drawn again instead of the defaults."""
+    html = plan_views.plan_tools(CATALOGUE, {"listen-first": 3}, "l", {"listen-first": [1]}, "07:15")
+    assert 'value="1" checked' in html and 'value="0" checked' not in html and 'value="07:15"' in html
