@@ -220,3 +220,51 @@ def test_without_clipboard_or_share_neither_button_shows(site, open_page):
     assert page.get_by_role("button", name="Share", exact=True).is_hidden()
     assert page.get_by_label("Link to share").input_value().startswith(site + "#/plan/1/")
     assert_clean(w)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("view", ["tools", "plan"])
+def test_axe_finds_no_violations_in_the_new_controls(site, open_page, scheme, view):
+    """axe-core finds no WCAG A/AA violation in the opened reminders and sharing panel, or on a plan."""
+    from test_browser_a11y import AXE, AXE_TAGS, axe_report
+    w = open_page(PHONE, bypass_csp=True, color_scheme=scheme)
+    if view == "tools":
+        page = open_tracker(w, site)
+        focus(page, "share-joy", 3)
+        open_tool(page, "Add to calendar")
+        open_tool(page, "Share with your partner")
+    else:
+        page = w.open(body_link(site, "from-the-future.2_share-joy.1"))
+        page.wait_for_selector("#plan-body .plan-item")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    assert not result["violations"], axe_report(result["violations"])
+    assert_clean(w)
+
+
+def test_both_work_offline(chromium, tmp_path):
+    """With the server gone, a plan link opens and is added, and the calendar file still downloads."""
+    from conftest import Watched
+    from test_browser_offline import WAIT_CONTROLLED, serve_copy
+    server, url = serve_copy(tmp_path, "")
+    context = chromium.new_context(viewport=PHONE)
+    try:
+        w = Watched(context, context.new_page())
+        page = w.open(url)
+        page.wait_for_function(WAIT_CONTROLLED, timeout=15000)
+        server.stop()
+        context.set_offline(True)
+        page.goto("about:blank")
+        page = w.open(url + plan_link.encode({"share-joy": 2}))
+        page.wait_for_selector("#plan-body .plan-item")
+        page.get_by_role("button", name="Add to my focus").click()
+        page.wait_for_selector("html[data-route=practices] #plan-tools")
+        assert w.stored()["focus"] == {"share-joy": 2}
+        open_tool(page, "Add to calendar")
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Download calendar file").click()
+        event = icalendar.Calendar.from_ical(open(info.value.path(), "rb").read()).walk("VEVENT")[0]
+        assert str(event["SUMMARY"]) == "Share the good moments"
+        assert [u for u in w.requests if not u.startswith(url)] == []
+    finally:
+        context.close()
