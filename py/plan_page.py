@@ -53,7 +53,11 @@ class PlanPage:
         if old:
             old.remove()
         focus = self.store.doc["focus"]
-        html = plan_views.plan_tools(self.catalogue, focus, plan_link.link(str(js.location.href), focus),
+        shared = {}  # archived practices stay out: the partner's Attune has no text for them either
+        for pid in focus:
+            if pid in self.known:
+                shared[pid] = focus[pid]
+        html = plan_views.plan_tools(self.catalogue, focus, plan_link.link(str(js.location.href), shared),
                                      self.choices, self.time_text)
         anchor = tracker.querySelector(".tracker-group") if focus else None
         anchor = anchor or tracker.querySelector("section.notes-panel")
