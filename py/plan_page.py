@@ -1,21 +1,19 @@
 """Glue for reaching past the page: reminders as a calendar file, and a plan shared by link.
 
-On #/practices it adds the "Reminders and sharing" panel under the reader's focus; on #/plan/…
+On #/practices it adds the "Reminders and sharing" panel after today's note; on #/plan/…
 it shows a partner's plan and merges it into the reader's focus on "Add to my focus", and only
 then. Neither needs the network: the file is made here, the link is this page's own address.
 """
 import js
 from pyscript.ffi import create_proxy
 
-import dates
 import ics
 import layout
 import model
 import plan_link
 import plan_views
+from dom import document, download, q, today
 from markup import escape, tag
-
-document = js.document
 
 
 def has_api(owner, name):
@@ -23,21 +21,12 @@ def has_api(owner, name):
     return bool(js.Reflect.has(owner, name))
 
 
-def today():
-    now = js.Date.new()
-    return dates.to_ordinal(now.getFullYear(), now.getMonth() + 1, now.getDate())
-
-
 class PlanPage:
-    """catalogue and store as the app has them; say(text, kind, change) shows a message,
-    download(text, name, type) saves a file, after_change() shows what storing reported."""
-
-    def __init__(self, catalogue, store, say, download, after_change):
-        self.catalogue = catalogue
-        self.store = store
-        self.say = say
-        self.download = download
-        self.after_change = after_change
+    def __init__(self, app):
+        self.app = app
+        self.catalogue = app.catalogue
+        self.store = app.store
+        self.messages = app.messages
         self.plan = None        # the known part of the plan on #/plan, once read
         self.choices = {}       # {practice_id: [weekday]} picked in "Add to calendar"
         self.time_text = ics.DEFAULT_TIME
@@ -47,8 +36,9 @@ class PlanPage:
     # --- #/practices: the panel ---------------------------------------------------------
 
     def show_tools(self):
-        """Draw the panel after the reader's focus (or after the notes when nothing is in focus)."""
-        tracker = document.getElementById("tracker")
+        """Draw (again) the panel after today's note: a place the tracker's group redraws never move."""
+        if self.app.reading.view != "practices":
+            return
         old = document.getElementById("plan-tools")
         if old:
             old.remove()
@@ -59,8 +49,7 @@ class PlanPage:
                 shared[pid] = focus[pid]
         html = plan_views.plan_tools(self.catalogue, focus, plan_link.link(str(js.location.href), shared),
                                      self.choices, self.time_text)
-        anchor = tracker.querySelector(".tracker-group") if focus else None
-        anchor = anchor or tracker.querySelector("section.notes-panel")
+        anchor = q("#tracker section.notes-panel")
         if not anchor:
             return
         anchor.insertAdjacentHTML("afterend", html)
@@ -118,8 +107,8 @@ class PlanPage:
             self.calendar_message(tag("p", escape("No file was made: %s." % error), class_="error", role="alert"))
             return
         self.calendar_message("")
-        self.download(text, ics.file_name(today()), "text/calendar")
-        self.say("The calendar file was downloaded. Open it to add the reminders to your calendar.")
+        download(text, ics.file_name(today()), "text/calendar")
+        self.messages.say("The calendar file was downloaded. Open it to add the reminders to your calendar.")
 
     def share_message(self, text, kind="note"):
         box = document.getElementById("share-message")
@@ -143,11 +132,11 @@ class PlanPage:
 
     # --- #/plan/…: a partner's plan ------------------------------------------------------
 
-    def show_plan(self, hash_text):
+    def show_plan(self):
         """Read the link and show the plan or why it cannot be read. Changes nothing stored."""
         body = document.getElementById("plan-body")
         try:
-            plan = plan_link.decode(hash_text)
+            plan = plan_link.decode(str(js.location.hash))
         except plan_link.PlanError as error:
             self.plan = None
             body.innerHTML = plan_views.plan_error(str(error))
@@ -169,13 +158,20 @@ class PlanPage:
                 model.set_focus(doc, pid, merged[pid])
 
         self.store.update(merge, [layout.HEAD])
+        self.messages.say(plan_views.added_message(added, raised), change=True)
+        self.messages.show_notices()
         js.location.hash = "#/practices"
-        self.say(plan_views.added_message(added, raised), change=True)
-        self.after_change()
 
     # --- events ---------------------------------------------------------------------------
 
-    def actions(self):
-        """data-action → handler, for the app's click routing."""
+    def refresh(self):
+        """After the store changed under the page (an import, another tab): the panel or the plan again."""
+        if self.app.reading.view == "practices":
+            self.show_tools()
+        elif self.app.reading.view == "plan":
+            self.show_plan()
+
+    def buttons(self):
+        """data-action → handler, for the app's click routing (App.buttons)."""
         return {"download-ics": self.download_calendar, "copy-link": self.copy_link,
                 "share-link": self.share_link, "plan-add": self.add_plan}
