@@ -31,7 +31,7 @@ class PlanPage:
         self.choices = {}       # {practice_id: [weekday]} picked in "Add to calendar"
         self.time_text = ics.DEFAULT_TIME
         self.open_tools = set()  # ids of the panel's <details> the reader opened
-        self.known = set(p["id"] for p in catalogue["practices"])
+        self.known = set(p["id"] for p in self.catalogue["practices"])
 
     # --- #/practices: the panel ---------------------------------------------------------
 
