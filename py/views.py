@@ -78,12 +78,14 @@ def grid_table(doc, pid, today, name):
                + tag("thead", tag("tr", tag("td", "") + head)) + tag("tbody", "".join(body)), class_="grid")
 
 
+HISTORY = '<details class="history" data-grid="%s"><summary>Last %d weeks: done on %s</summary></details>'
+
+
 def grid_details(doc, pid, today):
     """The closed 12-week history: its summary only; py/tracker_page.py adds grid_table() when it opens."""
     first = dates.week_start(today) - 7 * (WEEKS - 1)
     done_days = model.days_of(doc, pid).count(first, today)
-    summary = "Last %d weeks: done on %s" % (WEEKS, plural(done_days, "day"))
-    return tag("details", tag("summary", escape(summary)), class_="history", data_grid=pid)
+    return HISTORY % (pid, WEEKS, plural(done_days, "day"))
 
 
 # A card is drawn from fixed templates: on a phone, MicroPython spends most of a tracker's
@@ -107,6 +109,9 @@ def goal_options(selected):
     return "".join(option % (" selected" if g == selected else "") for g, option in zip(GOAL_CHOICES, GOAL_OPTIONS))
 
 
+OPTIONS_FOR = dict((g, goal_options(g)) for g in (None,) + GOAL_CHOICES)  # built once: every card uses one
+
+
 def practice_card(doc, practice, today):
     pid = practice["id"]   # ids are [a-z0-9-] (model.is_id): nothing in them needs escaping
     days = model.days_of(doc, pid)
@@ -119,7 +124,7 @@ def practice_card(doc, practice, today):
              ("%s in a row." % cap(plural(streak, "day"))) if streak >= 2 else None]
     values = {"pid": pid, "name": escape(practice["name"]), "text": escape(practice["text"]),
               "checked": " checked" if days.has(today) else "", "focused": " checked" if in_focus else "",
-              "disabled": "" if in_focus else " disabled", "options": goal_options(goal if in_focus else None),
+              "disabled": "" if in_focus else " disabled", "options": OPTIONS_FOR[goal if in_focus else None],
               "facts": escape(" ".join(f for f in facts if f))}
     archived = practice.get("archived")
     values["head"] = (ARCHIVED if archived else TICK) % values
