@@ -12,13 +12,9 @@ import layout
 import model
 import plan_link
 import plan_views
+from browser_api import optional
 from dom import document, download, q, today
 from markup import escape, tag
-
-
-def has_api(owner, name):
-    """Whether a browser object has a property: reading a missing one raises in MicroPython, so ask JS."""
-    return bool(js.Reflect.has(owner, name))
 
 
 class PlanPage:
@@ -61,13 +57,13 @@ class PlanPage:
 
     def show_share_buttons(self):
         """Copy and Share only where the browser has the Clipboard and Web Share APIs."""
-        navigator = js.navigator
+        clipboard = optional(js.navigator, "clipboard")
         copy = document.querySelector('#share-tool [data-action="copy-link"]')
         share = document.querySelector('#share-tool [data-action="share-link"]')
         if copy:
-            copy.hidden = not (has_api(navigator, "clipboard") and has_api(navigator.clipboard, "writeText"))
+            copy.hidden = optional(clipboard, "writeText") is None
         if share:
-            share.hidden = not has_api(navigator, "share")
+            share.hidden = optional(js.navigator, "share") is None
 
     def on_toggle(self, details):
         if details.open:
