@@ -56,15 +56,25 @@ def is_int(value):
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def looks_like_html(text):
-    """True where text holds something a browser would read as a tag."""
-    at = text.find("<")
-    while at >= 0:
-        nxt = text[at + 1:at + 2]
-        if nxt and (nxt.isalpha() or nxt in "/!?"):
-            return True
-        at = text.find("<", at + 1)
-    return False
+# What str.strip() removes in CPython. MicroPython's strip() removes only ASCII spaces (and
+# strip(chars) refuses non-ASCII chars), so notes are stripped of this set by strip_spaces().
+SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+          "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+def strip_spaces(text):
+    """text without the SPACES around it: a note of no-break spaces is empty in both interpreters."""
+    start, end = 0, len(text)
+    while start < end and text[start] in SPACES:
+        start += 1
+    while end > start and text[end - 1] in SPACES:
+        end -= 1
+    return text[start:end]
+
+
+def note_text(text):
+    """A note as kept: without surrounding spaces and at most MAX_NOTE characters."""
+    return strip_spaces(text)[:MAX_NOTE]
 
 
 # --- migrations -------------------------------------------------------------------------
@@ -122,16 +132,16 @@ def validate(data, strict):
         if not isinstance(found, dict):
             problem(not_a_dict)
             return
-        for key in found:
+        for key in sorted(found):  # MicroPython's dicts keep no order: problems come sorted in both
             if is_key(key):
                 yield key, found[key]
             else:
                 problem(bad_key(key))
 
     doc = empty()
-    for key in data:
+    for key in sorted(data):
         if key not in TOP_KEYS:
-            problem("unknown field %s" % json.dumps(str(key)[:40]))
+            problem("unknown field %s" % quote(str(key)[:40]))
     for pid, days in entries("checkins", is_id, "check-ins are not a list by practice",
                              lambda key: "check-ins for an invalid practice id"):
         if not isinstance(days, list):
@@ -143,16 +153,15 @@ def validate(data, strict):
         if good:
             doc["checkins"][pid] = sorted(set(good))
     for day, notes in entries("notes", dates.is_date, "notes are not a list by day",
-                              lambda key: "notes under %s, which is not a date" % json.dumps(str(key)[:20])):
+                              lambda key: "notes under %s, which is not a date" % quote(str(key)[:20])):
         if not isinstance(notes, list):
             problem("the notes of %s are not a list" % day)
             continue
         good = []
         for entry in notes:
-            if not isinstance(entry, str) or not entry.strip() or len(entry) > MAX_NOTE:
+            # Any text is a note, markup included: the page escapes notes when it draws them.
+            if not isinstance(entry, str) or not strip_spaces(entry) or len(entry) > MAX_NOTE:
                 problem("a note of %s is not text of up to %d characters" % (day, MAX_NOTE))
-            elif strict and looks_like_html(entry):
-                problem("a note of %s contains HTML, which Attune never stores from a file" % day)
             else:
                 good.append(entry)
         if good:
@@ -182,12 +191,53 @@ def validate(data, strict):
     return doc, problems
 
 
+def join_surrogates(text):
+    """text with each escaped surrogate pair ("\\ud83d\\ude00") as the one character it stands for.
+
+    MicroPython's json.loads decodes the two halves as two characters (CPython joins them), so a
+    file that escapes emoji would import as different, longer text. A half alone is not text.
+    """
+    out, high = [], None
+    for ch in text:
+        code = ord(ch)
+        if high is not None:
+            if not 0xDC00 <= code < 0xE000:
+                break
+            out.append(chr(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00)))
+            high = None
+        elif 0xD800 <= code < 0xDC00:
+            high = code
+        elif 0xDC00 <= code < 0xE000:
+            break
+        else:
+            out.append(ch)
+    else:
+        if high is None:
+            return "".join(out)
+    raise DataError("it holds text that is not valid Unicode (half of an escaped character pair)")
+
+
+def join_all_surrogates(value):
+    if isinstance(value, str):
+        return join_surrogates(value)
+    if isinstance(value, list):
+        return [join_all_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        out = {}
+        for key in value:
+            out[join_surrogates(key)] = join_all_surrogates(value[key])
+        return out
+    return value
+
+
 def loads(text, strict):
     """(document, problems) from JSON text; DataError when nothing usable is there."""
     try:
         data = json.loads(text)
     except ValueError:
         raise DataError("it is not valid JSON")
+    if "\\ud" in text or "\\uD" in text:  # only a file with escaped surrogates needs the slow walk
+        data = join_all_surrogates(data)
     return validate(data, strict)
 
 
@@ -201,12 +251,28 @@ def parse_import(text):
 # --- serialising ------------------------------------------------------------------------
 
 
+# JSON string escapes, as MicroPython's json.dumps writes them; CPython's would also escape every
+# character outside ASCII, so an export would differ between the tests and the browser.
+ESCAPES = [("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t")] + [
+    (chr(code), "\\u%04x" % code) for code in range(32) if chr(code) not in "\n\r\t"]
+
+
+def quote(text):
+    """A JSON string with the text as it is: only the backslash, the quote and control characters escaped."""
+    for raw, escaped in ESCAPES:
+        if raw in text:
+            text = text.replace(raw, escaped)
+    return '"' + text + '"'
+
+
 def encode(value):
-    """Canonical JSON: keys sorted (MicroPython's dicts keep no order), no spaces."""
+    """Canonical JSON: keys sorted (MicroPython's dicts keep no order), no spaces, text unescaped."""
     if isinstance(value, dict):
-        return "{" + ",".join(json.dumps(k) + ":" + encode(value[k]) for k in sorted(value)) + "}"
+        return "{" + ",".join(quote(k) + ":" + encode(value[k]) for k in sorted(value)) + "}"
     if isinstance(value, list):
         return "[" + ",".join(encode(v) for v in value) + "]"
+    if isinstance(value, str):
+        return quote(value)
     return json.dumps(value)
 
 
@@ -279,7 +345,7 @@ def set_done(doc, pid, day, done):
 
 
 def add_note(doc, day, text):
-    text = text.strip()[:MAX_NOTE]
+    text = note_text(text)
     if text:
         doc["notes"][day] = sorted(set(doc["notes"].get(day, [])) | {text})
 

@@ -96,7 +96,7 @@ class Both:
         found = self.micropython.ask(line)
         self.calls += 1
         assert found == expected, "MicroPython differs from CPython for %s\n CPython:     %s\n MicroPython: %s" % (
-            line[:2000], expected[:3000], found[:3000])
+            line[:300], expected[:300], found[:300])
         return json.loads(expected)
 
     def ok(self, module, function, *args, then=None, **kwargs):

@@ -135,7 +135,7 @@ def store_run(stored, steps):
                 backend.unavailable = step[1]
             elif kind == "write":
                 if step[2] is None:
-                    backend.remove(step[1])
+                    backend.data.pop(step[1], None)
                 else:
                     backend.data[step[1]] = step[2]
             else:
@@ -146,3 +146,8 @@ def store_run(stored, steps):
                         "persistent": kept.persistent, "notices": [list(n) for n in kept.notices],
                         "backups": list(kept.backups), "stored": dict(backend.data)})
     return records
+
+
+def exported(validated):
+    """(document, problems) from model.validate, with the document as its export text."""
+    return [model.dumps(validated[0]), validated[1]]
