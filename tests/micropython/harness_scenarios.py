@@ -11,6 +11,7 @@ so they keep working whatever the in-memory form of a document is. Edits are JSO
 """
 import json
 
+import layout
 import model
 import store
 
@@ -33,6 +34,15 @@ def apply(doc, edit):
         model.set_reading(doc, edit[1], edit[2], edit[3])
     else:
         raise ValueError("unknown edit " + str(kind))
+
+
+def keys_of_edit(edit):
+    """The storage keys an edit changes, as the glue names them to Store.update."""
+    if edit[0] == "done":
+        return [layout.days_key(edit[1])]
+    if edit[0] in ("note", "unnote"):
+        return [layout.notes_key(edit[1])]
+    return [layout.HEAD]
 
 
 def document(edits):
@@ -87,8 +97,9 @@ class MemoryBackend:
             del self.data[key]
 
     def keys(self):
+        """In a fixed order, as a browser's localStorage has one (a dict's differs between the interpreters)."""
         self.check()
-        return list(self.data)
+        return sorted(self.data)
 
 
 class Clock:
@@ -105,7 +116,7 @@ class Clock:
 def store_run(stored, steps):
     """What a Store does over these steps, starting from `stored` (the backend's data, key -> text).
 
-    Steps: ["open"], ["update", edit], ["refresh"], ["replace", import_text], ["merge_in", import_text],
+    Steps: ["open"], ["update", edit], ["refresh", key or null], ["replace", import_text], ["merge_in", import_text],
     ["erase"], ["full", bool], ["unavailable", bool], ["write", key, text or null] (another tab).
     Returns one record per step: the step's result, the store's document (exported), whether it is
     saving, its notices and backups, and everything in the backend.
@@ -120,9 +131,9 @@ def store_run(stored, steps):
             if kind == "open":
                 result = model.dumps(kept.open())
             elif kind == "update":
-                result = kept.update(lambda doc: apply(doc, step[1]))
+                result = kept.update(lambda doc: apply(doc, step[1]), keys_of_edit(step[1]))
             elif kind == "refresh":
-                result = model.dumps(kept.refresh())
+                result = model.dumps(kept.refresh(step[1] if len(step) > 1 else None))
             elif kind == "replace":
                 result = kept.replace(model.parse_import(step[1]))
             elif kind == "merge_in":

@@ -32,7 +32,7 @@ edits = st.lists(st.one_of(
     st.tuples(st.just("setting"), st.just("theme"), st.sampled_from(model.THEMES), stamps),
     st.tuples(st.just("setting"), st.just("text_size"), st.sampled_from(model.TEXT_SIZES), stamps),
     st.tuples(st.just("reading"), practice_ids, st.integers(-5, 1005), stamps),
-).map(list), max_size=25)
+).map(list), max_size=15)
 
 # Decoded JSON of any shape, with keys that are sometimes Attune's own.
 KEYS = list(model.TOP_KEYS) + ["theme", "text_size", "at", "slug", "position", "2024-02-29", "2023-02-29"] + PRACTICES

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from inputs import ordinals, texts
 
-EXAMPLES = settings(max_examples=150, deadline=None)
+EXAMPLES = settings(max_examples=100, deadline=None)
 # Every ordinal from 0001-01-01 to 9999-12-31, and the days around leap days and century years.
 any_ordinals = st.one_of(st.integers(1, datetime.date.max.toordinal()), ordinals)
 

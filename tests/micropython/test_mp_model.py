@@ -8,7 +8,7 @@ import model
 from differential import request
 from inputs import days, edits, export_texts, foreign_documents, json_values, note_texts, ordinals, practice_ids, texts
 
-EXAMPLES = settings(max_examples=100, deadline=None)
+EXAMPLES = settings(max_examples=50, deadline=None)
 
 
 def edited(edit_list):
@@ -16,7 +16,7 @@ def edited(edit_list):
     return request("harness_scenarios", "document", edit_list)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(edits)
 def test_every_export_imports_back(both, edit_list):
     """Edits -> export -> import into an empty profile (replace or merge) -> export gives the same text."""

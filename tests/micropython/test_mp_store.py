@@ -4,26 +4,32 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import layout
 import model
 import store
-from inputs import edits, foreign_documents, texts
+from inputs import days, edits, foreign_documents, practice_ids, texts
 
 EXAMPLES = settings(max_examples=30, deadline=None)
 KEY = store.KEY
 valid_exports = edits.map(lambda e: model.dumps(__import__("harness_scenarios").document(e)))
 stored_texts = st.one_of(valid_exports, foreign_documents().map(json.dumps), texts, st.just("{not json"))
 single_edits = edits.filter(bool).map(lambda e: e[0])
+# The keys py/layout.py uses (a practice's bitmap, a month of notes) and some that look like them.
+data_keys = st.one_of(st.just(KEY), practice_ids.map(layout.days_key), days.map(layout.notes_key),
+                      st.sampled_from([layout.DAYS + "À", layout.NOTES + "2024-13", layout.DAYS]))
+day_bitmaps = st.tuples(days, st.text("0123456789abcdefABCDEFx", max_size=12)).map(lambda t: json.dumps({"from": t[0], "bits": t[1]}))
 steps = st.lists(st.one_of(
-    st.tuples(st.just("update"), single_edits), st.just(("refresh",)),
+    st.tuples(st.just("update"), single_edits), st.tuples(st.just("refresh"), st.one_of(st.none(), data_keys)),
     st.tuples(st.just("replace"), valid_exports), st.tuples(st.just("merge_in"), valid_exports),
     st.tuples(st.just("replace"), st.sampled_from(['{"schema": 9}', "[]"])),
     st.just(("erase",)), st.tuples(st.just("full"), st.booleans()), st.tuples(st.just("unavailable"), st.booleans()),
-    st.tuples(st.just("write"), st.just(KEY), st.one_of(st.none(), stored_texts)),
+    st.tuples(st.just("write"), data_keys, st.one_of(st.none(), stored_texts, day_bitmaps)),
 ).map(list), max_size=8)
 
 
 @EXAMPLES
-@given(st.dictionaries(st.sampled_from([KEY, store.BACKUP_PREFIX + "1", "other"]), stored_texts, max_size=3), steps)
+@given(st.dictionaries(st.one_of(data_keys, st.sampled_from([store.BACKUP_PREFIX + "1", "other"])),
+                       st.one_of(stored_texts, day_bitmaps), max_size=3), steps)
 def test_any_sequence_of_store_steps(both, stored, step_list):
     """open then any steps (edits, another tab's writes, imports, erase, full or disabled storage): the same record."""
     records = both.ok("harness_scenarios", "store_run", stored, [["open"]] + step_list)
