@@ -91,11 +91,12 @@ def test_summaries(both, edit_list, pid, today):
 @EXAMPLES
 @given(st.one_of(texts, practice_ids, json_values))
 def test_small_checks(both, value):
-    """is_id, is_int and looks_like_html answer the same for any value."""
+    """is_id, is_int and (for text) note_text answer the same for any value."""
     both("model", "is_id", value)
     both("model", "is_int", value)
     if isinstance(value, str):
-        both("model", "looks_like_html", value)
+        both("model", "note_text", value)
+        both("model", "check_json", value)
 
 
 def document_in_cpython(edit_list):

@@ -9,7 +9,7 @@ import model
 import store
 from inputs import days, edits, foreign_documents, practice_ids, texts
 
-EXAMPLES = settings(max_examples=30, deadline=None)
+EXAMPLES = settings(max_examples=20, deadline=None)
 KEY = store.KEY
 valid_exports = edits.map(lambda e: model.dumps(__import__("harness_scenarios").document(e)))
 stored_texts = st.one_of(valid_exports, foreign_documents().map(json.dumps), texts, st.just("{not json"))
@@ -24,7 +24,7 @@ steps = st.lists(st.one_of(
     st.tuples(st.just("replace"), st.sampled_from(['{"schema": 9}', "[]"])),
     st.just(("erase",)), st.tuples(st.just("full"), st.booleans()), st.tuples(st.just("unavailable"), st.booleans()),
     st.tuples(st.just("write"), data_keys, st.one_of(st.none(), stored_texts, day_bitmaps)),
-).map(list), max_size=8)
+).map(list), max_size=6)
 
 
 @EXAMPLES
