@@ -118,8 +118,9 @@ def store_run(stored, steps):
 
     Steps: ["open"], ["update", edit], ["refresh", key or null], ["replace", import_text], ["merge_in", import_text],
     ["erase"], ["full", bool], ["unavailable", bool], ["write", key, text or null] (another tab).
-    Returns one record per step: the step's result, the store's document (exported), whether it is
-    saving, its notices and backups, and everything in the backend.
+    Returns one record per step: the step's result, the store's document (exported), the document a
+    new page would open after a save, whether it is saving, its notices and backups, and everything
+    in the backend.
     """
     backend = MemoryBackend(stored)
     kept = store.Store(backend, Clock())
@@ -153,7 +154,9 @@ def store_run(stored, steps):
                 raise ValueError("unknown step " + str(kind))
         except model.DataError as error:
             result = "DataError: " + str(error)
-        records.append({"step": kind, "result": result, "doc": model.dumps(kept.doc),
+        # After a save, a new page (a fresh Store over the same storage) must read what this one shows.
+        reopened = model.dumps(store.Store(MemoryBackend(backend.data), Clock()).open()) if result is True else None
+        records.append({"step": kind, "result": result, "doc": model.dumps(kept.doc), "reopened": reopened,
                         "persistent": kept.persistent, "notices": [list(n) for n in kept.notices],
                         "backups": list(kept.backups), "stored": dict(backend.data)})
     return records
