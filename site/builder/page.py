@@ -8,6 +8,7 @@ SCRIPTS_OFF_ROUTE_CSS = """
 html.js .view { display: none; }
 html.js[data-route="library"] #library,
 html.js[data-route="practices"] #practices,
+html.js[data-route="plan"] #plan,
 html.js[data-route="missing"] #missing{ROUTES} { display: block; }
 """
 
