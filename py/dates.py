@@ -21,8 +21,9 @@ def parse(text):
         return None
     parts = (text[0:4], text[5:7], text[8:10])
     for part in parts:
-        if not part.isdigit():
-            return None
+        for ch in part:
+            if not "0" <= ch <= "9":  # ASCII only: CPython's isdigit() also takes "２" or "١"
+                return None
     year, month, day = int(parts[0]), int(parts[1]), int(parts[2])
     if year < 1 or not 1 <= month <= 12 or not 1 <= day <= days_in_month(year, month):
         return None

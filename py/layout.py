@@ -79,14 +79,14 @@ def decode(key, text):
     if key.startswith(DAYS):
         pid = key[len(DAYS):]
         if not model.is_id(pid) or not isinstance(data, dict) or sorted(data) != ["bits", "from"]:
-            raise model.DataError("the check-ins under %s are not a day bitmap" % json.dumps(key[:60]))
+            raise model.DataError("the check-ins under %s are not a day bitmap" % model.quote(key[:60]))
         try:
             return {"checkins": {pid: DaySet.from_hex(data["from"], data["bits"])}}, []
         except ValueError:
             raise model.DataError("the check-ins of %s are not a day bitmap" % pid)
     month = key[len(NOTES):]
     if not dates.is_date(month + "-01"):
-        raise model.DataError("notes under %s, which is not a month" % json.dumps(key[:60]))
+        raise model.DataError("notes under %s, which is not a month" % model.quote(key[:60]))
     doc, problems = model.validate({"schema": model.SCHEMA, "notes": data}, False)
     notes = {}
     for day in doc["notes"]:

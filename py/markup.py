@@ -34,5 +34,9 @@ def plural(n, one, many=None):
 
 
 def cap(text):
-    """First letter upper-cased (MicroPython's str has no capitalize())."""
-    return text[:1].upper() + text[1:]
+    """First letter upper-cased if it is a-z (MicroPython's str has no capitalize(), and its upper()
+    changes only ASCII letters: CPython's would also turn "é" into "É", so the page would differ)."""
+    first = text[:1]
+    if "a" <= first <= "z":
+        first = chr(ord(first) - 32)
+    return first + text[1:]

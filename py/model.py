@@ -74,15 +74,25 @@ def is_int(value):
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def looks_like_html(text):
-    """True where text holds something a browser would read as a tag."""
-    at = text.find("<")
-    while at >= 0:
-        nxt = text[at + 1:at + 2]
-        if nxt and (nxt.isalpha() or nxt in "/!?"):
-            return True
-        at = text.find("<", at + 1)
-    return False
+# What str.strip() removes in CPython. MicroPython's strip() removes only ASCII spaces (and
+# strip(chars) refuses non-ASCII chars), so notes are stripped of this set by strip_spaces().
+SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+          "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+def strip_spaces(text):
+    """text without the SPACES around it: a note of no-break spaces is empty in both interpreters."""
+    start, end = 0, len(text)
+    while start < end and text[start] in SPACES:
+        start += 1
+    while end > start and text[end - 1] in SPACES:
+        end -= 1
+    return text[start:end]
+
+
+def note_text(text):
+    """A note as kept: without surrounding spaces and at most MAX_NOTE characters."""
+    return strip_spaces(text)[:MAX_NOTE]
 
 
 # --- migrations -------------------------------------------------------------------------
@@ -140,16 +150,16 @@ def validate(data, strict):
         if not isinstance(found, dict):
             problem(not_a_dict)
             return
-        for key in found:
+        for key in sorted(found):  # MicroPython's dicts keep no order: problems come sorted in both
             if is_key(key):
                 yield key, found[key]
             else:
                 problem(bad_key(key))
 
     doc = empty()
-    for key in data:
+    for key in sorted(data):
         if key not in TOP_KEYS:
-            problem("unknown field %s" % json.dumps(str(key)[:40]))
+            problem("unknown field %s" % quote(str(key)[:40]))
     for pid, days in entries("checkins", is_id, "check-ins are not a list by practice",
                              lambda key: "check-ins for an invalid practice id"):
         if not isinstance(days, list):
@@ -161,16 +171,15 @@ def validate(data, strict):
         if good:
             doc["checkins"][pid] = DaySet.from_isos(good)
     for day, notes in entries("notes", dates.is_date, "notes are not a list by day",
-                              lambda key: "notes under %s, which is not a date" % json.dumps(str(key)[:20])):
+                              lambda key: "notes under %s, which is not a date" % quote(str(key)[:20])):
         if not isinstance(notes, list):
             problem("the notes of %s are not a list" % day)
             continue
         good = []
         for entry in notes:
-            if not isinstance(entry, str) or not entry.strip() or len(entry) > MAX_NOTE:
+            # Any text is a note, markup included: the page escapes notes when it draws them.
+            if not isinstance(entry, str) or not strip_spaces(entry) or len(entry) > MAX_NOTE:
                 problem("a note of %s is not text of up to %d characters" % (day, MAX_NOTE))
-            elif strict and looks_like_html(entry):
-                problem("a note of %s contains HTML, which Attune never stores from a file" % day)
             else:
                 good.append(entry)
         if good:
@@ -200,12 +209,181 @@ def validate(data, strict):
     return doc, problems
 
 
+# --- JSON syntax ------------------------------------------------------------------------
+
+# MicroPython's json.loads takes text that is not JSON ('{"a": 1,}', '[1 2]', '01', '"\x"', a raw
+# tab in a string), which CPython's refuses, so an import would be judged differently in the
+# browser than in the tests. check_json() refuses what JSON does not allow, before json.loads.
+# It works a string at a time (split at quotes), not a character at a time: imports stay fast.
+JSON_SPACE = " \t\n\r"
+RAW_CONTROLS = [chr(code) for code in range(32) if chr(code) not in "\t\n\r"]
+ESCAPABLE = '"\\/bfnrtu'
+HEX = "0123456789abcdefABCDEF"
+
+
+def check_string(body):
+    """The inside of a JSON string: no raw line breaks or tabs, only JSON's escapes."""
+    if "\n" in body or "\r" in body or "\t" in body:
+        return False
+    at = body.find("\\")
+    while at >= 0:
+        kind = body[at + 1:at + 2]
+        if not kind or kind not in ESCAPABLE:
+            return False
+        if kind == "u":
+            digits = body[at + 2:at + 6]
+            if len(digits) != 4 or not all(d in HEX for d in digits):
+                return False
+        at = body.find("\\", at + 2)
+    return True
+
+
+def is_json_number(word):
+    if word.startswith("-"):
+        word = word[1:]
+    whole, _, rest = word.partition(".") if "." in word else (word, "", "")
+    exponent = ""
+    for mark in "eE":
+        target = rest if "." in word else whole
+        if mark in target:
+            head, _, exponent = target.partition(mark)
+            if "." in word:
+                rest = head
+            else:
+                whole = head
+            if exponent[:1] in "+-":
+                exponent = exponent[1:]
+            if not exponent or not exponent.isdigit():
+                return False
+    if not whole or not whole.isdigit() or (len(whole) > 1 and whole[0] == "0"):
+        return False
+    return "." not in word or (rest.isdigit() and all("0" <= c <= "9" for c in rest))
+
+
+def json_tokens(text):
+    """The tokens of JSON text: '{', '}', '[', ']', ',', ':', '"' for a string, 'v' for a literal."""
+    for control in RAW_CONTROLS:
+        if control in text:
+            raise DataError("it is not valid JSON")
+    pieces = text.split('"')
+    outside, body = True, []
+    for index, piece in enumerate(pieces):
+        last = index == len(pieces) - 1
+        if outside:
+            word = ""
+            for ch in piece + " ":
+                if ch in "{}[],:" or ch in JSON_SPACE:
+                    if word:
+                        if not (word in ("true", "false", "null") or (all(c in "0123456789+-.eE" for c in word)
+                                                                      and is_json_number(word))):
+                            raise DataError("it is not valid JSON")
+                        yield "v"
+                        word = ""
+                    if ch not in JSON_SPACE:
+                        yield ch
+                else:
+                    word += ch
+            outside, body = last, []   # the quote after this piece opens a string
+        elif last:
+            raise DataError("it is not valid JSON")   # a string that never ends
+        else:
+            body.append(piece)
+            backslashes = len(piece) - len(piece.rstrip("\\"))
+            if backslashes % 2 == 0:  # the quote after this piece ends the string
+                if not check_string('"'.join(body)):
+                    raise DataError("it is not valid JSON")
+                yield '"'
+                outside = True
+
+
+def check_json(text):
+    """DataError unless text is one JSON value, written as JSON allows (RFC 8259)."""
+    stack, expect = [], "value"   # expect: value, key, colon, after (a value or key was just read)
+    for token in json_tokens(text):
+        if expect == "colon":
+            ok, expect = token == ":", "value"
+        elif expect in ("value", "key"):
+            if token in "{[":
+                stack.append(token)
+                expect = "first-key" if token == "{" else "first-value"
+                continue
+            ok = token == '"' if expect == "key" else token in '"v'
+            expect = "colon" if expect == "key" else "after"
+        elif expect in ("first-key", "first-value"):
+            if token in "}]":
+                ok = (token == "}") == (expect == "first-key")
+                stack.pop()
+                expect = "after"
+            elif expect == "first-key":
+                ok, expect = token == '"', "colon"
+            else:
+                if token in "{[":
+                    stack.append(token)
+                    expect = "first-key" if token == "{" else "first-value"
+                    continue
+                ok, expect = token in '"v', "after"
+        else:  # after a value
+            if not stack:
+                ok = False
+            elif token == ",":
+                ok, expect = True, "key" if stack[-1] == "{" else "value"
+            else:
+                ok = token == ("}" if stack[-1] == "{" else "]")
+                stack.pop()
+        if not ok:
+            raise DataError("it is not valid JSON")
+    if stack or expect != "after":
+        raise DataError("it is not valid JSON")
+
+def join_surrogates(text):
+    """text with each escaped surrogate pair ("\\ud83d\\ude00") as the one character it stands for.
+
+    MicroPython's json.loads decodes the two halves as two characters (CPython joins them), so a
+    file that escapes emoji would import as different, longer text. A half alone is not text.
+    """
+    out, high = [], None
+    for ch in text:
+        code = ord(ch)
+        if high is not None:
+            if not 0xDC00 <= code < 0xE000:
+                break
+            out.append(chr(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00)))
+            high = None
+        elif 0xD800 <= code < 0xDC00:
+            high = code
+        elif 0xDC00 <= code < 0xE000:
+            break
+        else:
+            out.append(ch)
+    else:
+        if high is None:
+            return "".join(out)
+    raise DataError("it holds text that is not valid Unicode (half of an escaped character pair)")
+
+
+def join_all_surrogates(value):
+    if isinstance(value, str):
+        return join_surrogates(value)
+    if isinstance(value, list):
+        return [join_all_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        out = {}
+        for key in value:
+            out[join_surrogates(key)] = join_all_surrogates(value[key])
+        return out
+    return value
+
+
 def loads(text, strict):
     """(document, problems) from JSON text; DataError when nothing usable is there."""
+    if strict:
+        check_json(text)   # an import: what is not JSON is refused in the browser as in the tests
     try:
         data = json.loads(text)
     except ValueError:
         raise DataError("it is not valid JSON")
+    if "\\ud" in text or "\\uD" in text:  # only a file with escaped surrogates needs the slow walk
+        data = join_all_surrogates(data)
     return validate(data, strict)
 
 
@@ -330,7 +508,7 @@ def set_done(doc, pid, day, done):
 
 
 def add_note(doc, day, text):
-    text = text.strip()[:MAX_NOTE]
+    text = note_text(text)
     if text:
         doc["notes"][day] = sorted(set(doc["notes"].get(day, [])) | {text})
 

@@ -1,0 +1,61 @@
+"""py/markup.py, py/routes.py and py/views.py give the same HTML and routes in MicroPython as in CPython."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from differential import request
+from inputs import edits, ordinals, practice_ids, texts
+from differential import both, micropython  # noqa: F401 (the harness's fixtures)
+
+EXAMPLES = settings(max_examples=50, deadline=None)
+CATALOGUE = {
+    "articles": [
+        {"slug": "crying-together", "title": "When your partner cries <as> you cry", "summary": "s", "minutes": 6,
+         "practices": ["offer-context", "active-listening"]},
+        {"slug": "never-cries", "title": "Quand il ne pleure jamais — À 😀", "summary": "s", "minutes": 6,
+         "practices": ["name-feelings", "active-listening"]},
+    ],
+    "practices": [
+        {"id": "offer-context", "name": "Offer context", "text": "Say \"why\" & 'how'.", "articles": ["crying-together"]},
+        {"id": "active-listening", "name": "Listen actively", "text": "Say back what you heard.",
+         "articles": ["crying-together", "never-cries"]},
+        {"id": "name-feelings", "name": "Notice & name <feelings> שלום", "text": "Name them.", "articles": ["never-cries"]},
+    ],
+}
+
+
+@EXAMPLES
+@given(edits, ordinals, st.lists(st.sampled_from(["attune:backup:1700000000001", "attune:backup:<x>"]), max_size=2),
+       st.booleans())
+def test_tracker_page(both, edit_list, today, backups, persistent):
+    """The whole tracker view (cards, grid, notes, data panel) is the same HTML in both."""
+    both.ok("views", "tracker", CATALOGUE, request("harness_scenarios", "document", edit_list), today, backups, persistent)
+
+
+@EXAMPLES
+@given(st.fixed_dictionaries({"checkins": st.integers(0, 3), "notes": st.integers(0, 3), "focus": st.integers(0, 3),
+                              "archived": st.integers(0, 3)}), texts)
+def test_dialogs(both, changes, name):
+    """The import and erase dialogs are the same HTML in both."""
+    both.ok("views", "import_dialog", changes, name)
+    both.ok("views", "erase_dialog")
+    both.ok("views", "goal_message", changes["checkins"], changes["focus"])
+
+
+@EXAMPLES
+@given(texts, st.dictionaries(st.sampled_from(["class_", "aria_label", "data_note", "title", "hidden"]),
+                              st.one_of(texts, st.booleans(), st.none(), st.integers()), max_size=3))
+def test_markup(both, text, attrs):
+    """escape, tag, plural and cap give the same text in both."""
+    assert both.ok("markup", "escape", text).count("<") == 0
+    both.ok("markup", "tag", "p", text, **attrs)
+    both.ok("markup", "plural", len(text), text or "x")
+    both.ok("markup", "cap", text)
+
+
+@EXAMPLES
+@given(st.one_of(texts, st.lists(st.sampled_from(["", "a", "practices", "crying-together", "never-cries", "x", "À"]),
+                                 max_size=4).map(lambda p: "#/" + "/".join(p))), practice_ids)
+def test_routes(both, hash_text, slug):
+    """parse and route_name give the same view for any hash."""
+    view = both.ok("routes", "parse", hash_text, ["crying-together", "never-cries"])
+    both.ok("routes", "route_name", view[0], view[1] or slug)
