@@ -10,6 +10,7 @@ import js
 from pyscript.ffi import create_proxy
 
 import dates
+import layout
 import model
 import routes
 import views
@@ -57,6 +58,12 @@ def scroll_range():
     return document.documentElement.scrollHeight - js.window.innerHeight
 
 
+def refocus(element_id):
+    box = document.getElementById(element_id) if element_id else None
+    if box:
+        box.focus()
+
+
 def q(selector):
     return document.querySelector(selector)
 
@@ -86,8 +93,11 @@ class App:
 
     # --- showing ---------------------------------------------------------------------
 
-    def say(self, text, undo=False, kind="info"):
+    def say(self, text, undo=False, kind="info", change=False):
+        """A message in the toast; change=True: it confirms a change, so say so when it is not kept."""
         box = q("#status")
+        if change and not self.store.persistent:
+            text += " " + views.NOT_SAVED
         html = tag("p", escape(text))
         if undo:
             html += tag("button", "Undo", type="button", data_action="undo")
@@ -107,19 +117,31 @@ class App:
         for kind, text in self.store.notices:
             self.say(text, kind=kind)
         self.store.notices = []
+        self.show_saving_state()
 
-    def sync_boxes(self):
-        """Every practice checkbox on the page shows today's state from the store."""
+    def show_saving_state(self):
+        """While nothing is being saved, a notice stays on every view; it goes when saving works again."""
+        banner = q("#unsaved")
+        if self.store.persistent:
+            if banner:
+                banner.remove()
+        elif not banner:
+            q("#status").insertAdjacentHTML("beforebegin", views.unsaved_banner())
+
+    def sync_boxes(self, pid=None):
+        """Practice checkboxes on the page show today's state from the store: all, or one practice's."""
         day = dates.iso(today())
-        for box in qa("input.practice-box"):
-            box.checked = model.is_done(self.store.doc, box.dataset.practice, day)
+        selector = 'input.practice-box[data-practice="%s"]' % pid if pid else "input.practice-box"
+        for box in qa(selector):
+            box.checked = model.is_done(self.store.doc, box.getAttribute("data-practice"), day)
             box.disabled = False
         for article in self.catalogue["articles"]:
+            if pid and pid not in article["practices"]:
+                continue
             tried = model.tried_count(self.store.doc, article["practices"])
             span = q('[data-tried="%s"]' % article["slug"])
             if span:
                 span.textContent = " · tried %d of %d" % (tried, len(article["practices"])) if tried else ""
-        self.show_resume()
 
     def show_resume(self):
         reading = self.store.doc["reading"]
@@ -142,21 +164,66 @@ class App:
             radio.checked = radio.value == str(settings[radio.getAttribute("data-setting")])
 
     def set_setting(self, name, value):
-        self.store.update(lambda doc: model.set_setting(doc, name, value, now_ms()))
+        self.store.update(lambda doc: model.set_setting(doc, name, value, now_ms()), [layout.HEAD])
         self.apply_settings()
         self.show_notices()
 
     def render_tracker(self, focus_id=None):
-        """Redraw the tracker; focus_id: the control to focus again (redrawing replaces it)."""
+        """Redraw the tracker; focus_id: the control to focus again (redrawing replaces it).
+
+        Histories that were open stay open (their tables are drawn again by on_toggle)."""
+        opened = [d.getAttribute("data-grid") for d in qa("#tracker details.history[open]")]
         q("#tracker").innerHTML = views.tracker(self.catalogue, self.store.doc, today(),
                                                 self.store.backups, self.store.persistent)
-        box = document.getElementById(focus_id) if focus_id else None
-        if box:
-            box.focus()
+        for pid in opened:
+            self.open_grid(pid)
+        refocus(focus_id)
+
+    def redraw(self, selector, html):
+        """Replace one part of the tracker, keeping keyboard focus on the control that had it."""
+        part = q(selector)
+        if part:
+            focused = document.activeElement.id if part.contains(document.activeElement) else None
+            part.outerHTML = html
+            refocus(focused)
+
+    def update_practice(self, pid):
+        """After a tick or an Undo: that practice's checkboxes, counts and tracker card, nothing else.
+
+        Redrawing the whole tracker here cost seconds on a phone with years of history."""
+        self.sync_boxes(pid)
+        card = q('#tracker li[data-practice="%s"]' % pid)
+        if self.view != "practices" or not card:
+            return
+        practice = self.practice(pid)
+        was_open = card.querySelector("details.history[open]")
+        self.redraw('#tracker li[data-practice="%s"]' % pid, views.practice_card(self.store.doc, practice, today()))
+        if was_open:
+            self.open_grid(pid)
+
+    def practice(self, pid):
+        for p in self.catalogue["practices"]:
+            if p["id"] == pid:
+                return p
+        return views.archived_practice(pid)
+
+    def open_grid(self, pid):
+        details = q('#tracker details[data-grid="%s"]' % pid)
+        if details:
+            details.open = True
+            self.fill_grid(details)
+
+    def fill_grid(self, details):
+        """Draw an opened history's 12-week table (once: it stays until the card is redrawn)."""
+        if details.open and not details.querySelector("table"):
+            pid = details.getAttribute("data-grid")
+            details.insertAdjacentHTML("beforeend", views.grid_table(self.store.doc, pid, today(),
+                                                                     self.practice(pid)["name"]))
 
     def refresh(self):
         self.apply_settings()
         self.sync_boxes()
+        self.show_resume()
         if self.view == "practices":
             self.render_tracker()
 
@@ -197,18 +264,18 @@ class App:
             return
         height = scroll_range()
         position = int(1000 * js.window.scrollY / height) if height > 0 else 0  # per mille of the way down
-        self.store.update(lambda doc: model.set_reading(doc, self.slug, position, now_ms()))
+        self.store.update(lambda doc: model.set_reading(doc, self.slug, position, now_ms()), [layout.HEAD])
 
     # --- actions ---------------------------------------------------------------------
 
     def tick(self, pid, done):
         day = dates.iso(today())
-        self.store.update(lambda doc: model.set_done(doc, pid, day, done))
+        self.store.update(lambda doc: model.set_done(doc, pid, day, done), [layout.days_key(pid)])
         self.last_change = (pid, day, done)
         name = self.names.get(pid, pid)
-        self.say(("“%s” marked as done today." if done else "“%s” unticked for today.") % name, undo=True)
+        self.say(("“%s” marked as done today." if done else "“%s” unticked for today.") % name, undo=True, change=True)
         self.show_notices()
-        self.refresh()
+        self.update_practice(pid)
         self.ask_persist()
 
     def ask_persist(self):
@@ -225,9 +292,10 @@ class App:
             return
         pid, day, done = self.last_change
         self.last_change = None
-        self.store.update(lambda doc: model.set_done(doc, pid, day, not done))
-        self.say("Undone.")
-        self.refresh()
+        self.store.update(lambda doc: model.set_done(doc, pid, day, not done), [layout.days_key(pid)])
+        self.say("Undone.", change=True)
+        self.show_notices()
+        self.update_practice(pid)
 
     def add_note(self):
         box = q("#note-input")
@@ -236,24 +304,34 @@ class App:
             self.say("Write a few words first, then save.")
             return
         day = dates.iso(today())
-        self.store.update(lambda doc: model.add_note(doc, day, text))
-        self.say("Note saved for today.")
+        self.store.update(lambda doc: model.add_note(doc, day, text), [layout.notes_key(day)])
+        self.say("Note saved for today.", change=True)
         self.show_notices()
-        self.render_tracker()
+        self.redraw_notes(day)
 
     def remove_note(self, day, text):
-        self.store.update(lambda doc: model.remove_note(doc, day, text))
-        self.say("Note removed.")
-        self.render_tracker()
+        self.store.update(lambda doc: model.remove_note(doc, day, text), [layout.notes_key(day)])
+        self.say("Note removed.", change=True)
+        self.show_notices()
+        self.redraw_notes(day)
+
+    def redraw_notes(self, day):
+        """The notes panel, and the note dot of `day` in any open history."""
+        self.redraw("#tracker section.notes-panel", views.notes_panel(self.store.doc, today()))
+        for details in qa("#tracker details.history[open]"):
+            table = details.querySelector("table")
+            if table:
+                table.remove()
+            self.fill_grid(details)
 
     def set_focus(self, pid, on):
         goal_box = document.getElementById("goal--" + pid)
         goal = int(goal_box.value) if goal_box else 0
-        self.store.update(lambda doc: model.set_focus(doc, pid, goal if on else None))
+        self.store.update(lambda doc: model.set_focus(doc, pid, goal if on else None), [layout.HEAD])
         self.render_tracker(focus_id="focus--" + pid)
 
     def set_goal(self, pid, goal):
-        self.store.update(lambda doc: model.set_focus(doc, pid, goal))
+        self.store.update(lambda doc: model.set_focus(doc, pid, goal), [layout.HEAD])
         self.render_tracker(focus_id="goal--" + pid)
 
     def download(self, text, name):
@@ -313,13 +391,14 @@ class App:
         else:
             self.store.replace(incoming)
         self.refresh()  # settings too: an imported file may carry another theme or text size
-        self.say("Imported “%s”." % name)
+        self.say("Imported “%s”." % name, change=True)
         self.show_notices()
 
     def erase(self):
         self.store.erase()
         self.refresh()
         self.say("All Attune data was erased from this browser.")
+        self.show_notices()
 
     # --- offline and updates -----------------------------------------------------------
 
@@ -415,8 +494,14 @@ class App:
                 self.download(text, "attune-unreadable-data.json")
 
     def on_storage(self, event):
-        self.store.refresh()
+        # Another tab wrote a key: re-read that one (null: the other tab cleared all storage).
+        key = event.key
+        self.store.refresh(str(key) if key is not None else None)
         self.refresh()
+
+    def on_toggle(self, event):
+        if event.target.matches("details.history"):
+            self.fill_grid(event.target)
 
     def start_steps(self):
         """Start-up, as steps short enough to run one per task (see py/main.py)."""
@@ -434,4 +519,5 @@ class App:
         document.addEventListener("click", create_proxy(self.on_click))
         js.window.addEventListener("hashchange", create_proxy(lambda e: self.route()))
         js.window.addEventListener("storage", create_proxy(self.on_storage))
+        document.addEventListener("toggle", create_proxy(self.on_toggle), True)  # toggle does not bubble
         js.window.addEventListener("pagehide", create_proxy(lambda e: self.save_position()))

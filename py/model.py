@@ -1,7 +1,7 @@
 """The tracker's data: one versioned document, its validation, migrations, merge and edits.
 
 Pure Python that runs unchanged in CPython (pytest) and MicroPython (the browser). The
-document, as stored and exported:
+document, as exported (py/layout.py spreads it over several storage keys in a compact form):
 
     {"schema": 2,
      "checkins": {practice_id: ["YYYY-MM-DD", ...]},    # days the practice was done, sorted
@@ -10,12 +10,16 @@ document, as stored and exported:
      "settings": {"theme": "system", "text_size": 1, "at": ms},
      "reading":  {"slug": str, "position": per-mille, "at": ms} or {}}
 
+In memory each practice's check-ins are a dayset.DaySet (a bitmap), so reading a day or ticking
+one costs the same after ten years as on the first day; encode() writes them as ISO dates.
+
 Every part merges as a set union or a maximum, so merging is commutative, associative and
 idempotent: two tabs, or a backup imported twice, can never lose or duplicate anything.
 """
 import json
 
 import dates
+from dayset import DaySet
 
 SCHEMA = 2
 THEMES = ("system", "light", "dark")
@@ -23,6 +27,7 @@ TEXT_SIZES = (0, 1, 2, 3)
 MAX_GOAL = 7
 MAX_NOTE = 2000
 MAX_IMPORT_BYTES = 1000000
+FIRST_DAY, LAST_DAY = "1970-01-01", "2199-12-31"  # check-ins outside these cannot be Attune's
 TOP_KEYS = ("schema", "checkins", "notes", "focus", "settings", "reading")
 
 
@@ -33,6 +38,14 @@ class DataError(Exception):
 def empty():
     return {"schema": SCHEMA, "checkins": {}, "notes": {}, "focus": {},
             "settings": default_settings(), "reading": {}}
+
+
+def copy(doc):
+    """A copy of a document that shares nothing that an edit changes."""
+    return {"schema": SCHEMA,
+            "checkins": dict((pid, DaySet(days.start, days.bits)) for pid, days in doc["checkins"].items()),
+            "notes": dict((day, list(texts)) for day, texts in doc["notes"].items()),
+            "focus": dict(doc["focus"]), "settings": dict(doc["settings"]), "reading": dict(doc["reading"])}
 
 
 def default_settings():
@@ -50,6 +63,11 @@ def is_id(value):
             if not ("a" <= ch <= "z" or "0" <= ch <= "9"):
                 return False
     return True
+
+
+def is_checkin_day(value):
+    """A real date in the years a tick can be for (a bitmap spans them all: see dayset.py)."""
+    return dates.is_date(value) and FIRST_DAY <= value <= LAST_DAY
 
 
 def is_int(value):
@@ -137,11 +155,11 @@ def validate(data, strict):
         if not isinstance(days, list):
             problem("check-ins of %s are not a list of days" % pid)
             continue
-        good = [d for d in days if dates.is_date(d)]
+        good = [d for d in days if is_checkin_day(d)]
         if len(good) != len(days):
-            problem("%d check-in(s) of %s are not dates" % (len(days) - len(good), pid))
+            problem("%d check-in(s) of %s are not dates from %s to %s" % (len(days) - len(good), pid, FIRST_DAY, LAST_DAY))
         if good:
-            doc["checkins"][pid] = sorted(set(good))
+            doc["checkins"][pid] = DaySet.from_isos(good)
     for day, notes in entries("notes", dates.is_date, "notes are not a list by day",
                               lambda key: "notes under %s, which is not a date" % json.dumps(str(key)[:20])):
         if not isinstance(notes, list):
@@ -201,10 +219,30 @@ def parse_import(text):
 # --- serialising ------------------------------------------------------------------------
 
 
+# JSON's escapes for the characters it does not allow raw in a string; the rest stays as it is.
+CONTROL_ESCAPES = [("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"),
+                   ("\b", "\\b"), ("\f", "\\f")] + [
+    (chr(c), "\\u%04x" % c) for c in range(32) if chr(c) not in "\n\r\t\b\f"]
+
+
+def quote(text):
+    """A JSON string, the same in CPython and MicroPython: their json.dumps differ on non-ASCII
+    (escaped by one, raw in the other), so text other than quotes, backslashes and control
+    characters is written as it is (UTF-8), which is also shorter."""
+    for ch, escaped in CONTROL_ESCAPES:
+        if ch in text:
+            text = text.replace(ch, escaped)
+    return '"' + text + '"'
+
+
 def encode(value):
-    """Canonical JSON: keys sorted (MicroPython's dicts keep no order), no spaces."""
+    """Canonical JSON: keys sorted (MicroPython's dicts keep no order), no spaces; days as ISO dates."""
+    if isinstance(value, str):
+        return quote(value)
+    if isinstance(value, DaySet):
+        return encode(value.isos())
     if isinstance(value, dict):
-        return "{" + ",".join(json.dumps(k) + ":" + encode(value[k]) for k in sorted(value)) + "}"
+        return "{" + ",".join(quote(k) + ":" + encode(value[k]) for k in sorted(value)) + "}"
     if isinstance(value, list):
         return "[" + ",".join(encode(v) for v in value) + "]"
     return json.dumps(value)
@@ -215,6 +253,13 @@ def dumps(doc):
 
 
 # --- merging ----------------------------------------------------------------------------
+
+
+def union_days(a, b):
+    out = dict(a)
+    for key in b:
+        out[key] = out[key].union(b[key]) if key in out else DaySet().union(b[key])
+    return out
 
 
 def union_lists(a, b):
@@ -239,7 +284,7 @@ def merge(a, b):
     for pid in b["focus"]:
         focus[pid] = max(focus.get(pid, 0), b["focus"][pid])
     return {"schema": SCHEMA,
-            "checkins": union_lists(a["checkins"], b["checkins"]),
+            "checkins": union_days(a["checkins"], b["checkins"]),
             "notes": union_lists(a["notes"], b["notes"]),
             "focus": focus,
             "settings": dict(latest(a["settings"], b["settings"])),
@@ -262,19 +307,25 @@ def import_changes(current, incoming, known_ids):
 # --- edits ------------------------------------------------------------------------------
 
 
+def days_of(doc, pid):
+    """The practice's check-ins (an empty set when there are none; changing it changes nothing)."""
+    days = doc["checkins"].get(pid)
+    return DaySet() if days is None else days
+
+
 def is_done(doc, pid, day):
-    return day in doc["checkins"].get(pid, [])
+    return days_of(doc, pid).has(dates.ordinal(day))
 
 
 def set_done(doc, pid, day, done):
-    days = set(doc["checkins"].get(pid, []))
+    days = doc["checkins"].get(pid)
+    if days is None:
+        days = doc["checkins"][pid] = DaySet()
     if done:
-        days.add(day)
+        days.add(dates.ordinal(day))
     else:
-        days.discard(day)
-    if days:
-        doc["checkins"][pid] = sorted(days)
-    elif pid in doc["checkins"]:
+        days.discard(dates.ordinal(day))
+    if not len(days):
         del doc["checkins"][pid]
 
 
@@ -317,17 +368,15 @@ def set_reading(doc, slug, position, at):
 
 def week_count(doc, pid, today):
     """Days this week (Monday to today, ordinals) on which the practice was done."""
-    # ISO dates sort as text, so a range needs no parsing: years of history stay cheap.
-    first, last = dates.iso(dates.week_start(today)), dates.iso(today)
-    return len([d for d in doc["checkins"].get(pid, []) if first <= d <= last])
+    return days_of(doc, pid).count(dates.week_start(today), today)
 
 
 def streak(doc, pid, today):
     """Consecutive days done, ending today (or yesterday, so a day not yet ticked breaks nothing)."""
-    done = set(doc["checkins"].get(pid, []))
-    day = today if dates.iso(today) in done else today - 1
+    done = days_of(doc, pid)
+    day = today if done.has(today) else today - 1
     count = 0
-    while dates.iso(day) in done:
+    while done.has(day):
         count += 1
         day -= 1
     return count
@@ -335,21 +384,20 @@ def streak(doc, pid, today):
 
 def tried_count(doc, ids):
     """How many of these practices were ever done."""
-    return len([pid for pid in ids if doc["checkins"].get(pid)])
+    return len([pid for pid in ids if len(doc["checkins"].get(pid, ()))])
 
 
 def grid(doc, pid, today, weeks):
     """The last `weeks` calendar weeks, oldest first: rows of 7 (ordinal, done, has_note, future)."""
     first = dates.week_start(today) - 7 * (weeks - 1)
     since = dates.iso(first)
-    done = set(d for d in doc["checkins"].get(pid, []) if d >= since)
+    done = days_of(doc, pid)
     noted = set(d for d in doc["notes"] if d >= since)
     rows = []
     for w in range(weeks):
         row = []
         for i in range(7):
             n = first + 7 * w + i
-            day = dates.iso(n)
-            row.append((n, day in done, day in noted, n > today))
+            row.append((n, done.has(n), dates.iso(n) in noted, n > today))
         rows.append(row)
     return rows

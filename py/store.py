@@ -1,17 +1,28 @@
 """Keeps the tracker document in a key-value storage (the browser's localStorage) without loss.
 
-The storage is reached through a small backend object (get, set, keys), so this runs under
-pytest with a dict and in the browser with localStorage. Rules:
-- every write re-reads what is stored and applies the one change to it, so two tabs that tick
-  different practices both keep their tick;
+The storage is reached through a small backend object (get, set, remove, keys), so this runs
+under pytest with a dict and in the browser with localStorage. py/layout.py says which key
+holds which part. Rules:
+- every write first re-reads the keys it is about to write and applies the one change to
+  them, so two tabs that tick (or untick) practices both keep their change; the browser's
+  storage event tells the other tab which key to re-read;
 - data that cannot be read is copied to a backup key before anything is written over it;
 - when storage is disabled or full, the app goes on in memory and says so: nothing is lost
   that was stored before.
+
+What each operation costs as the history grows (n: days of history; keys: practices plus
+months with notes, ~80 after five years):
+- open: every key is read once, O(keys + stored bytes); check-ins decode in C (bytes.fromhex),
+  not per day. A head in the single-key form of earlier versions is migrated once, O(n).
+- update (a tick, a note, a focus, goal or setting): reads and writes one key: a practice's
+  bitmap (n/4 hex characters), a month of notes, or the head. Independent of everything else.
+- refresh(key): one key. replace, merge_in: O(n) (imports are rare). erase: O(keys).
 """
+import layout
 import model
 
-KEY = "attune:data"
 BACKUP_PREFIX = "attune:backup:"
+KEY = layout.HEAD  # the head; tests and boot.js know it by this name
 
 
 class StorageUnavailable(Exception):
@@ -30,36 +41,66 @@ class Store:
         self.persistent = True        # False: working in memory only
         self.notices = []             # (kind, text) for the page to show
         self.backups = []             # keys of backups made of unreadable data
+        self.quiet = False            # True while resume() tries storage again: no repeated notices
 
     def notice(self, kind, text):
         self.notices.append((kind, text))
 
-    def open(self):
-        """Read the stored document (or start empty) and report anything that went wrong."""
+    # --- reading -----------------------------------------------------------------------
+
+    def stored_keys(self):
+        """The data keys in storage now; None when storage is unavailable (and memory mode is on)."""
         try:
-            self.backups = sorted(k for k in self.backend.keys() if k.startswith(BACKUP_PREFIX))
+            keys = self.backend.keys()
         except StorageUnavailable:
             self.go_memory("disabled")
-            return self.doc
-        self.doc = self.read_stored(report=True)
+            return None
+        self.backups = sorted(k for k in keys if k.startswith(BACKUP_PREFIX))
+        return [k for k in keys if layout.is_data_key(k)]
+
+    def open(self):
+        """Read every stored key (or start empty) and report anything that went wrong."""
+        self.doc = self.read_all(report=True)
         return self.doc
 
-    def read_stored(self, report):
-        """The stored document; unreadable data is backed up first (once) and what can be kept is."""
+    def read_all(self, report):
+        keys = self.stored_keys()
+        if keys is None:
+            return self.doc
+        doc = model.empty()
+        legacy = None
+        for key in keys:
+            part = self.read_key(key, report)
+            if key == layout.HEAD and part and layout.legacy_keys(part):
+                legacy = part
+            layout.put(doc, key, part)
+        if legacy:
+            self.fold_legacy(doc, legacy)
+        return doc
+
+    def read_key(self, key, report):
+        """The part stored under `key` (None if absent or unreadable); unreadable data is backed up first."""
         try:
-            raw = self.backend.get(KEY)
+            raw = self.backend.get(key)
         except StorageUnavailable:
             self.go_memory("disabled")
-            return self.doc
+            return None
         if raw is None:
-            return model.empty()
+            return None
         try:
-            doc, problems = model.loads(raw, False)
+            part, problems = layout.decode(key, raw)
         except model.DataError as error:
-            doc, problems = model.empty(), [str(error)]
+            part, problems = None, [str(error)]
         if problems:
             self.back_up(raw, problems, report)
-        return doc
+        return part
+
+    def fold_legacy(self, doc, head):
+        """Move the check-ins and notes of a single-key head into their own keys, then rewrite the head."""
+        doc["checkins"] = model.union_days(doc["checkins"], head["checkins"])
+        doc["notes"] = model.union_lists(doc["notes"], head["notes"])
+        if self.persistent:
+            self.write(doc, layout.legacy_keys(head) + [layout.HEAD])
 
     def back_up(self, raw, problems, report):
         for key in self.backups:
@@ -69,15 +110,18 @@ class Store:
             except StorageUnavailable:
                 break
         key = BACKUP_PREFIX + str(self.now_ms())
+        while key in self.backups:
+            key += "-"  # two unreadable keys in one millisecond each get their own backup
         try:
             self.backend.set(key, raw)
             self.backups.append(key)
         except (StorageFull, StorageUnavailable):
             # Without a copy we must not write over the original: stay in memory.
             self.persistent = False
-            self.notice("error", "Some saved tracker data could not be read (%s), and there is no room "
+            if not self.quiet:
+                self.notice("error", "Some saved tracker data could not be read (%s), and there is no room "
                         "to keep a copy, so Attune will not change it. Your ticks now are kept only "
-                        "until you close this page: export them to keep a copy." % problems[0])
+                            "until you close this page: export them to keep a copy." % problems[0])
             return
         if report:
             self.notice("error", "Some saved tracker data could not be read (%s). Attune kept the "
@@ -88,6 +132,8 @@ class Store:
         if not self.persistent:
             return
         self.persistent = False
+        if self.quiet:
+            return
         if why == "full":
             self.notice("error", "This browser's storage is full, so new ticks and notes are kept only "
                         "until you close this page. What was saved before is safe. Export your data "
@@ -97,17 +143,17 @@ class Store:
                         "turned off), so your ticks and notes last only until you close this page. "
                         "Export your data to keep a copy.")
 
-    def update(self, change):
-        """Apply change(doc) to the freshest stored document and write it back."""
-        if self.persistent:
-            fresh = self.read_stored(report=False)
-            if self.persistent:
-                self.doc = fresh
-        change(self.doc)
-        if not self.persistent:
-            return False
+    # --- writing -----------------------------------------------------------------------
+
+    def write(self, doc, keys):
+        """Write `keys`' parts of `doc` (the head last); False when storage refused."""
         try:
-            self.backend.set(KEY, model.dumps(self.doc))
+            for key in layout.head_last(keys):
+                text = layout.encode(doc, key)
+                if text is None:
+                    self.backend.remove(key)
+                else:
+                    self.backend.set(key, text)
             return True
         except StorageFull:
             self.go_memory("full")
@@ -115,19 +161,65 @@ class Store:
             self.go_memory("disabled")
         return False
 
-    def refresh(self):
-        """Re-read after another tab wrote (the browser's storage event)."""
+    def update(self, change, keys):
+        """Apply change(doc), which touches only the parts stored under `keys`, to their freshest
+        stored state and write them back. Returns True when it was saved."""
         if self.persistent:
-            self.doc = self.read_stored(report=False)
+            for key in keys:
+                part = self.read_key(key, report=False)
+                if self.persistent:
+                    layout.put(self.doc, key, part)
+        else:
+            self.resume()
+        change(self.doc)
+        return self.persistent and self.write(self.doc, keys)
+
+    def resume(self):
+        """In memory mode, see whether storage works again (space was freed, storage turned back on).
+
+        If it does, what is in memory is merged into what is stored and written, and saving goes
+        on. Costs one failed call while storage still refuses; O(stored keys) when it works."""
+        self.quiet, self.persistent = True, True
+        try:
+            stored = self.read_all(report=False)
+            merged = model.merge(stored, self.doc) if self.persistent else None
+            if merged is not None and self.write(merged, layout.keys_of(merged)):
+                self.doc = merged
+                self.notice("info", "Attune can save again: everything from this visit is now saved.")
+                return True
+        finally:
+            self.quiet = False
+        self.persistent = False
+        return False
+
+    def refresh(self, key=None):
+        """Re-read after another tab wrote: one key (the storage event names it), or all."""
+        if not self.persistent:
+            return self.doc
+        if key is None:
+            self.doc = self.read_all(report=False)
+        elif layout.is_data_key(key):
+            part = self.read_key(key, report=False)
+            if self.persistent:
+                layout.put(self.doc, key, part)
         return self.doc
 
     def replace(self, doc):
         """Put a whole document in place (an import in replace mode)."""
-        return self.update(lambda current: current.update(doc))
+        old = self.stored_keys() if self.persistent else []
+        self.doc = model.copy(doc)
+        if not self.persistent:
+            return False
+        keys = layout.keys_of(self.doc)
+        # Keys the new document does not use are removed after it is written in full.
+        return self.write(self.doc, keys) and self.write(self.doc, [k for k in old or [] if k not in keys])
 
     def merge_in(self, doc):
         """Merge a whole document into the freshest stored one (an import in merge mode)."""
-        return self.update(lambda current: current.update(model.merge(current, doc)))
+        if self.persistent:
+            self.doc = self.read_all(report=False)
+        self.doc = model.merge(self.doc, doc)
+        return self.persistent and self.write(self.doc, layout.keys_of(self.doc))
 
     def backup_text(self, key):
         try:
@@ -136,12 +228,11 @@ class Store:
             return None
 
     def erase(self):
-        """Remove the data and every backup from storage."""
+        """Remove the data and every backup from storage (in memory mode too: that may free room)."""
         self.doc = model.empty()
-        if not self.persistent:
-            return
+        keys = self.stored_keys()
         try:
-            for key in [KEY] + self.backups:
+            for key in (keys or []) + self.backups:
                 self.backend.remove(key)
             self.backups = []
         except StorageUnavailable:

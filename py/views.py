@@ -8,6 +8,15 @@ import model
 from markup import cap, escape, plural, tag
 
 WEEKS = 12
+NOT_SAVED = "Not saved: this browser is not keeping anything right now."
+
+
+def unsaved_banner():
+    """Stays on every view while nothing is being saved (storage turned off or full)."""
+    return tag("div", tag("p", tag("strong", "Nothing is being saved right now.")
+                          + " Ticks and notes last only until this page is closed. Export your data to keep a copy.")
+               + tag("button", "Export a copy", type="button", data_action="export"),
+               id="unsaved", class_="unsaved", role="status")
 GOAL_CHOICES = (0, 1, 2, 3, 4, 5, 6, 7)
 
 
@@ -26,11 +35,15 @@ def practice_groups(catalogue, doc):
         placed |= set(p["id"] for p in members)
         if members:
             groups.append((article["title"], members))
-    archived = [{"id": pid, "name": cap(pid.replace("-", " ")), "text": "", "articles": [], "archived": True}
-                for pid in sorted(doc["checkins"]) if pid not in by_id]
+    archived = [archived_practice(pid) for pid in sorted(doc["checkins"]) if pid not in by_id]
     if archived:
         groups.append(("Archived practices", archived))
     return groups
+
+
+def archived_practice(pid):
+    """A practice with history that is no longer in the articles."""
+    return {"id": pid, "name": cap(pid.replace("-", " ")), "text": "", "articles": [], "archived": True}
 
 
 def goal_message(done, goal):
@@ -42,8 +55,8 @@ def goal_message(done, goal):
 
 
 def grid_table(doc, pid, today, name):
+    """The 12-week table, drawn when its <details> is first opened (84 cells per practice add up)."""
     rows = model.grid(doc, pid, today, WEEKS)
-    done_days = sum(1 for row in rows for cell in row if cell[1])
     head = "".join(tag("th", tag("span", escape(d[0]), aria_hidden="true") + tag("span", escape(d), class_="sr"), scope="col")
                    for d in dates.WEEKDAYS)
     body = []
@@ -59,10 +72,16 @@ def grid_table(doc, pid, today, name):
         y, m, d = dates.from_ordinal(row[0][0])
         label = "%d %s" % (d, dates.MONTHS[m - 1][:3])
         body.append(tag("tr", tag("th", escape(label), scope="row") + "".join(cells)))
+    return tag("table", tag("caption", escape("%s, week by week (Monday to Sunday)" % name), class_="sr")
+               + tag("thead", tag("tr", tag("td", "") + head)) + tag("tbody", "".join(body)), class_="grid")
+
+
+def grid_details(doc, pid, today):
+    """The closed 12-week history: its summary only; py/app.py adds grid_table() when it opens."""
+    first = dates.week_start(today) - 7 * (WEEKS - 1)
+    done_days = model.days_of(doc, pid).count(first, today)
     summary = "Last %d weeks: done on %s" % (WEEKS, plural(done_days, "day"))
-    table = tag("table", tag("caption", escape("%s, week by week (Monday to Sunday)" % name), class_="sr")
-                + tag("thead", tag("tr", tag("td", "") + head)) + tag("tbody", "".join(body)), class_="grid")
-    return tag("details", tag("summary", escape(summary)) + table, class_="history")
+    return tag("details", tag("summary", escape(summary)), class_="history", data_grid=pid)
 
 
 def practice_card(doc, practice, today):
@@ -102,7 +121,7 @@ def practice_card(doc, practice, today):
                          + '<select id="%s" data-goal="%s"%s>%s</select>' % (escape(goal_id), escape(pid), "" if in_focus else " disabled", options),
                          class_="focus"))
     if total:
-        parts.append(grid_table(doc, pid, today, practice["name"]))
+        parts.append(grid_details(doc, pid, today))
     return tag("li", "".join(parts), class_="tracker-card", data_practice=pid)
 
 
@@ -122,7 +141,7 @@ def notes_panel(doc, today):
                + tag("textarea", "", id="note-input", rows="3", maxlength=str(model.MAX_NOTE), aria_describedby="note-hint")
                + tag("button", "Save note", type="button", data_action="add-note", class_="primary")
                + listing,
-               class_="panel", aria_labelledby="note-title")
+               class_="panel notes-panel", aria_labelledby="note-title")
 
 
 def data_panel(doc, store_backups, persistent):

@@ -12,6 +12,9 @@ sys.path.insert(0, str(ROOT / "site"))
 sys.path.insert(0, str(ROOT / "py"))
 
 import browser as browsers  # noqa: E402
+import layout  # noqa: E402
+import model  # noqa: E402
+import store  # noqa: E402
 from builder.serve import Server  # noqa: E402
 
 
@@ -59,9 +62,44 @@ class Watched:
     def foreign_requests(self):
         return [u for u in self.requests if urlparse(u).hostname not in ("127.0.0.1",) and not u.startswith(("data:", "blob:"))]
 
+    def storage(self):
+        """Every localStorage key of the page, as a dict."""
+        return self.page.evaluate("Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))")
+
     def stored(self):
-        text = self.page.evaluate("localStorage.getItem('attune:data')")
-        return json.loads(text) if text else None
+        """The tracker document the page has stored, read from its keys by py/store.py, as an export
+        shows it (check-ins as ISO lists); None when nothing is stored."""
+        keys = self.storage()
+        if not any(layout.is_data_key(k) for k in keys):
+            return None
+        reader = store.Store(DictBackend(keys), lambda: 0)
+        reader.open()
+        assert reader.notices == [], reader.notices
+        return json.loads(model.dumps(reader.doc))
+
+
+    def checkins(self):
+        """The stored check-ins as an export shows them; {} when nothing is stored."""
+        return (self.stored() or {"checkins": {}})["checkins"]
+
+
+class DictBackend:
+    """store.Store's backend on a plain dict (a copy of a page's localStorage)."""
+
+    def __init__(self, data):
+        self.data = dict(data)
+
+    def get(self, key):
+        return self.data.get(key)
+
+    def set(self, key, value):
+        self.data[key] = value
+
+    def remove(self, key):
+        self.data.pop(key, None)
+
+    def keys(self):
+        return list(self.data)
 
 
 @pytest.fixture

@@ -123,7 +123,7 @@ def test_tab_reaches_nav_and_space_ticks_a_practice(site, open_page):
     assert not page.evaluate("document.activeElement.checked")
     page.keyboard.press("Space")
     assert page.evaluate("document.activeElement.checked")
-    page.wait_for_function("pid => (JSON.parse(localStorage.getItem('attune:data') || '{}').checkins || {})[pid]", arg=pid)
+    page.wait_for_function("pid => localStorage.getItem('attune:days:' + pid)", arg=pid)
     assert w.stored()["checkins"][pid] == [today(page)]
     assert_clean(w)
 

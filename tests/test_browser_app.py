@@ -107,7 +107,7 @@ def test_undo_reverts_a_tick(site, open_page):
     page.get_by_label("Let yourself be comforted").check()
     page.get_by_role("button", name="Undo").click()
     assert not page.get_by_label("Let yourself be comforted").is_checked()
-    assert "steady-yourself" not in w.stored()["checkins"]
+    assert "steady-yourself" not in w.checkins()
     assert_clean(w)
 
 

@@ -228,11 +228,21 @@ def test_focus_card_shows_week_progress():
     assert "2 of 2 this week: goal met" in render(doc)
 
 
-def test_history_grid_has_12_weeks():
-    """A practice with check-ins shows a history table with 12 week rows of 7 day cells."""
+def test_history_is_a_closed_summary_until_opened():
+    """A practice with check-ins gets a closed history with its 12-week count; the table is drawn on opening."""
     doc = model.empty()
     model.set_done(doc, "offer-context", TODAY_ISO, True)
-    table = re.search(r'<table class="grid">.*?</table>', render(doc)).group(0)
+    model.set_done(doc, "offer-context", "2023-01-02", True)   # older than 12 weeks: not counted
+    page = render(doc)
+    assert '<details class="history" data-grid="offer-context"><summary>Last 12 weeks: done on 1 day</summary></details>' in page
+    assert "<table" not in page
+
+
+def test_history_grid_has_12_weeks():
+    """The history table has 12 week rows of 7 day cells, with done and future days marked."""
+    doc = model.empty()
+    model.set_done(doc, "offer-context", TODAY_ISO, True)
+    table = views.grid_table(doc, "offer-context", TODAY, "Offer context")
     body = table.split("<tbody>")[1]
     assert body.count("<tr>") == 12
     assert body.count("<td ") == 84

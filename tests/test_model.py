@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import model
+from dayset import DaySet
 
 
 def day(text):
@@ -15,9 +16,21 @@ def day(text):
 
 
 def doc_with(**parts):
+    """An in-memory document from parts written as in an export (check-ins as lists of ISO days)."""
     doc = model.empty()
     doc.update(parts)
+    doc["checkins"] = {pid: DaySet.from_isos(days) for pid, days in doc["checkins"].items()}
     return doc
+
+
+def plain(doc):
+    """A document as exported: JSON types only, check-ins as sorted lists of ISO days."""
+    return json.loads(model.dumps(doc))
+
+
+def days(doc):
+    """Each practice's check-ins as a sorted list of ISO days."""
+    return {pid: d.isos() for pid, d in doc["checkins"].items()}
 
 
 # --- a strategy for valid documents -------------------------------------------------------
@@ -28,6 +41,10 @@ IDS = st.one_of(
     st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=8),
              min_size=1, max_size=4).map("-".join),
 )
+CHECKIN_DAYS = st.one_of(
+    st.dates(datetime.date(2024, 2, 20), datetime.date(2024, 3, 10)),
+    st.dates(datetime.date(1970, 1, 1), datetime.date(2199, 12, 31)),
+).map(lambda d: d.isoformat())
 ISO_DAYS = st.one_of(
     st.dates(datetime.date(2024, 2, 20), datetime.date(2024, 3, 10)),
     st.dates(datetime.date(1, 1, 1), datetime.date(9999, 12, 31)),
@@ -45,14 +62,16 @@ def sorted_unique(values):
     return sorted(set(values))
 
 
-DOCS = st.fixed_dictionaries({
+PLAIN_DOCS = st.fixed_dictionaries({
     "schema": st.just(model.SCHEMA),
-    "checkins": st.dictionaries(IDS, st.lists(ISO_DAYS, min_size=1, max_size=4).map(sorted_unique), max_size=4),
+    "checkins": st.dictionaries(IDS, st.lists(CHECKIN_DAYS, min_size=1, max_size=4).map(sorted_unique), max_size=4),
     "notes": st.dictionaries(ISO_DAYS, st.lists(NOTE_TEXT, min_size=1, max_size=3).map(sorted_unique), max_size=4),
     "focus": st.dictionaries(IDS, st.integers(0, model.MAX_GOAL), max_size=4),
     "settings": SETTINGS,
     "reading": READING,
 })
+
+DOCS = PLAIN_DOCS.map(lambda p: model.validate(p, True)[0])  # in memory: check-ins as DaySets
 
 PROPS = settings(max_examples=80, deadline=None)
 
@@ -61,10 +80,11 @@ PROPS = settings(max_examples=80, deadline=None)
 
 
 @PROPS
-@given(DOCS)
+@given(PLAIN_DOCS)
 def test_generated_documents_are_valid(doc):
     """Every generated document passes strict validation unchanged, so the properties below test real documents."""
-    assert model.validate(doc, True) == (doc, [])
+    valid, problems = model.validate(doc, True)
+    assert problems == [] and plain(valid) == doc
 
 
 @PROPS
@@ -107,10 +127,10 @@ def test_export_then_import_reproduces_the_document(doc):
 @given(DOCS, DOCS)
 def test_merge_keeps_every_checkin_and_note_of_both(a, b):
     """Every check-in and note of either document is in the merge, and nothing else is."""
-    merged = model.merge(a, b)
+    merged = plain(model.merge(a, b))
     for part in ("checkins", "notes"):
         expected = {}
-        for source in (a, b):
+        for source in (plain(a), plain(b)):
             for key, values in source[part].items():
                 expected.setdefault(key, set()).update(values)
         assert {k: set(v) for k, v in merged[part].items()} == expected
@@ -138,11 +158,12 @@ def test_merge_with_empty_document_is_identity(doc):
 
 
 @PROPS
-@given(DOCS)
-def test_dumps_is_canonical_json(doc):
+@given(PLAIN_DOCS)
+def test_dumps_is_canonical_json(exported):
     """dumps is JSON with sorted keys and no spaces, whatever order the dicts were built in."""
+    doc = model.validate(exported, True)[0]
     text = model.dumps(doc)
-    assert text == json.dumps(doc, sort_keys=True, separators=(",", ":"))
+    assert text == json.dumps(exported, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     shuffled = {k: (dict(reversed(list(v.items()))) if isinstance(v, dict) else v) for k, v in reversed(list(doc.items()))}
     assert model.dumps(shuffled) == text
     assert model.loads(text, True) == (doc, [])
@@ -234,7 +255,7 @@ def test_lenient_validation_drops_invalid_parts_and_lists_them(part, words):
     doc, problems = model.validate(data, False)
     assert problems and any(words in p for p in problems)
     if isinstance(data["checkins"], dict):
-        assert doc["checkins"]["keep-me"] == ["2023-05-05"]
+        assert doc["checkins"]["keep-me"].isos() == ["2023-05-05"]
     # Whatever lenient mode returns is itself a valid document.
     assert model.validate(json.loads(model.dumps(doc)), True) == (doc, [])
 
@@ -243,8 +264,18 @@ def test_lenient_mode_keeps_the_valid_dates_of_a_practice():
     """Invalid dates are dropped one by one; the practice keeps its real dates, deduplicated and sorted."""
     data = {"schema": 2, "checkins": {"a": ["2024-03-01", "2024-02-30", "2024-02-29", 7, "2024-03-01"]}}
     doc, problems = model.validate(data, False)
-    assert doc["checkins"] == {"a": ["2024-02-29", "2024-03-01"]}
-    assert problems == ["2 check-in(s) of a are not dates"]
+    assert days(doc) == {"a": ["2024-02-29", "2024-03-01"]}
+    assert problems == ["2 check-in(s) of a are not dates from 1970-01-01 to 2199-12-31"]
+
+
+@pytest.mark.parametrize("outside", ["1969-12-31", "2200-01-01", "0001-01-01", "9999-12-31"])
+def test_checkins_outside_the_years_a_tick_can_be_for_are_refused(outside):
+    """A check-in before 1970 or after 2199 is not Attune data: an import names it, storage drops it."""
+    with pytest.raises(model.DataError) as caught:
+        model.validate({"schema": 2, "checkins": {"a": [outside]}}, True)
+    assert "check-in(s) of a are not dates from 1970-01-01 to 2199-12-31" in str(caught.value)
+    doc, problems = model.validate({"schema": 2, "checkins": {"a": [outside, "2024-01-01"]}}, False)
+    assert days(doc) == {"a": ["2024-01-01"]} and len(problems) == 1
 
 
 def test_lenient_mode_drops_a_practice_whose_dates_are_all_invalid():
@@ -307,7 +338,7 @@ def test_schema_1_migrates_and_keeps_checkins():
     v1 = {"schema": 1, "checkins": {"active-listening": ["2024-01-02", "2024-01-01"], "share-joy": ["2023-12-31"]}}
     doc = model.parse_import(json.dumps(v1))
     assert doc["schema"] == 2
-    assert doc["checkins"] == {"active-listening": ["2024-01-01", "2024-01-02"], "share-joy": ["2023-12-31"]}
+    assert days(doc) == {"active-listening": ["2024-01-01", "2024-01-02"], "share-joy": ["2023-12-31"]}
     assert doc["notes"] == {} and doc["focus"] == {} and doc["reading"] == {}
     assert doc["settings"] == model.default_settings()
 
@@ -414,10 +445,10 @@ def test_set_done_adds_and_removes_days():
     model.set_done(doc, "a", "2024-03-02", True)
     model.set_done(doc, "a", "2024-03-01", True)
     model.set_done(doc, "a", "2024-03-01", True)
-    assert doc["checkins"] == {"a": ["2024-03-01", "2024-03-02"]}
+    assert days(doc) == {"a": ["2024-03-01", "2024-03-02"]}
     assert model.is_done(doc, "a", "2024-03-01") and not model.is_done(doc, "a", "2024-03-03")
     model.set_done(doc, "a", "2024-03-01", False)
-    assert doc["checkins"] == {"a": ["2024-03-02"]}
+    assert days(doc) == {"a": ["2024-03-02"]}
     model.set_done(doc, "a", "2024-03-02", False)
     assert doc["checkins"] == {}
     model.set_done(doc, "b", "2024-03-02", False)

@@ -14,7 +14,6 @@ from .errors import BuildError
 from .practices_ext import slugify, text_of
 
 RELATIVE_PATH = Path("pages") / "help.md"
-ROUTE = "#/help"
 
 
 class HelpTreeprocessor(Treeprocessor):
@@ -66,4 +65,3 @@ def read(content):
     # A blank first line keeps the body's line numbers those of the file.
     html = md.convert("\n" + body)
     return {"title": first[2:].strip(), "html": html, "path": str(path)}
-

@@ -1,0 +1,134 @@
+"""A set of days (ordinals) kept as a bitmap: one practice's check-ins over any number of years.
+
+Why a bitmap: a practice done on 40% of days for 5 years is ~730 days. As ISO strings that is
+~9 kB of JSON to parse, validate and write back on every tick; as a bitmap it is 229 bytes,
+stored as 458 hex characters, and bytes.fromhex()/bytes.hex() turn it into bytes and back in C
+in both CPython and MicroPython. Runs of days ("start+length") were smaller only for sparse or
+very regular use and cost far more to decode for a typical, irregular history.
+
+Costs: has/add/discard O(1) (add before the first day shifts the bytes once); len() O(1);
+counting a range O(days in it); building from or listing as ordinals O(days).
+"""
+import dates
+
+# Set bits in every byte value, for counting without a loop over bits.
+POPCOUNT = bytes(bin(i).count("1") for i in range(256))
+MAX_BYTES = 10600  # 232 years of days: more than model.FIRST_DAY..LAST_DAY
+
+
+class DaySet:
+    """Bit i of `bits` (byte i // 8, bit i % 8) is day `start + i`; start is a multiple of 8."""
+
+    def __init__(self, start=0, bits=None):
+        self.start = start
+        self.bits = bytearray(bits or b"")
+        self.size = sum(POPCOUNT[b] for b in self.bits)
+
+    @classmethod
+    def from_ordinals(cls, ordinals):
+        days = cls()
+        for n in ordinals:
+            days.add(n)
+        return days
+
+    @classmethod
+    def from_isos(cls, isos):
+        """From "YYYY-MM-DD" strings, which must be valid dates."""
+        return cls.from_ordinals(dates.ordinal(d) for d in isos)
+
+    @classmethod
+    def from_hex(cls, first, hex_text):
+        """From the stored form; ValueError when it is not one."""
+        if not isinstance(hex_text, str) or len(hex_text) > 2 * MAX_BYTES or not dates.is_date(first):
+            raise ValueError("not a day bitmap")
+        start = dates.ordinal(first)
+        if start % 8:
+            raise ValueError("not a day bitmap")
+        return cls(start, bytes.fromhex(hex_text))
+
+    def stored(self):
+        """(first day ISO, hex) with no empty bytes at either end; None when empty."""
+        if not self.size:
+            return None
+        lo, hi = 0, len(self.bits)
+        while not self.bits[lo]:
+            lo += 1
+        while not self.bits[hi - 1]:
+            hi -= 1
+        return dates.iso(self.start + 8 * lo), bytes(self.bits[lo:hi]).hex()
+
+    def __len__(self):
+        return self.size
+
+    def __eq__(self, other):
+        return isinstance(other, DaySet) and self.stored() == other.stored()
+
+    def has(self, n):
+        i = n - self.start
+        return 0 <= i < 8 * len(self.bits) and bool(self.bits[i >> 3] & (1 << (i & 7)))
+
+    def add(self, n):
+        if self.has(n):
+            return
+        if not self.bits:
+            self.start = n - n % 8
+        elif n < self.start:
+            new_start = n - n % 8
+            self.bits = bytearray((self.start - new_start) // 8) + self.bits
+            self.start = new_start
+        i = n - self.start
+        if (i >> 3) >= len(self.bits):
+            self.bits += bytearray((i >> 3) + 1 - len(self.bits))
+        self.bits[i >> 3] |= 1 << (i & 7)
+        self.size += 1
+
+    def discard(self, n):
+        if self.has(n):
+            i = n - self.start
+            self.bits[i >> 3] &= 255 ^ (1 << (i & 7))
+            self.size -= 1
+
+    def count(self, first, last):
+        """Days in the set from ordinal `first` to `last`, both included (whole bytes at a time)."""
+        lo, hi = max(first - self.start, 0), min(last - self.start, 8 * len(self.bits) - 1)
+        if lo > hi:
+            return 0
+        total = 0
+        for i in range(lo >> 3, (hi >> 3) + 1):
+            byte = self.bits[i]
+            if i == lo >> 3:
+                byte &= (255 << (lo & 7)) & 255
+            if i == hi >> 3:
+                byte &= 255 >> (7 - (hi & 7))
+            total += POPCOUNT[byte]
+        return total
+
+    def ordinals(self):
+        """Every day in the set, oldest first."""
+        out = []
+        for byte_index in range(len(self.bits)):
+            byte = self.bits[byte_index]
+            if byte:
+                base = self.start + 8 * byte_index
+                for bit in range(8):
+                    if byte & (1 << bit):
+                        out.append(base + bit)
+        return out
+
+    def isos(self):
+        return [dates.iso(n) for n in self.ordinals()]
+
+    def union(self, other):
+        """A new set with the days of both."""
+        if not other.size:
+            return DaySet(self.start, self.bits)
+        if not self.size:
+            return DaySet(other.start, other.bits)
+        start = min(self.start, other.start)
+        end = max(self.start + 8 * len(self.bits), other.start + 8 * len(other.bits))
+        bits = bytearray((end - start) // 8)
+        for source in (self, other):
+            offset = (source.start - start) // 8
+            for i in range(len(source.bits)):
+                bits[offset + i] |= source.bits[i]
+        return DaySet(start, bits)

@@ -1,0 +1,124 @@
+"""How the tracker document is laid out in storage: several small keys instead of one large one.
+
+    attune:data             {"schema":2,"focus":…,"reading":…,"settings":…}   the head
+    attune:days:<practice>  {"bits":"<hex>","from":"YYYY-MM-DD"}              its check-ins (dayset)
+    attune:notes:<YYYY-MM>  {"YYYY-MM-DD":["text",…],…}                       a month's notes
+
+Why: with one key, every tick parsed, checked and rewrote the whole history (240 kB after five
+years). Here a tick rewrites one practice's key (about 0.5 kB after five years), a note one
+month of notes, a setting the head; five years take ~30 kB in all. boot.js reads the theme
+from the head before first paint, so the head stays small.
+
+Each key is whole on its own and every part merges as a union, so a page closed between two
+writes leaves keys that all load. A head that still holds "checkins" or "notes" is the
+single-key form of earlier versions: store.py folds them into their own keys, then rewrites
+the head without them (an earlier version still open in another tab reads this head as a
+valid document, and what it writes back is folded in the same way: nothing is lost).
+"""
+import json
+
+import dates
+import model
+from dayset import DaySet
+
+HEAD = "attune:data"
+DAYS = "attune:days:"
+NOTES = "attune:notes:"
+
+
+def days_key(pid):
+    return DAYS + pid
+
+
+def notes_key(day):
+    """The key of the month that holds the notes of `day` ("YYYY-MM-DD")."""
+    return NOTES + day[:7]
+
+
+def is_data_key(key):
+    return key == HEAD or key.startswith(DAYS) or key.startswith(NOTES)
+
+
+def keys_of(doc):
+    """Every key that holds part of `doc`, the head last (see write order in store.py)."""
+    keys = [days_key(pid) for pid in doc["checkins"] if len(doc["checkins"][pid])]
+    keys += sorted(set(notes_key(day) for day in doc["notes"]))
+    return keys + [HEAD]
+
+
+def head_last(keys):
+    """The keys in write order: the head last, so a folded legacy head is rewritten only after its parts."""
+    return [k for k in keys if k != HEAD] + [k for k in keys if k == HEAD]
+
+
+def encode(doc, key):
+    """The stored text of `key`'s part of `doc`; None when that part is empty (the key is removed)."""
+    if key == HEAD:
+        return model.encode({"schema": model.SCHEMA, "focus": doc["focus"], "settings": doc["settings"],
+                             "reading": doc["reading"]})
+    if key.startswith(DAYS):
+        days = doc["checkins"].get(key[len(DAYS):])
+        stored = days.stored() if days is not None else None
+        return model.encode({"from": stored[0], "bits": stored[1]}) if stored else None
+    month = key[len(NOTES):]
+    notes = {}
+    for day in doc["notes"]:
+        if day[:7] == month:
+            notes[day] = doc["notes"][day]
+    return model.encode(notes) if notes else None
+
+
+def decode(key, text):
+    """(part, problems): what `key`'s stored text holds, as a partial document; DataError if nothing."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        raise model.DataError("it is not valid JSON")
+    if key == HEAD:
+        return model.validate(data, False)
+    if key.startswith(DAYS):
+        pid = key[len(DAYS):]
+        if not model.is_id(pid) or not isinstance(data, dict) or sorted(data) != ["bits", "from"]:
+            raise model.DataError("the check-ins under %s are not a day bitmap" % json.dumps(key[:60]))
+        try:
+            return {"checkins": {pid: DaySet.from_hex(data["from"], data["bits"])}}, []
+        except ValueError:
+            raise model.DataError("the check-ins of %s are not a day bitmap" % pid)
+    month = key[len(NOTES):]
+    if not dates.is_date(month + "-01"):
+        raise model.DataError("notes under %s, which is not a month" % json.dumps(key[:60]))
+    doc, problems = model.validate({"schema": model.SCHEMA, "notes": data}, False)
+    notes = {}
+    for day in doc["notes"]:
+        if day[:7] == month:
+            notes[day] = doc["notes"][day]
+        else:
+            problems.append("notes of %s were kept under another month" % day)
+    return {"notes": notes}, problems
+
+
+def put(doc, key, part):
+    """Replace `key`'s part of `doc` by `part` (from decode(); None: the key holds nothing)."""
+    if key == HEAD:
+        source = part or model.empty()
+        for name in ("focus", "settings", "reading"):
+            doc[name] = source[name]
+    elif key.startswith(DAYS):
+        pid = key[len(DAYS):]
+        days = part["checkins"].get(pid) if part else None
+        if days is not None and len(days):
+            doc["checkins"][pid] = days
+        elif pid in doc["checkins"]:
+            del doc["checkins"][pid]
+    else:
+        month = key[len(NOTES):]
+        for day in [d for d in doc["notes"] if d[:7] == month]:
+            del doc["notes"][day]
+        if part:
+            for day in part["notes"]:
+                doc["notes"][day] = part["notes"][day]
+
+
+def legacy_keys(head):
+    """The keys a single-key head (see above) spreads into; [] for a head of this layout."""
+    return [days_key(pid) for pid in head["checkins"]] + sorted(set(notes_key(d) for d in head["notes"]))
