@@ -14,7 +14,7 @@ help:  ## Show this help
 	@echo "  make serve   set up, build and serve the app on http://127.0.0.1:$(PORT)"
 	@echo "  make test    set up (including a browser) and run every test"
 	@echo "  make build   build the static site into dist/"
-	@echo "  make bench   measure load speed and size against a script-free floor"
+	@echo "  make bench   measure load, history-size and phone first-visit costs (ONLY=scale,phone: some)"
 	@echo "  make clean   remove dist/, .venv/ and node_modules/"
 
 $(VENV)/.stamp: pyproject.toml
@@ -46,8 +46,9 @@ serve: build
 test: build browser
 	$(PY) -m pytest
 
+# ONLY=scale,phone runs some sections (pages, history, scale, phone, lighthouse).
 bench: build browser
-	$(PY) tests/bench.py
+	$(PY) tests/bench.py $(if $(ONLY),--only $(ONLY))
 
 clean:
 	rm -rf dist dist.* $(VENV) node_modules

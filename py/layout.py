@@ -97,8 +97,12 @@ def decode(key, text):
     return {"notes": notes}, problems
 
 
-def put(doc, key, part):
-    """Replace `key`'s part of `doc` by `part` (from decode(); None: the key holds nothing)."""
+def put(doc, key, part, fresh=False):
+    """Replace `key`'s part of `doc` by `part` (from decode(); None: the key holds nothing).
+
+    fresh: `doc` holds nothing of this key yet (store.open() filling an empty document), so
+    there are no old notes of the month to remove: with years of notes that search, once per
+    month, would be most of the work of opening."""
     if key == HEAD:
         source = part or model.empty()
         for name in ("focus", "settings", "reading"):
@@ -112,7 +116,7 @@ def put(doc, key, part):
             del doc["checkins"][pid]
     else:
         month = key[len(NOTES):]
-        for day in [d for d in doc["notes"] if d[:7] == month]:
+        for day in ([] if fresh else [d for d in doc["notes"] if d[:7] == month]):
             del doc["notes"][day]
         if part:
             for day in part["notes"]:

@@ -16,7 +16,9 @@ root = js.document.documentElement
 
 # Loaded one group per task (each yield costs a few ms, so small modules share one);
 # app imports them all again, from the module cache.
-MODULE_GROUPS = (("model",), ("views",), ("store", "routes"), ("app",))
+MODULE_GROUPS = (("dates", "dayset", "model"), ("views",), ("layout", "store", "routes"),
+                 ("dom", "local_storage", "messages", "display", "reading"),
+                 ("tracker_page", "data_transfer", "updates"), ("app",))
 
 
 def fail(error):

@@ -73,7 +73,7 @@ class Store:
             part = self.read_key(key, report)
             if key == layout.HEAD and part and layout.legacy_keys(part):
                 legacy = part
-            layout.put(doc, key, part)
+            layout.put(doc, key, part, fresh=True)
         if legacy:
             self.fold_legacy(doc, legacy)
         return doc

@@ -21,23 +21,25 @@ GOAL_CHOICES = (0, 1, 2, 3, 4, 5, 6, 7)
 
 
 def practice_groups(catalogue, doc):
-    """[(title, [practice])]: focus first, then each practice under its first article, then archived."""
+    """[(key, title, [practice])]: focus first, then each practice under its first article, then archived.
+
+    key names the group in the page (data-group), so a change can redraw just the groups it moves."""
     by_id = {}
     for p in catalogue["practices"]:
         by_id[p["id"]] = p
     groups, placed = [], set()
     focused = [by_id[pid] for pid in sorted(doc["focus"]) if pid in by_id]
     if focused:
-        groups.append(("Your focus", focused))
+        groups.append(("focus", "Your focus", focused))
         placed |= set(p["id"] for p in focused)
     for article in catalogue["articles"]:
         members = [by_id[pid] for pid in article["practices"] if pid not in placed]
         placed |= set(p["id"] for p in members)
         if members:
-            groups.append((article["title"], members))
+            groups.append(("a-" + article["slug"], article["title"], members))
     archived = [archived_practice(pid) for pid in sorted(doc["checkins"]) if pid not in by_id]
     if archived:
-        groups.append(("Archived practices", archived))
+        groups.append(("archived", "Archived practices", archived))
     return groups
 
 
@@ -77,7 +79,7 @@ def grid_table(doc, pid, today, name):
 
 
 def grid_details(doc, pid, today):
-    """The closed 12-week history: its summary only; py/app.py adds grid_table() when it opens."""
+    """The closed 12-week history: its summary only; py/tracker_page.py adds grid_table() when it opens."""
     first = dates.week_start(today) - 7 * (WEEKS - 1)
     done_days = model.days_of(doc, pid).count(first, today)
     summary = "Last %d weeks: done on %s" % (WEEKS, plural(done_days, "day"))
@@ -163,16 +165,27 @@ def data_panel(doc, store_backups, persistent):
                      class_="actions")
                + tag("div", "", id="data-dialog")
                + (tag("ul", backups, class_="backups") if backups else ""),
-               class_="panel", aria_labelledby="data-title")
+               class_="panel data-panel", aria_labelledby="data-title")
+
+
+def group_section(doc, key, title, members, today):
+    return tag("section", tag("h2", escape(title))
+               + tag("ul", "".join(practice_card(doc, p, today) for p in members), class_="tracker-list"),
+               class_="tracker-group", data_group=key)
+
+
+def home_group(catalogue, pid):
+    """The key of the group a practice shows in when it is not in focus: its first article's."""
+    for article in catalogue["articles"]:
+        if pid in article["practices"]:
+            return "a-" + article["slug"]
+    return "archived"
 
 
 def tracker(catalogue, doc, today, store_backups, persistent):
     """The whole #/practices view below its heading."""
-    groups = []
-    for title, members in practice_groups(catalogue, doc):
-        groups.append(tag("section", tag("h2", escape(title))
-                          + tag("ul", "".join(practice_card(doc, p, today) for p in members), class_="tracker-list"),
-                          class_="tracker-group"))
+    groups = [group_section(doc, key, title, members, today)
+              for key, title, members in practice_groups(catalogue, doc)]
     intro = tag("p", "Today is %s. Tick what you tried; every tick stays on this device." % escape(dates.long_name(today)),
                 class_="lede")
     return intro + notes_panel(doc, today) + "".join(groups) + data_panel(doc, store_backups, persistent)

@@ -6,7 +6,7 @@
     : parts[0] === "practices" || parts[0] === "help" ? parts[0] : "library";
   document.documentElement.setAttribute("data-route", route);
   document.documentElement.classList.add("js");
-  // Apply the saved theme and text size before first paint (py/app.py owns them afterwards).
+  // Apply the saved theme and text size before first paint (py/display.py owns them afterwards).
   try {
     var settings = JSON.parse(localStorage.getItem("attune:data")).settings;
     if (settings.theme !== "system") document.documentElement.setAttribute("data-theme", settings.theme);

@@ -1,30 +1,51 @@
-"""Attune's load benchmark (`make bench`): how much the Python app costs over a script-free page.
+"""Attune's benchmark (`make bench`): load, history size and first-visit cost, against goals.
 
-What it measures, all in headless Chromium at phone size (390x844), on this machine, unthrottled:
+`make bench` runs every section; `make bench ONLY=scale,phone` (or `tests/bench.py --only ...`)
+runs some: pages, history, scale, phone, lighthouse. Each section prints how long it took.
+All in headless Chromium at phone size (390x844), on this machine:
 
-1. Attune against its "floor": dist/index.html with every <script> element removed, served
-   next to the same files, so the floor is the same page with no scripts. Each gets a warm-up
-   run and then RUNS cold runs, each in a fresh browser context (no cache, no service worker).
-   Per run: first contentful paint, time to <html data-app="ready"> (a MutationObserver
-   installed by an init script records performance.now()), total blocking time before ready
-   (long tasks seen by a PerformanceObserver, sum of their time over 50 ms), bytes transferred
-   and requests (CDP Network events of the page), and requests to hosts other than 127.0.0.1.
-   The server also counts every byte it sends, which adds what the service worker downloads
-   to precache the app on a first visit. Medians are printed against the targets.
-2. A 5-year history: a generated tracker document (py/model.py) put in localStorage, then the
-   practices view reloaded RUNS times: time to ready and to the first rendered tracker card.
-3. Lighthouse (default mobile settings), installed at an exact version into .bench/lighthouse,
-   run LIGHTHOUSE_RUNS times: each category's median score and range, the median run's
-   TBT/FCP/LCP, and the audits that keep a category under its target. Several runs because
-   Lighthouse's simulated throttling scales the tasks it observes, so one busy moment on this
-   machine moves the performance score by several points.
+1. pages (unthrottled): Attune against its "floor": dist/index.html with every <script> element
+   removed, served next to the same files, so the floor is the same page with no scripts. Each
+   gets a warm-up run and then RUNS cold runs, each in a fresh browser context (no cache, no
+   service worker). Per run: first contentful paint, time to <html data-app="ready"> (a
+   MutationObserver installed by an init script records performance.now()), total blocking time
+   before ready (long tasks seen by a PerformanceObserver, sum of their time over 50 ms), bytes
+   transferred and requests (CDP Network events of the page), and requests to hosts other than
+   127.0.0.1. The server also counts every byte it sends, which adds what the service worker
+   downloads to precache the app on a first visit. Medians are printed against the targets.
+2. history (unthrottled): a generated 5-year history stored, then the practices view reloaded
+   RUNS times: time to ready and to the first rendered tracker card.
+3. scale (issue 9, tests/bench_scale.py): columns empty / 1 year / 5 years / 10 years, at 4× CPU
+   (CDP Emulation.setCPUThrottlingRate), each history in its own context with the service worker
+   installed, median of bench_scale.RUNS runs interleaved across the histories. Histories are
+   built with py/model.py's edit functions and written by py/store.py's Store into a dict, whose
+   keys an init script puts in localStorage before every load, so they follow the stored format.
+   Rows: each input (tick, untick and Undo in an article; tick, focus on, goal change and save
+   note on the tracker; real mouse/keyboard events) as its Event Timing duration (input to next
+   paint) and the long tasks up to 1 s after it (goal ≤ 50 ms, no long task); ready on an
+   article and on #/practices, also as a ratio to the empty profile's (goal ≤ 1.15×); tracker
+   open, from the nav link's click to the frame after the cards are there (goal ≤ 300 ms); and
+   the bytes of every attune: key (goal ≤ 60 kB). Goals are judged on the 5-year column.
+4. phone (issue 16, tests/bench_phone.py): Attune against a "bare" page the bench generates from
+   dist/ (the same vendored PyScript + MicroPython, read from dist/index.html, the same CSP and
+   config minus Attune's "files", a main.py that only sets data-app="ready"), both with
+   Lighthouse's mobile profile through CDP (CPU 4×, 150 ms round trip, 1.6 Mbit/s down, 750
+   kbit/s up), a fresh context per visit, median of bench_phone.RUNS interleaved rounds. Rows:
+   FCP (Attune's also against the floor, goal ≤ 1.2×); first-visit ready (goal ≤ 1.0× bare);
+   repeat-visit ready in the same context (Attune from its service worker; the bare page has
+   none, so the HTTP cache, every file revalidated; goal ≤ 1.1× bare); blocking time before
+   ready (goal ≤ bare + 20 ms); ready with CPU 4× only and unthrottled, for both.
+5. lighthouse: Lighthouse (default mobile settings), installed at an exact version into
+   .bench/lighthouse, run LIGHTHOUSE_RUNS times: each category's median score and range, the
+   median run's TBT/FCP/LCP, and the audits that keep a category under its target. Several runs
+   because Lighthouse's simulated throttling scales the tasks it observes, so one busy moment on
+   this machine moves the performance score by several points.
 
 Targets are reported as "ok" or "MISSED"; the benchmark never fails on them.
 """
-import datetime
+import argparse
 import json
 import os
-import random
 import re
 import statistics
 import subprocess
@@ -34,64 +55,25 @@ import threading
 import time
 from functools import partial
 from pathlib import Path
-from urllib.parse import urlparse
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-for _folder in (HERE, ROOT / "site", ROOT / "py"):
-    sys.path.insert(0, str(_folder))
-
+from benchkit import (DIST, FCP_JS, PROBE, ROOT, SCRATCH, SW_READY_JS, TIMEOUT_MS, NetworkLog,  # noqa: F401
+                      blocking_time, catalogue_ids, fmt, median, print_table, verdict)
+import bench_phone  # noqa: E402
+import bench_scale  # noqa: E402
 import browser as browsers  # noqa: E402
-import dates  # noqa: E402
-import model  # noqa: E402
 from builder.serve import Handler, Server  # noqa: E402
 
-DIST = ROOT / "dist"
-SCRATCH = ROOT / ".bench"
 LIGHTHOUSE_VERSION = "13.5.0"  # exact, from `npm view lighthouse@13 version`
 LIGHTHOUSE_DIR = SCRATCH / "lighthouse"
 LIGHTHOUSE_BIN = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_REPORT = SCRATCH / "lh.json"
 LIGHTHOUSE_RUNS = 5
 RUNS = 5
-TIMEOUT_MS = 30000
 HISTORY_YEARS = 5
-LOCAL_HOSTS = ("127.0.0.1",)
+SECTIONS = ("pages", "history", "scale", "phone", "lighthouse")
 
 TARGETS = {"fcp_ratio": 1.20, "ready_ms": 1000, "tbt_ms": 150, "first_visit_kb": 500}
 LIGHTHOUSE_TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
-
-# Installed before any of the page's scripts: records when data-app turns "ready" (or "error")
-# and every long task, so timings come from the page's own clock (ms since navigation start).
-PROBE = """
-(() => {
-  window.__readyAt = null;
-  window.__errorAt = null;
-  window.__longTasks = [];
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
-    }).observe({type: "longtask", buffered: true});
-  } catch (e) {}
-  const check = () => {
-    const state = document.documentElement && document.documentElement.getAttribute("data-app");
-    if (state === "ready" && window.__readyAt === null) window.__readyAt = performance.now();
-    if (state === "error" && window.__errorAt === null) window.__errorAt = performance.now();
-  };
-  new MutationObserver(check).observe(document, {attributes: true, attributeFilter: ["data-app"], subtree: true});
-})();
-"""
-
-FCP_JS = """() => {
-  const e = performance.getEntriesByName("first-contentful-paint")[0];
-  return e ? e.startTime : null;
-}"""
-
-SW_READY_JS = """(ms) => !navigator.serviceWorker ? false : Promise.race([
-  navigator.serviceWorker.ready.then(() => true),
-  new Promise((resolve) => setTimeout(() => resolve(false), ms)),
-])"""
-
 
 # --- serving ------------------------------------------------------------------------------
 
@@ -156,31 +138,6 @@ def make_floor(folder):
 # --- one page load --------------------------------------------------------------------------
 
 
-class NetworkLog:
-    """Requests and encoded bytes of one page, from its CDP Network events."""
-
-    def __init__(self, context, page):
-        self.urls, self.bytes = [], 0
-        self.session = context.new_cdp_session(page)
-        self.session.on("Network.requestWillBeSent", lambda e: self.urls.append(e["request"]["url"]))
-        self.session.on("Network.loadingFinished", self.finished)
-        self.session.send("Network.enable")
-
-    def finished(self, event):
-        self.bytes += event.get("encodedDataLength", 0)
-
-    def requests(self):
-        return [u for u in self.urls if not u.startswith(("data:", "blob:"))]
-
-    def other_hosts(self):
-        return sorted({urlparse(u).hostname for u in self.requests() if urlparse(u).hostname not in LOCAL_HOSTS})
-
-
-def blocking_time(long_tasks, until):
-    """Total blocking time: the part over 50 ms of each long task that started before `until`."""
-    return sum(max(0.0, duration - 50) for start, duration in long_tasks if until is None or start < until)
-
-
 def cold_run(browser, url, app, counter):
     """One load in a fresh context; a dict of what was measured."""
     context = browser.new_context(viewport=browsers.PHONE)
@@ -209,11 +166,6 @@ def cold_run(browser, url, app, counter):
     return result
 
 
-def median(runs, key):
-    values = [r[key] for r in runs if r[key] is not None]
-    return statistics.median(values) if values else None
-
-
 def summarise(runs):
     """Medians of the runs, and every other host any run contacted."""
     out = {key: median(runs, key) for key in ("fcp", "ready", "tbt", "kb", "requests", "served_kb")}
@@ -235,23 +187,6 @@ def measure_pages(browser, attune, floor):
 
 
 # --- printing -------------------------------------------------------------------------------
-
-
-def fmt(value, digits=0):
-    return "-" if value is None else f"{value:.{digits}f}"
-
-
-def verdict(value, limit):
-    return "ok" if value is not None and value <= limit else "MISSED"
-
-
-def print_table(headers, rows):
-    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows)]
-    line = lambda cells: " | ".join(str(c).ljust(w) for c, w in zip(cells, widths))  # noqa: E731
-    print(line(headers))
-    print("-+-".join("-" * w for w in widths))
-    for row in rows:
-        print(line(row))
 
 
 def report_pages(results):
@@ -277,36 +212,12 @@ def report_pages(results):
 # --- the 5-year history ---------------------------------------------------------------------
 
 
-def catalogue_ids():
-    """Practice ids from the catalogue embedded in dist/index.html."""
-    html = (DIST / "index.html").read_text(encoding="utf-8")
-    found = re.search(r'<script type="application/json" id="catalogue">(.*?)</script>', html, re.S)
-    return [p["id"] for p in json.loads(found.group(1))["practices"]]
-
-
-def history_document(ids, years=HISTORY_YEARS):
-    """(JSON text, check-in count): every practice ticked with p=0.4 each day, a note every 7th day."""
-    rng = random.Random(5)
-    doc = model.empty()
-    today = datetime.date.today().toordinal()
-    first = today - years * 365 + 1
-    for n in range(first, today + 1):
-        day = dates.iso(n)
-        for pid in ids:
-            if rng.random() < 0.4:
-                doc["checkins"].setdefault(pid, []).append(day)  # days come in order: already sorted
-        if (n - first) % 7 == 0:
-            model.add_note(doc, day, "Week %d: we talked it through and it went better than last time."
-                           % ((n - first) // 7 + 1))
-    text = model.dumps(doc)
-    model.loads(text, True)  # a valid document, or DataError
-    return text, sum(len(days) for days in doc["checkins"].values())
-
-
 def measure_history(browser, url):
     """Ready and tracker-rendered times of the practices view with 5 years of data stored."""
-    text, checkins = history_document(catalogue_ids())
+    doc, checkins = bench_scale.history_document(catalogue_ids(), HISTORY_YEARS)
+    keys = bench_scale.stored_keys(doc)
     context = browser.new_context(viewport=browsers.PHONE)
+    context.add_init_script(bench_scale.seed_script(bench_scale.origin_of(url), keys))  # before every load
     context.add_init_script(PROBE)
     page = context.new_page()
     target = url + "#/practices"
@@ -314,7 +225,6 @@ def measure_history(browser, url):
     try:
         page.goto(url, timeout=TIMEOUT_MS)
         page.wait_for_selector(browsers.READY, state="attached", timeout=TIMEOUT_MS)
-        page.evaluate("(t) => localStorage.setItem('attune:data', t)", text)
         page.evaluate(SW_READY_JS, 10000)  # every run then starts from the same, installed worker
         for _ in range(RUNS):
             page.goto("about:blank")
@@ -326,7 +236,7 @@ def measure_history(browser, url):
             if page.get_attribute("html", "data-app") != "ready":
                 raise RuntimeError("Attune did not start with the history: " + page.inner_text("#status"))
             runs.append({"ready": page.evaluate("() => window.__readyAt"), "rendered": rendered})
-        stored = page.evaluate("() => localStorage.getItem('attune:data').length")
+        stored = page.evaluate(bench_scale.STORED_BYTES_JS)
     finally:
         context.close()
     return {"checkins": checkins, "kb": stored / 1024, "ready": median(runs, "ready"),
@@ -450,28 +360,61 @@ def lighthouse_section(chrome):
 # --- main -----------------------------------------------------------------------------------
 
 
+def first_article():
+    """The slug of the first article with practices, from the embedded catalogue."""
+    html = (DIST / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<script type="application/json" id="catalogue">(.*?)</script>', html, re.S)
+    return [a["slug"] for a in json.loads(found.group(1))["articles"] if a["practices"]][0]
+
+
+def section(name, chosen, run):
+    """Run one section if chosen, timed; a failure is printed and the other sections go on."""
+    if name not in chosen:
+        return
+    started = time.monotonic()
+    try:
+        run()
+    except Exception as error:  # noqa: BLE001 - one broken section must not hide the others' figures
+        print(f"The {name} section failed: {type(error).__name__}: {error}")
+    print(f"({name}: {time.monotonic() - started:.0f} s)\n", flush=True)
+
+
 def main():
     from playwright.sync_api import sync_playwright
 
+    parser = argparse.ArgumentParser(description="Attune's benchmark; every section unless --only.")
+    parser.add_argument("--only", default=",".join(SECTIONS),
+                        help="comma-separated sections to run: " + ", ".join(SECTIONS))
+    chosen = [name.strip() for name in parser.parse_args().only.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in SECTIONS]
+    if unknown:
+        parser.error(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
+    sys.stdout.reconfigure(line_buffering=True)  # a long run shows each table as it is done
     if not (DIST / "index.html").exists():
         subprocess.run(["make", "build"], cwd=ROOT, check=True)
     SCRATCH.mkdir(exist_ok=True)
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="floor-", dir=SCRATCH) as folder, sync_playwright() as playwright:
+    with tempfile.TemporaryDirectory(prefix="floor-", dir=SCRATCH) as floor_dir, \
+            tempfile.TemporaryDirectory(prefix="bare-", dir=SCRATCH) as bare_dir, sync_playwright() as playwright:
         attune, attune_counter = counting_server(DIST)
-        floor, floor_counter = counting_server(make_floor(Path(folder)))
+        floor, floor_counter = counting_server(make_floor(Path(floor_dir)))
+        bare, bare_statuses = bench_phone.serve_bare(bench_phone.make_bare(Path(bare_dir)))
         browser = browsers.launch(playwright)
         try:
-            report_pages(measure_pages(browser, (attune.url, attune_counter), (floor.url, floor_counter)))
-            print()
-            report_history(measure_history(browser, attune.url))
+            section("pages", chosen, lambda: report_pages(
+                measure_pages(browser, (attune.url, attune_counter), (floor.url, floor_counter))))
+            section("history", chosen, lambda: report_history(measure_history(browser, attune.url)))
+            section("scale", chosen, lambda: bench_scale.report_scale(
+                bench_scale.measure_scale(browser, attune.url, catalogue_ids(), first_article())))
+            section("phone", chosen, lambda: bench_phone.report_phone(
+                bench_phone.measure_phone(browser, attune.url, (bare.url, bare_statuses), floor.url)))
         finally:
             browser.close()
             attune.stop()
             floor.stop()
-        print()
-        lighthouse_section(chrome_path(playwright))
-    print(f"\n(bench took {time.monotonic() - started:.0f} s)")
+            bare.stop()
+        section("lighthouse", chosen, lambda: lighthouse_section(chrome_path(playwright)))
+    print(f"(bench took {time.monotonic() - started:.0f} s)")
 
 
 if __name__ == "__main__":

@@ -341,3 +341,35 @@ def test_previous_versions_single_key_data_migrates_in_the_browser(site, open_pa
     assert w.stored()["checkins"]["share-joy"] == ["2024-03-01", today(page)]
     assert_clean(w)
 
+
+
+def tracker_layout(page):
+    """[(group title, [practice ids])] as the tracker shows them now."""
+    return page.evaluate("""[...document.querySelectorAll('#tracker .tracker-group')].map(g =>
+        [g.querySelector('h2').textContent, [...g.querySelectorAll('li.tracker-card')].map(li => li.dataset.practice)])""")
+
+
+def test_focus_changes_move_cards_as_a_full_redraw_would(site, open_page):
+    """Focusing and unfocusing practices (emptying an article's group too) gives the same tracker as a reload."""
+    w = open_page(DESKTOP)
+    page = open_tracker(w, site)
+    catalogue = json.loads(page.inner_text("#catalogue"))
+    last = catalogue["articles"][-1]["practices"]
+    other = [pid for pid in catalogue["articles"][0]["practices"] if pid not in last][0]
+    for pid in last + [other]:
+        page.check("#focus--" + pid)
+        assert page.evaluate("document.activeElement.id") == "focus--" + pid
+    page.uncheck("#focus--" + last[0])
+    shown = tracker_layout(page)
+    assert shown[0][0] == "Your focus"
+    page.reload()
+    page.wait_for_selector("#tracker .tracker-card")
+    assert tracker_layout(page) == shown
+    for pid in last[1:] + [other]:
+        page.uncheck("#focus--" + pid)
+    shown = tracker_layout(page)
+    assert "Your focus" not in [title for title, _ in shown]
+    page.reload()
+    page.wait_for_selector("#tracker .tracker-card")
+    assert tracker_layout(page) == shown
+    assert_clean(w)

@@ -57,7 +57,7 @@ def render(doc):
 
 
 def group_titles(page):
-    return re.findall(r'<section class="tracker-group"><h2>(.*?)</h2>', page)
+    return re.findall(r'<section class="tracker-group" data-group="[a-z0-9-]+"><h2>(.*?)</h2>', page)
 
 
 # --- markup -----------------------------------------------------------------------------------
@@ -160,7 +160,7 @@ def test_tracker_groups_by_article_with_each_practice_once():
     assert sorted(boxes) == sorted(p["id"] for p in CATALOGUE["practices"])
     assert len(boxes) == len(set(boxes))
     assert group_titles(page) == ["When your partner cries as you cry", "When he never cries"]
-    groups = page.split('<section class="tracker-group">')[1:]
+    groups = re.split(r'<section class="tracker-group" data-group="[a-z0-9-]+">', page)[1:]
     assert TRACKER_BOX.findall(groups[0]) == ["offer-context", "active-listening", "slow-breathing"]
     assert TRACKER_BOX.findall(groups[1]) == ["name-feelings"]
 
@@ -179,7 +179,7 @@ def test_focus_group_comes_first():
     model.set_focus(doc, "name-feelings", 0)
     page = render(doc)
     assert group_titles(page)[0] == "Your focus"
-    groups = page.split('<section class="tracker-group">')[1:]
+    groups = re.split(r'<section class="tracker-group" data-group="[a-z0-9-]+">', page)[1:]
     assert TRACKER_BOX.findall(groups[0]) == ["name-feelings", "slow-breathing"]
     assert TRACKER_BOX.findall(groups[1]) == ["offer-context", "active-listening"]
     assert group_titles(page) == ["Your focus", "When your partner cries as you cry"]   # never-cries is now empty
@@ -192,7 +192,7 @@ def test_archived_practice_gets_its_own_group_without_checkbox():
     model.set_done(doc, "old-practice", "2024-02-28", True)
     page = render(doc)
     assert group_titles(page)[-1] == "Archived practices"
-    archived = page.split('<section class="tracker-group">')[-1]
+    archived = re.split(r'<section class="tracker-group" data-group="[a-z0-9-]+">', page)[-1]
     assert "Old practice" in archived
     assert 'data-practice="old-practice"' in archived
     assert "old-practice" not in TRACKER_BOX.findall(page)
@@ -262,3 +262,15 @@ def test_import_dialog_escapes_file_name():
     assert "<b>" not in out and "&lt;b&gt;backup&lt;/b&gt;.json" in out
     assert "2 new check-ins, 1 new note, 0 focus changes" in out
     assert "1 practice no longer in the articles" in out
+
+
+def test_groups_are_named_for_partial_redraws():
+    """Each group carries its key, and home_group names the group a practice returns to out of focus."""
+    doc = model.empty()
+    model.set_focus(doc, "name-feelings", 2)
+    model.set_done(doc, "old-practice", "2024-02-28", True)
+    keys = re.findall(r'data-group="([a-z0-9-]+)"', render(doc))
+    assert keys == ["focus", "a-crying-together", "archived"]
+    assert views.home_group(CATALOGUE, "name-feelings") == "a-never-cries"
+    assert views.home_group(CATALOGUE, "active-listening") == "a-crying-together"   # its first article
+    assert views.home_group(CATALOGUE, "old-practice") == "archived"

@@ -519,3 +519,20 @@ def test_tried_count():
     doc = doc_with(checkins={"a": ["2024-01-01"], "b": ["2024-01-02"]})
     assert model.tried_count(doc, ["a", "c"]) == 1
     assert model.tried_count(doc, ["a", "b", "c"]) == 2
+
+
+# Exactly as the previous version exported it: one line, ASCII-only JSON (json.dumps escaped é and emoji).
+PREVIOUS_EXPORT = ('{"checkins":{"active-listening":["2026-11-01","2026-11-02"],"share-joy":["2026-10-30"]},'
+                   '"focus":{"share-joy":3},"notes":{"2026-11-02":["caf\\u00e9 \\ud83d\\ude0a \\"quoted\\"\\nline"]},'
+                   '"reading":{"at":1763800000000,"position":420,"slug":"never-cries"},"schema":2,'
+                   '"settings":{"at":1763800000001,"text_size":2,"theme":"dark"}}')
+
+
+def test_an_export_of_the_previous_version_imports_unchanged():
+    """A file the previous version exported (escaped non-ASCII) imports whole; exporting it again gives the same data."""
+    doc = model.parse_import(PREVIOUS_EXPORT)
+    assert days(doc) == {"active-listening": ["2026-11-01", "2026-11-02"], "share-joy": ["2026-10-30"]}
+    assert doc["notes"] == {"2026-11-02": ['café 😊 "quoted"\nline']}
+    assert doc["focus"] == {"share-joy": 3} and doc["settings"]["theme"] == "dark"
+    assert json.loads(model.dumps(doc)) == json.loads(PREVIOUS_EXPORT)
+    assert "café 😊" in model.dumps(doc)   # written as UTF-8 now, the same in CPython and MicroPython

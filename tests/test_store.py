@@ -105,6 +105,16 @@ def reread(backend):
     return exported(s.doc)
 
 
+def close_during(backend, closed_after, action):
+    """Run `action` with the page closing after `closed_after` more writes; storage stays as it was left."""
+    backend.close_after = closed_after
+    try:
+        action()
+    except PageClosed:
+        pass
+    backend.close_after = None
+
+
 def backups(backend):
     return {k: v for k, v in backend.data.items() if k.startswith(store.BACKUP_PREFIX)}
 
@@ -503,12 +513,7 @@ def test_migration_interrupted_at_any_write_loses_nothing(closed_after):
     """The page closed after any number of the migration's writes: the next open finishes it, nothing lost."""
     doc = sample_document()
     backend = FakeBackend({store.KEY: model.dumps(doc)})
-    backend.close_after = closed_after
-    try:
-        opened(backend)
-    except PageClosed:
-        pass
-    backend.close_after = None
+    close_during(backend, closed_after, lambda: opened(backend))
     assert reread(backend) == exported(doc)
 
 
@@ -520,12 +525,7 @@ def test_merge_import_interrupted_at_any_write_loads_and_loses_nothing(closed_af
     s.update(*tick("share-joy", "2024-03-09"))
     s.update(*note("2024-02-01", "before the import"))
     before = exported(s.doc)
-    backend.close_after = closed_after
-    try:
-        s.merge_in(sample_document())
-    except PageClosed:
-        pass
-    backend.close_after = None
+    close_during(backend, closed_after, lambda: s.merge_in(sample_document()))
     after = reread(backend)
     merged = exported(model.merge(model.validate(before, True)[0], sample_document()))
     for pid, days in before["checkins"].items():
@@ -544,12 +544,7 @@ def test_replace_import_interrupted_at_any_write_leaves_old_or_new_parts(closed_
     s.update(*tick("gone", "2024-03-09"))
     old = exported(s.doc)
     new = sample_document()
-    backend.close_after = closed_after
-    try:
-        s.replace(new)
-    except PageClosed:
-        pass
-    backend.close_after = None
+    close_during(backend, closed_after, lambda: s.replace(new))
     after = reread(backend)
     for pid, days in after["checkins"].items():
         assert days in (old["checkins"].get(pid), exported(new)["checkins"].get(pid))

@@ -1,0 +1,56 @@
+"""What the page tells the reader: the message in #status, and a standing notice while nothing is saved."""
+import js
+from pyscript.ffi import create_proxy
+
+import views
+from dom import q
+from markup import escape, tag
+
+FADE_MS = 8000
+
+
+class Messages:
+    def __init__(self, store):
+        self.store = store
+        self.toasts = 0   # counts messages, so a timer clears only its own
+
+    def say(self, text, undo=False, kind="info", change=False):
+        """A message; change=True: it confirms a change, so it says so when the change is not kept."""
+        if change and not self.store.persistent:
+            text += " " + views.NOT_SAVED
+        html = tag("p", escape(text))
+        if undo:
+            html += tag("button", "Undo", type="button", data_action="undo")
+        html += tag("button", "Dismiss", type="button", data_action="dismiss", aria_label="Dismiss message")
+        q("#status").innerHTML = tag("div", html, class_="toast is-" + kind)
+        if kind == "info":
+            # Confirmations fade after a while; errors stay until dismissed.
+            self.toasts += 1
+            token = self.toasts
+            js.setTimeout(create_proxy(lambda: self.clear(token)), FADE_MS)
+
+    def clear(self, token=None):
+        """Remove the message (with a token: only if no newer message replaced it)."""
+        if token is None or token == self.toasts:
+            q("#status").innerHTML = ""
+
+    def show_notices(self):
+        """The store's notices (storage full, unreadable data kept…), then the saving state."""
+        for kind, text in self.store.notices:
+            self.say(text, kind=kind)
+        self.store.notices = []
+        self.show_saving_state()
+
+    def show_saving_state(self):
+        """While nothing is being saved, a notice stays on every view; it goes when saving works again."""
+        banner = q("#unsaved")
+        if self.store.persistent:
+            if banner:
+                banner.remove()
+        elif not banner:
+            q("#status").insertAdjacentHTML("beforebegin", views.unsaved_banner())
+
+    def offer_update(self):
+        q("#status").innerHTML = tag("div", tag("p", "A new version is ready.")
+                                     + tag("button", "Reload", type="button", data_action="update")
+                                     + tag("button", "Later", type="button", data_action="dismiss"), class_="toast")

@@ -1,0 +1,65 @@
+"""Which view shows (the hash route), where the reader is in an article, and "continue reading"."""
+import js
+
+import layout
+import model
+import routes
+from dom import document, now_ms, q, qa, root, scroll_range
+from markup import escape, tag
+
+LIBRARY_TITLE = "Attune — empathy in couples, and small practices to try"
+
+
+class Reading:
+    def __init__(self, app):
+        self.app = app
+        self.store = app.store
+        self.view = None
+        self.slug = None
+        self.resume_pending = False   # the reader chose "continue reading": scroll to the saved place
+
+    def route(self, first=False):
+        self.save_position()
+        view, slug, anchor = routes.parse(js.location.hash, self.app.slugs)
+        self.view, self.slug = view, slug
+        root.setAttribute("data-route", routes.route_name(view, slug))
+        for link in qa("[data-nav]"):
+            if link.dataset.nav == view:
+                link.setAttribute("aria-current", "page")
+            else:
+                link.removeAttribute("aria-current")
+        if view == "practices":
+            self.app.tracker.render()
+        elif view == "library":
+            self.show_resume()
+        heading = q("#a-%s h1" % slug) if view == "article" else q("#%s h1" % view)
+        document.title = ("%s — Attune" % heading.textContent) if view != "library" else LIBRARY_TITLE
+        target = document.getElementById(anchor) if anchor else None
+        reading = self.store.doc["reading"]
+        if view == "article" and self.resume_pending and reading and reading["slug"] == slug:
+            self.resume_pending = False
+            js.window.scrollTo(0, int(scroll_range() * reading["position"] / 1000))
+            heading.focus(js.JSON.parse('{"preventScroll": true}'))
+        elif target:
+            target.scrollIntoView()
+            target.focus()
+        elif not first:
+            js.window.scrollTo(0, 0)
+            heading.focus()  # moves the screen reader to the new view's heading
+
+    def save_position(self):
+        if self.view != "article":
+            return
+        height = scroll_range()
+        position = int(1000 * js.window.scrollY / height) if height > 0 else 0  # per mille of the way down
+        self.store.update(lambda doc: model.set_reading(doc, self.slug, position, now_ms()), [layout.HEAD])
+
+    def show_resume(self):
+        reading = self.store.doc["reading"]
+        box = q("#resume")
+        if reading and reading["slug"] in self.app.slugs:
+            title = [a["title"] for a in self.app.catalogue["articles"] if a["slug"] == reading["slug"]][0]
+            box.innerHTML = tag("p", "Continue where you left off: " + tag(
+                "a", escape(title), href="#/a/" + reading["slug"], data_resume="1"), class_="resume")
+        else:
+            box.innerHTML = ""

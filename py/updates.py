@@ -1,0 +1,40 @@
+"""Offline support: registers the service worker (site/sw.js) and offers a new version when one waits."""
+import js
+from pyscript.ffi import create_proxy
+
+
+class Updates:
+    def __init__(self, messages):
+        self.messages = messages
+        self.registration = None
+        self.updating = False   # the reader chose Reload: reload once the new worker controls the page
+
+    def register(self):
+        container = js.navigator.serviceWorker
+        if not container:
+            return  # not a secure context, or an old browser: the page still works online
+        container.register("./sw.js", js.JSON.parse('{"updateViaCache": "none"}')).then(
+            create_proxy(self.on_registered))
+        container.addEventListener("controllerchange", create_proxy(self.on_controller_change))
+
+    def on_registered(self, registration):
+        self.registration = registration
+        if registration.waiting and js.navigator.serviceWorker.controller:
+            self.messages.offer_update()
+        registration.addEventListener("updatefound", create_proxy(lambda e: self.watch(registration.installing)))
+
+    def watch(self, worker):
+        def changed(event):
+            # "installed" with a controller present means an update waits; without one it is the first install.
+            if worker.state == "installed" and js.navigator.serviceWorker.controller:
+                self.messages.offer_update()
+        worker.addEventListener("statechange", create_proxy(changed))
+
+    def apply(self):
+        if self.registration and self.registration.waiting:
+            self.updating = True
+            self.registration.waiting.postMessage(js.JSON.parse('{"type": "skip-waiting"}'))
+
+    def on_controller_change(self, event):
+        if self.updating:
+            js.location.reload()

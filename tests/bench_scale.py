@@ -1,0 +1,364 @@
+"""Issue 9's table for `make bench`: what a tick, start-up and the tracker cost as the history grows.
+
+Histories are made by the app's own code, so they stay valid whatever the stored format: the
+document is built with py/model.py's edit functions and written through py/store.py's Store
+into a dict; every key of that dict is then put in the page's localStorage by an init script
+that runs before each load (so every run starts from the same stored data).
+"""
+import datetime
+import json
+import random
+import statistics
+import time
+from urllib.parse import urlparse
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+import browser as browsers
+import dates
+import model
+import store
+from benchkit import PROBE, SW_READY_JS, fmt, median, print_table, verdict
+
+PROFILES = (("empty", 0), ("1 year", 1), ("5 years", 5), ("10 years", 10))
+GOAL_PROFILE = "5 years"           # issue 9 sets its goals for a 5-year history
+RUNS = 3
+CPU_SLOWDOWN = 4                   # CDP Emulation.setCPUThrottlingRate: a mid-range phone
+AFTER_MS = 1000                    # long tasks this long after an input count against it
+TIMEOUT_MS = 180000                # today a 10-year tick at 4× on a busy machine takes a minute
+TARGETS = {"input_ms": 50, "ready_ratio": 1.15, "tracker_ms": 300, "stored_kb": 60}
+FOCUSED = 2                        # practices in focus (goal 3 a week) in every non-empty history
+
+# Clears Attune's keys and writes the seed before the page's own scripts run; other origins
+# (about:blank between runs) are left alone.
+SEED_JS = """((origin, seed) => {
+  if (location.origin !== origin) return;
+  try {
+    for (const key of Object.keys(localStorage)) if (key.startsWith("attune:")) localStorage.removeItem(key);
+    for (const key of Object.keys(seed)) localStorage.setItem(key, seed[key]);
+  } catch (e) {}
+})(%s, %s);"""
+
+# Every input's Event Timing entry (input to the next paint, in 8 ms steps; only those of 16 ms or more).
+EVENTS_PROBE = """
+(() => {
+  window.__events = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__events.push([e.name, e.startTime, e.duration]);
+    }).observe({type: "event", durationThreshold: 16, buffered: true});
+  } catch (e) {}
+})();
+"""
+
+# One input's cost: the longest Event Timing entry since t0 (0 when all were under 16 ms), and
+# the long tasks from t0 until AFTER_MS after that input's paint.
+INPUT_COST_JS = """([t0, after]) => {
+  const events = window.__events.filter((e) => e[1] >= t0);
+  const duration = events.reduce((m, e) => Math.max(m, e[2]), 0);
+  const end = events.reduce((m, e) => Math.max(m, e[1] + e[2]), t0);
+  const tasks = window.__longTasks.filter((t) => t[0] >= t0 && t[0] <= end + after);
+  return {duration, long: tasks.reduce((s, t) => s + t[1], 0), tasks: tasks.length};
+}"""
+
+# Before the nav click: records the click's time, and the time after the next frame once
+# <html data-route="practices"> and a tracker card are both there (rAF, then a message: the
+# frame's main-thread work is done).
+TRACKER_WATCH_JS = """() => {
+  window.__navClickAt = null;
+  window.__trackerPaintedAt = null;
+  document.addEventListener("click", (e) => {
+    if (window.__navClickAt === null && e.target.closest('[data-nav="practices"]')) window.__navClickAt = e.timeStamp;
+  }, {capture: true});
+  const shown = () => document.documentElement.getAttribute("data-route") === "practices"
+    && document.querySelector("#tracker .tracker-card");
+  const observer = new MutationObserver(() => {
+    if (window.__navClickAt === null || !shown()) return;
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { window.__trackerPaintedAt = performance.now(); };
+      channel.port2.postMessage(0);
+    });
+  });
+  observer.observe(document.documentElement, {attributes: true, childList: true, subtree: true});
+}"""
+
+# Keeps every text #status shows: a confirmation counts even when the app's timer clears its toast
+# right after a slow handler (the timer runs as soon as the handler frees the main thread).
+STATUS_WATCH_JS = """() => {
+  window.__statusSeen = [];
+  const box = document.querySelector("#status");
+  new MutationObserver(() => { if (box.textContent) window.__statusSeen.push(box.textContent); })
+    .observe(box, {childList: true, subtree: true, characterData: true});
+}"""
+
+STORED_BYTES_JS = """() => {
+  let n = 0;
+  for (const key of Object.keys(localStorage)) {
+    if (key.startsWith("attune:")) n += new TextEncoder().encode(key + localStorage.getItem(key)).length;
+  }
+  return n;
+}"""
+
+# A tracker practice for the tracker's inputs: not ticked today, not in focus, not the article's.
+TRACKER_PRACTICE_JS = """(avoid) => {
+  for (const box of document.querySelectorAll("#tracker input.practice-box:not(:checked)")) {
+    const pid = box.getAttribute("data-practice");
+    const focus = document.getElementById("focus--" + pid);
+    if (pid !== avoid && focus && !focus.checked) return pid;
+  }
+  return null;
+}"""
+
+
+class DictBackend:
+    """store.Store's backend on a dict: what the app would write to localStorage."""
+
+    def __init__(self):
+        self.data = {}
+
+    def get(self, key):
+        return self.data.get(key)
+
+    def set(self, key, value):
+        self.data[key] = value
+
+    def remove(self, key):
+        self.data.pop(key, None)
+
+    def keys(self):
+        return list(self.data)
+
+
+def history_document(ids, years):
+    """(document, check-ins): `years` of days up to yesterday, each practice done with p=0.4 each
+    day, a note every 7th day, FOCUSED practices in focus."""
+    rng = random.Random(5)
+    doc = model.empty()
+    yesterday = datetime.date.today().toordinal() - 1  # today stays unticked: the first click ticks
+    first = yesterday - years * 365 + 1
+    for n in range(first, yesterday + 1):
+        day = dates.iso(n)
+        for pid in ids:
+            if rng.random() < 0.4:
+                model.set_done(doc, pid, day, True)
+        if (n - first) % 7 == 0:
+            model.add_note(doc, day, "Week %d: we talked it through and it went better than last time."
+                           % ((n - first) // 7 + 1))
+    if years:
+        for pid in ids[:FOCUSED]:
+            model.set_focus(doc, pid, 3)
+    return doc, sum(len(days) for days in doc["checkins"].values())
+
+
+def stored_keys(doc):
+    """{key: value} the app's Store writes for `doc` (a replace, as an import would)."""
+    backend = DictBackend()
+    kept = store.Store(backend, lambda: 0)
+    kept.open()
+    if doc != model.empty() and not kept.replace(doc):
+        raise RuntimeError("store.Store did not write the generated history: " + repr(kept.notices))
+    return dict(backend.data)
+
+
+def seed_script(origin, keys):
+    return SEED_JS % (json.dumps(origin), json.dumps(keys))
+
+
+def origin_of(url):
+    parts = urlparse(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+# --- one profile -----------------------------------------------------------------------------
+
+
+class Profile:
+    """One history in its own browser context, the service worker installed, the CPU slowed."""
+
+    def __init__(self, browser, url, name, years, ids, article):
+        self.name, self.url, self.article = name, url, article
+        started = time.monotonic()
+        doc, self.checkins = history_document(ids, years)
+        self.keys = stored_keys(doc)
+        self.generated_s = time.monotonic() - started
+        self.context = browser.new_context(viewport=browsers.PHONE)
+        self.context.add_init_script(seed_script(origin_of(url), self.keys))
+        self.context.add_init_script(PROBE)
+        self.context.add_init_script(EVENTS_PROBE)
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(TIMEOUT_MS)
+        self.cdp = self.context.new_cdp_session(self.page)
+        self.load("#/")  # unthrottled warm-up: installs the service worker that every run then uses
+        if not self.page.evaluate(SW_READY_JS, 20000):
+            raise RuntimeError(f"{name}: the service worker was not ready")
+        self.cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+        self.stored = None
+        self.step = None      # what run() is doing, for an error message
+        self.missed = {}      # {why: runs} for inputs that found nothing to act on
+
+    def close(self):
+        self.context.close()
+
+    def load(self, route):
+        """A fresh load of url+route; ms to data-app="ready"."""
+        self.page.goto("about:blank")
+        self.page.goto(self.url + route, wait_until="commit")
+        self.page.wait_for_selector(browsers.READY, state="attached")
+        if self.page.get_attribute("html", "data-app") != "ready":
+            raise RuntimeError(f"Attune did not start with the {self.name} history: "
+                               + self.page.inner_text("#status"))
+        self.page.evaluate(STATUS_WATCH_JS)
+        return self.page.evaluate("() => window.__readyAt")
+
+    def input(self, act, confirmed, clear_status=True, missable=None):
+        """Cost of one input: act() (real mouse or keyboard events), then wait for `confirmed` (JS).
+        missable: why act() may find nothing to act on; then None, counted in self.missed."""
+        page = self.page
+        self.step = "the input " + repr(confirmed)
+        if clear_status:
+            page.evaluate("() => { document.querySelector('#status').innerHTML = ''; }")
+        t0 = page.evaluate("() => { window.__statusSeen = []; return performance.now(); }")
+        try:
+            act()
+        except PlaywrightTimeout:
+            if not missable:
+                raise
+            self.missed[missable] = self.missed.get(missable, 0) + 1
+            return None
+        page.wait_for_function(confirmed)
+        page.wait_for_timeout(AFTER_MS + 200)
+        return page.evaluate(INPUT_COST_JS, [t0, AFTER_MS])
+
+    def run(self):
+        """One run: load an article, tick/untick/Undo there, open the tracker by its nav link, tick,
+        focus, goal and note there; then load #/practices. A dict of figures."""
+        page, out = self.page, {}
+        self.step = "loading an article"
+        out["ready"] = self.load("#/a/" + self.article)
+        if self.stored is None:
+            self.stored = page.evaluate(STORED_BYTES_JS)
+        box = page.locator(f"#a-{self.article} input.practice-box").first
+        pid = box.get_attribute("data-practice")
+        status = "() => window.__statusSeen.some((text) => text.includes(%s))"
+        out["tick, article"] = self.input(box.click, status % json.dumps("marked as done"))
+        out["untick, article"] = self.input(box.click, status % json.dumps("unticked"))
+        out["Undo"] = self.input(lambda: page.click("#status [data-action=undo]", timeout=5000),
+                                 status % json.dumps("Undone"), clear_status=False,
+                                 missable="Undo: the toast had gone (the app clears it 8 s after showing it)")
+        self.step = "opening the tracker by its nav link"
+        page.evaluate(TRACKER_WATCH_JS)
+        page.click('[data-nav="practices"]')
+        page.wait_for_function("() => window.__trackerPaintedAt !== null")
+        out["tracker open"] = page.evaluate("() => window.__trackerPaintedAt - window.__navClickAt")
+        page.wait_for_timeout(AFTER_MS)
+        other = page.evaluate(TRACKER_PRACTICE_JS, pid)
+        if not other:
+            raise RuntimeError("no unticked practice out of focus on the tracker")
+        out["tick, tracker"] = self.input(lambda: page.click(f"#tracker--do-{other}"),
+                                          status % json.dumps("marked as done"))
+        out["focus on"] = self.input(lambda: page.click(f"#focus--{other}"),
+                                     f"() => document.getElementById('focus--{other}').checked"
+                                     f" && !document.getElementById('goal--{other}').disabled")
+        goal = page.input_value(f"#goal--{other}")
+        page.evaluate(f"() => document.getElementById('goal--{other}').focus()")
+        out["goal change"] = self.input(lambda: page.keyboard.press("ArrowDown"),
+                                        f"() => document.getElementById('goal--{other}').value !== {json.dumps(goal)}")
+        page.fill("#note-input", "It went well today; we both listened.")
+        out["save note"] = self.input(lambda: page.click("[data-action=add-note]"), status % json.dumps("Note saved"))
+        self.step = "loading #/practices"
+        out["ready, #/practices"] = self.load("#/practices")
+        return out
+
+
+INPUTS = ("tick, article", "untick, article", "Undo", "tick, tracker", "focus on", "goal change", "save note")
+
+
+def measure_scale(browser, url, ids, article):
+    """RUNS runs of every profile, interleaved (run 1 of each, then run 2...) so drift hits all alike.
+    A profile that fails is dropped from later runs and its error printed; the others go on.
+    Returns [(name, Profile or None, summary or None, error or None)]."""
+    profiles, errors, runs = {}, {}, {}
+    try:
+        for name, years in PROFILES:
+            try:
+                profiles[name] = Profile(browser, url, name, years, ids, article)
+                runs[name] = []
+            except Exception as error:  # noqa: BLE001 - reported in the table's notes
+                errors[name] = f"setting up: {type(error).__name__}: {error}"
+        started = time.monotonic()
+        for number in range(1, RUNS + 1):
+            print(f"  (history size: run {number} of {RUNS}, {time.monotonic() - started:.0f} s in)", flush=True)
+            for name in [n for n in runs if n not in errors]:
+                try:
+                    runs[name].append(profiles[name].run())
+                except Exception as error:  # noqa: BLE001
+                    errors[name] = f"run {len(runs[name]) + 1}, {profiles[name].step}: {type(error).__name__}: " \
+                                   + str(error).splitlines()[0]
+        return [(name, profiles.get(name), summarise(runs[name]) if runs.get(name) else None, errors.get(name))
+                for name, _ in PROFILES]
+    finally:
+        for p in profiles.values():
+            p.close()
+
+
+def summarise(runs):
+    out = {key: median(runs, key) for key in ("ready", "ready, #/practices", "tracker open")}
+    for key in INPUTS:
+        costs = [r[key] for r in runs if r[key] is not None]
+        out[key] = {"duration": statistics.median(c["duration"] for c in costs),
+                    "long": statistics.median(c["long"] for c in costs)} if costs else None
+    return out
+
+
+# --- printing --------------------------------------------------------------------------------
+
+
+def input_cell(cost):
+    duration = "<16" if cost["duration"] < 16 else fmt(cost["duration"])
+    return duration + (f" (LT {fmt(cost['long'])})" if cost["long"] else "")
+
+
+def report_scale(results):
+    names = [name for name, _, _, _ in results]
+    by_name = {name: summary or {} for name, _, summary, _ in results}
+    goal = by_name.get(GOAL_PROFILE) or {}
+    empty = by_name.get("empty") or {}
+
+    def cell(name, key, show):
+        value = by_name[name].get(key)
+        return "-" if value is None else show(value)
+
+    print(f"History size at {CPU_SLOWDOWN}× CPU (issue 9): 390x844, service worker installed, "
+          f"median of {RUNS} interleaved runs")
+    print("  " + "; ".join(f"{name}: {p.checkins} check-ins" for name, p, _, _ in results if p))
+    rows = []
+    for key in INPUTS:
+        cost = goal.get(key)
+        ok = cost is not None and cost["duration"] <= TARGETS["input_ms"] and not cost["long"]
+        rows.append([key + " (ms)"] + [cell(n, key, input_cell) for n in names]
+                    + [f"≤ {TARGETS['input_ms']}, no LT", "ok" if ok else "MISSED"])
+    for key, label in (("ready", "ready, article (ms, ×empty)"), ("ready, #/practices", "ready, #/practices (ms, ×empty)")):
+        base = empty.get(key)
+        show = lambda v, base=base: fmt(v) + (f" ({v / base:.2f}×)" if base else "")  # noqa: E731
+        ratio = goal[key] / base if goal.get(key) and base else None
+        rows.append([label] + [cell(n, key, show) for n in names]
+                    + [f"≤ {TARGETS['ready_ratio']:.2f}×", verdict(ratio, TARGETS["ready_ratio"])])
+    rows.append(["tracker open (ms)"] + [cell(n, "tracker open", fmt) for n in names]
+                + [f"≤ {TARGETS['tracker_ms']}", verdict(goal.get("tracker open"), TARGETS["tracker_ms"])])
+    stored = {name: p.stored / 1024 for name, p, _, _ in results if p and p.stored is not None}
+    rows.append(["stored (kB)"] + [fmt(stored.get(n), 1) for n in names]
+                + [f"≤ {TARGETS['stored_kb']}", verdict(stored.get(GOAL_PROFILE), TARGETS["stored_kb"])])
+    print_table(["", *names, f"goal ({GOAL_PROFILE})", ""], rows)
+    print("  inputs: Event Timing duration, input to next paint (entries under 16 ms are not reported: \"<16\");"
+          f" LT = ms of long tasks from the input to {AFTER_MS} ms after its paint")
+    print("  tracker open: nav click to the frame after #/practices shows its cards;"
+          " stored: UTF-8 bytes of every attune: key and value, after the app's start")
+    print("  history generation (CPython): " + ", ".join(f"{name} {p.generated_s:.1f} s"
+                                                       for name, p, _, _ in results if p))
+    for name, p, summary, error in results:
+        for why, count in (p.missed.items() if p else ()):
+            print(f"  {name}: {why}, in {count} run(s)")
+        if error:
+            print(f"  {name} FAILED ({'after some runs' if summary else 'no figures'}): {error}")
