@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SOURCES := $(wildcard content/*.md content/pages/*.md py/*.py site/*.* site/builder/*.py) package-lock.json
 
-.PHONY: help serve test build bench browser clean
+.PHONY: help serve test build bench browser nginx clean
 
 help:  ## Show this help
 	@echo "Attune — make targets:"
@@ -40,10 +40,20 @@ browser: $(VENV)/.stamp
 	  || $(PY) -m playwright install chromium; \
 	else $(PY) -m playwright install chromium; fi
 
+# nginx for the static-host test (tests/test_browser_host.py): Debian's own, installed like Chromium
+# (root + apt). Where it cannot be had, say so; the test then skips with the same reason.
+nginx:
+	@if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then echo "nginx: $$(command -v nginx || echo /usr/sbin/nginx)"; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 nginx-light >/dev/null \
+	   && echo "nginx: installed Debian's nginx-light") \
+	  || echo "nginx: could not install nginx-light; the static-host test will be skipped"; \
+	else echo "nginx: not installed, and installing it needs root and apt-get; the static-host test will be skipped"; fi
+
 serve: build
 	cd site && ../$(PY) -m builder.serve --root ../dist --port $(PORT)
 
-test: build browser
+test: build browser nginx
 	$(PY) -m pytest
 
 # ONLY=scale,phone runs some sections (pages, history, scale, phone, lighthouse).

@@ -78,53 +78,59 @@ def grid_table(doc, pid, today, name):
                + tag("thead", tag("tr", tag("td", "") + head)) + tag("tbody", "".join(body)), class_="grid")
 
 
+HISTORY = '<details class="history" data-grid="%s"><summary>Last %d weeks: done on %s</summary></details>'
+
+
 def grid_details(doc, pid, today):
     """The closed 12-week history: its summary only; py/tracker_page.py adds grid_table() when it opens."""
     first = dates.week_start(today) - 7 * (WEEKS - 1)
     done_days = model.days_of(doc, pid).count(first, today)
-    summary = "Last %d weeks: done on %s" % (WEEKS, plural(done_days, "day"))
-    return tag("details", tag("summary", escape(summary)), class_="history", data_grid=pid)
+    return HISTORY % (pid, WEEKS, plural(done_days, "day"))
+
+
+# A card is drawn from fixed templates: on a phone, MicroPython spends most of a tracker's
+# drawing time in calls, and a template needs one "%" where tag() needed a dozen calls.
+CARD = ('<li class="tracker-card" data-practice="%(pid)s">%(head)s<p class="facts">%(facts)s</p>'
+        '%(controls)s%(history)s</li>')
+TICK = ('<div class="tick"><input type="checkbox" class="practice-box" id="tracker--do-%(pid)s" '
+        'data-practice="%(pid)s"%(checked)s><label for="tracker--do-%(pid)s">%(name)s</label></div>'
+        '<p class="practice-text">%(text)s</p>')
+ARCHIVED = ('<h3 class="practice-name">%(name)s</h3>'
+            '<p class="note">No longer in the articles; its history is kept and exported.</p>')
+FOCUS = ('<div class="focus"><input type="checkbox" id="focus--%(pid)s" data-focus="%(pid)s"%(focused)s>'
+         '<label for="focus--%(pid)s">Focus on this</label><label class="sr" for="goal--%(pid)s">Goal</label>'
+         '<select id="goal--%(pid)s" data-goal="%(pid)s"%(disabled)s>%(options)s</select></div>')
+GOAL_OPTIONS = ['<option value="%d"%%s>%s</option>' % (g, "No goal" if g == 0 else plural(g, "time") + " a week")
+                for g in GOAL_CHOICES]
+
+
+def goal_options(selected):
+    """The goal menu's options, `selected` (a goal, or None) marked."""
+    return "".join(option % (" selected" if g == selected else "") for g, option in zip(GOAL_CHOICES, GOAL_OPTIONS))
+
+
+OPTIONS_FOR = dict((g, goal_options(g)) for g in (None,) + GOAL_CHOICES)  # built once: every card uses one
 
 
 def practice_card(doc, practice, today):
-    pid = practice["id"]
-    day = dates.iso(today)
-    done = model.is_done(doc, pid, day)
-    total = len(doc["checkins"].get(pid, []))
+    pid = practice["id"]   # ids are [a-z0-9-] (model.is_id): nothing in them needs escaping
+    days = model.days_of(doc, pid)
+    total = len(days)
     streak = model.streak(doc, pid, today)
     in_focus = pid in doc["focus"]
     goal = doc["focus"].get(pid, 0)
-    box_id = "tracker--do-" + pid
-    parts = []
-    if practice.get("archived"):
-        parts.append(tag("h3", escape(practice["name"]), class_="practice-name"))
-        parts.append(tag("p", "No longer in the articles; its history is kept and exported.", class_="note"))
-    else:
-        parts.append(tag("div",
-                         '<input type="checkbox" class="practice-box" id="%s" data-practice="%s"%s>' % (
-                             escape(box_id), escape(pid), " checked" if done else "")
-                         + tag("label", escape(practice["name"]), for_=box_id), class_="tick"))
-        parts.append(tag("p", escape(practice["text"]), class_="practice-text"))
     facts = [goal_message(model.week_count(doc, pid, today), goal) if in_focus else None,
              "Done %s in all." % plural(total, "time") if total else "Not tried yet.",
              ("%s in a row." % cap(plural(streak, "day"))) if streak >= 2 else None]
-    parts.append(tag("p", escape(" ".join(f for f in facts if f)), class_="facts"))
-    if not practice.get("archived"):
-        options = "".join(
-            '<option value="%d"%s>%s</option>' % (g, " selected" if in_focus and g == goal else "",
-                                                   "No goal" if g == 0 else plural(g, "time") + " a week")
-            for g in GOAL_CHOICES)
-        focus_id = "focus--" + pid
-        goal_id = "goal--" + pid
-        parts.append(tag("div",
-                         '<input type="checkbox" id="%s" data-focus="%s"%s>' % (escape(focus_id), escape(pid), " checked" if in_focus else "")
-                         + tag("label", "Focus on this", for_=focus_id)
-                         + tag("label", "Goal", for_=goal_id, class_="sr")
-                         + '<select id="%s" data-goal="%s"%s>%s</select>' % (escape(goal_id), escape(pid), "" if in_focus else " disabled", options),
-                         class_="focus"))
-    if total:
-        parts.append(grid_details(doc, pid, today))
-    return tag("li", "".join(parts), class_="tracker-card", data_practice=pid)
+    values = {"pid": pid, "name": escape(practice["name"]), "text": escape(practice["text"]),
+              "checked": " checked" if days.has(today) else "", "focused": " checked" if in_focus else "",
+              "disabled": "" if in_focus else " disabled", "options": OPTIONS_FOR[goal if in_focus else None],
+              "facts": escape(" ".join(f for f in facts if f))}
+    archived = practice.get("archived")
+    values["head"] = (ARCHIVED if archived else TICK) % values
+    values["controls"] = "" if archived else FOCUS % values
+    values["history"] = grid_details(doc, pid, today) if total else ""
+    return CARD % values
 
 
 def notes_panel(doc, today):

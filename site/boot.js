@@ -32,3 +32,51 @@ document.addEventListener("click", function (event) {
     opened = [];
   });
 })();
+// Start-up watchdog: if the runtime or the app's Python cannot load, or the app is not ready in time,
+// say so in #status and set data-app="error", never leaving the controls disabled without a word.
+// py/main.py's fail() does the same for a failure inside the app: whichever comes first speaks.
+(function () {
+  var root = document.documentElement;
+  // Failures the browser reports are caught at once by the events below; the limit only catches a
+  // silent stall, so a working start must never reach it. A 4x-slowed phone is ready 2-4.5 s after
+  // the files arrive; a first visit also fetches ~0.8 MB (the runtime, unzipped on hosts that do not
+  // compress .wasm): ~9 s at 750 kbit/s ("3G"). 30 s is twice that sum, and a start that is merely
+  // later still ends ready (see mpy:done below).
+  var START_LIMIT_MS = 30000;
+  var interpreterUp = false;
+  function loading() { return root.getAttribute("data-app") === "loading"; }
+  function say() {
+    var alert = document.createElement("div"), text = document.createElement("p");
+    alert.className = "toast is-error";
+    alert.setAttribute("role", "alert");
+    alert.setAttribute("data-watchdog", "");
+    text.textContent = "The interactive part of Attune could not start here. The articles can still be read, " +
+      "but practices cannot be ticked right now. Reloading the page may help.";
+    alert.appendChild(text);
+    var box = document.getElementById("status");
+    box.textContent = "";
+    box.appendChild(alert);
+  }
+  function fail() {
+    if (!loading()) return;  // ready, or main.py has already said why not
+    root.setAttribute("data-app", "error");
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", say); else say();
+  }
+  // A script that cannot load (missing, offline, a type the browser refuses): error events do not bubble.
+  window.addEventListener("error", function (event) {
+    if (event.target && event.target.tagName === "SCRIPT") fail();
+  }, true);
+  // PyScript fetches MicroPython, its .wasm and the app's bytecode before the interpreter is up; a failure
+  // there is an unhandled rejection. Afterwards main.py answers for its own errors (and mpy:done below).
+  window.addEventListener("unhandledrejection", function () { if (!interpreterUp) fail(); });
+  document.addEventListener("mpy:ready", function () { interpreterUp = true; });
+  // main.py has ended. Still "loading" means it could not be fetched or died before its own try.
+  // "ready" after the watchdog spoke (a slow start, not a broken one) clears the message: the app
+  // works, so the page says what is true now rather than keep a stale error over working controls.
+  document.addEventListener("mpy:done", function () {
+    if (loading()) return fail();
+    var stale = root.getAttribute("data-app") === "ready" && document.querySelector("#status [data-watchdog]");
+    if (stale) stale.parentNode.removeChild(stale);
+  });
+  setTimeout(fail, START_LIMIT_MS);
+})();

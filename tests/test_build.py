@@ -1,6 +1,8 @@
 """site/builder: Markdown articles in, one static page out; broken articles fail with path:line."""
 import json
+import os
 import re
+import stat
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -230,10 +232,62 @@ def test_runtime_copy(built):
     names = {p.relative_to(built["dist"]).as_posix() for p in built["dist"].rglob("*") if p.is_file()}
     assert "runtime/pyscript/core.js" in names
     assert any(re.fullmatch(r"runtime/pyscript/error-[^/]+\.js", n) for n in names)
-    assert "runtime/micropython/micropython.wasm" in names and "runtime/micropython/micropython.mjs" in names
+    assert "runtime/micropython/micropython.wasm" in names and "runtime/micropython/micropython.js" in names
     assert not [n for n in names if "py-editor" in n or "py-terminal" in n or "codemirror" in n or "xterm" in n]
     listed = {target for _, target in runtime.files(NODE_MODULES)}
     assert {n for n in names if n.startswith("runtime/")} == listed
+
+
+# What a server as installed maps (Debian's nginx knows no .mjs or .webmanifest): the page must need no other.
+STOCK_TYPES = {".html", ".css", ".js", ".json", ".wasm", ".png", ".svg"}
+# PyScript fetch()es the app's Python as data, so whatever type a server sends for these will do.
+FETCHED_AS_DATA = {".py", ".mpy"}
+
+
+def test_every_file_has_a_type_any_server_knows(built):
+    """Every built file ends in a suffix stock servers map correctly (or is Python fetched as data); the interpreter is a .js."""
+    suffixes = {p.suffix for p in built["dist"].rglob("*") if p.is_file()}
+    assert suffixes - FETCHED_AS_DATA <= STOCK_TYPES
+    config = json.loads(re.search(r'<script type="mpy" src="./py/main.py" config="([^"]+)"', built["html"])[1].replace("&quot;", '"'))
+    assert config["interpreter"] == "./runtime/micropython/micropython.js"
+    assert (built["dist"] / config["interpreter"]).is_file()
+    assert (built["dist"] / "runtime/micropython/micropython.wasm").is_file()  # PyScript swaps .js for .wasm
+    assert '<link rel="manifest" href="./manifest.json">' in built["html"]
+
+
+def test_start_up_chain_is_preloaded(built):
+    """Every file PyScript fetches in a chain before main.py runs is preloaded from the page's head, each as what it is."""
+    page = built["page"]
+    links = {a["href"]: a for name, a in page.tags if name == "link" and a.get("rel") in ("preload", "modulepreload")}
+    config = json.loads(re.search(r'<script type="mpy" src="./py/main.py" config="([^"]+)"', built["html"])[1].replace("&quot;", '"'))
+    chunk = next(p.name for p in (built["dist"] / "runtime/pyscript").glob("core-*.js"))
+    wanted = [f"./runtime/pyscript/{chunk}", config["interpreter"], "./runtime/micropython/micropython.wasm",
+              "./py/main.py", *config["files"]]
+    assert set(wanted) <= set(links)
+    for href, attrs in links.items():
+        assert (built["dist"] / href).is_file(), href
+        if href.endswith(".js"):
+            assert attrs["rel"] == "modulepreload"
+        else:  # matched by PyScript's fetch(): same-origin, CORS mode
+            assert attrs["rel"] == "preload" and attrs["as"] == "fetch" and "crossorigin" in attrs
+    head = built["html"].split("</head>")[0]
+    assert all(f'href="{href}"' in head for href in links)
+
+
+def test_dist_is_readable_by_others_whatever_the_umask(tmp_path):
+    """Built under umask 077, dist/ and every folder in it are 755 and every file 644, so a web server's user can read a copy."""
+    write(tmp_path / "content", "alpha", ALPHA)
+    before = os.umask(0o077)
+    try:
+        build(tmp_path / "content", tmp_path / "dist")
+    finally:
+        os.umask(before)
+    dist = tmp_path / "dist"
+    paths = [dist, *dist.rglob("*")]
+    modes = {p.relative_to(tmp_path).as_posix(): (p.is_dir(), stat.S_IMODE(p.stat().st_mode)) for p in paths}
+    assert sum(is_dir for is_dir, _ in modes.values()) >= 4 and len(modes) > 20
+    wrong = {name: oct(mode) for name, (is_dir, mode) in modes.items() if mode != (0o755 if is_dir else 0o644)}
+    assert wrong == {}
 
 
 def test_modules_ship_as_bytecode_and_main_as_source(built):

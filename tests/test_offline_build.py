@@ -38,7 +38,7 @@ def test_urls_are_relative_and_same_origin():
 
 def test_manifest_offers_installation():
     """The manifest names the app, starts at ./ standalone, and has 192, 512 and maskable icons that exist."""
-    manifest = json.loads((DIST / "manifest.webmanifest").read_text())
+    manifest = json.loads((DIST / "manifest.json").read_text())
     assert manifest["start_url"] == "./" and manifest["display"] == "standalone"
     assert manifest["short_name"] == "Attune"
     sizes = {(i["sizes"], i["purpose"]) for i in manifest["icons"]}

@@ -16,7 +16,7 @@ from .errors import BuildError
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
-STATIC = ("style.css", "boot.js", "storage.js", "manifest.webmanifest")
+STATIC = ("style.css", "boot.js", "storage.js", "manifest.json")
 # PyScript plugins Attune does not use: each would be one more module to fetch.
 PLUGINS_OFF = ["!deprecations-manager", "!donkey", "!error", "!py-editor", "!py-game", "!py-terminal"]
 
@@ -28,6 +28,23 @@ def digest(data):
 def app_modules(py_folder):
     """The app's Python files; main.py is the entry point, the rest are modules it imports."""
     return sorted(p for p in Path(py_folder).glob("*.py"))
+
+
+def make_readable(folder):
+    """Folders 755, files 644 throughout `folder`. The stage is made private (mkdtemp: 700) and the
+    builder's umask may be strict, but a web server's own user must read a plain copy of dist/."""
+    folder = Path(folder)
+    for path in [folder, *folder.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def start_up_files(runtime_written, pyconfig):
+    """What PyScript fetches one after another before main.py runs, in the order it asks: its chunks
+    (core.js itself is the page's script), MicroPython and its .wasm, main.py, the app's bytecode."""
+    chunks = [f"./{name}" for name in runtime_written
+              if name.startswith("runtime/pyscript/") and name != "runtime/pyscript/core.js"]
+    return [*chunks, "./" + runtime.MICROPYTHON_MODULE, "./" + runtime.MICROPYTHON_WASM, "./py/main.py",
+            *pyconfig["files"]]
 
 
 def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules", version_base="0.1.0"):
@@ -52,7 +69,7 @@ def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules
         shutil.copyfile(Path(py_folder) / "main.py", stage / "py" / "main.py")
         imported = bytecode.compile_modules([m for m in modules if m.name != "main.py"], stage / "py", node_modules)
         pyconfig = {
-            "interpreter": "./runtime/micropython/micropython.mjs",
+            "interpreter": "./" + runtime.MICROPYTHON_MODULE,
             "plugins": PLUGINS_OFF,
             "files": {f"./py/{name}": f"./{name}" for name in imported},
         }
@@ -64,9 +81,10 @@ def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules
         inputs.update((SITE / "index.html").read_bytes() + (SITE / "sw.js").read_bytes())
         version = f"{version_base}+{inputs.hexdigest()[:8]}"
         html = page.render((SITE / "index.html").read_text(encoding="utf-8"), articles, catalogue,
-                           version, pyconfig, hashes, help_page)
+                           version, pyconfig, hashes, help_page, start_up_files(written, pyconfig))
         (stage / "index.html").write_text(html, encoding="utf-8")
         offline.write_worker(SITE / "sw.js", stage)
+        make_readable(stage)
         # Swap: the old dist/ goes only after the new one is complete.
         old = None
         if out.exists():

@@ -93,9 +93,23 @@ def catalogue_json(catalogue):
 PLACEHOLDER = re.compile(r"\{\{([a-z_]+(?::[A-Za-z0-9_.]+)?)\}\}")
 
 
-def render(template, articles, catalogue, version, pyconfig, hashes, help_page):
+def preload_links(urls):
+    """<link>s that fetch what the start-up chain will ask for while the page is still parsing: the
+    runtime's modules as module preloads, the rest (.wasm, the app's Python) as fetch() preloads.
+    `crossorigin` makes each preload match the same-origin, CORS-mode request PyScript later makes."""
+    links = []
+    for url in urls:
+        if url.endswith(".js"):
+            links.append(f'<link rel="modulepreload" href="{escape(url)}">')
+        else:
+            links.append(f'<link rel="preload" href="{escape(url)}" as="fetch" crossorigin>')
+    return "\n".join(links)
+
+
+def render(template, articles, catalogue, version, pyconfig, hashes, help_page, preloads=()):
     """Fill the template's {{name}} places in one pass, so article text is never read as a placeholder."""
     values = {
+        "preloads": preload_links(preloads),
         "library": "\n".join(library_item(a) for a in articles),
         "articles": "\n".join(article_section(articles, i) for i in range(len(articles))),
         "help": help_section(help_page),

@@ -2,7 +2,10 @@
 
 Only what the page loads is copied: PyScript's entry module and the modules it imports
 statically (its plugins, editor and terminal are dynamic imports we turn off), and the
-MicroPython module with its WebAssembly binary.
+MicroPython module with its WebAssembly binary. MicroPython's module ships as micropython.js, not
+.mjs: many servers as installed (Debian's nginx, for one) do not know .mjs and send it as
+application/octet-stream, which the browser refuses to run as a module. PyScript finds the .wasm
+beside the module by swapping either ending for .wasm.
 """
 import re
 import shutil
@@ -12,6 +15,8 @@ PYSCRIPT = "@pyscript/core/dist"
 MICROPYTHON = "@micropython/micropython-webassembly-pyscript"
 STATIC_IMPORT = re.compile(r'(?:from|import)\s*"(\./[^"]+\.js)"')
 # Even when turned off ("!error"), PyScript imports its error plugin to call its notOnDOM().
+MICROPYTHON_MODULE = "runtime/micropython/micropython.js"
+MICROPYTHON_WASM = "runtime/micropython/micropython.wasm"
 ERROR_PLUGIN = re.compile(r'error:\(\)=>import\("\./(error-[^"]+\.js)"\)')
 
 
@@ -44,7 +49,7 @@ def files(node_modules):
         for plugin in ERROR_PLUGIN.findall((pyscript / name).read_text(encoding="utf-8")):
             names += [n for n in static_closure(pyscript, plugin) if n not in names]
     out = [(pyscript / name, f"runtime/pyscript/{name}") for name in names]
-    out += [(micropython / name, f"runtime/micropython/{name}") for name in ("micropython.mjs", "micropython.wasm")]
+    out += [(micropython / "micropython.mjs", MICROPYTHON_MODULE), (micropython / "micropython.wasm", MICROPYTHON_WASM)]
     return out
 
 

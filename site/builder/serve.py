@@ -1,7 +1,7 @@
 """`python -m builder.serve [--port 8000] [--root dist]`: serve the built site on 127.0.0.1.
 
 Used by `make serve`, the browser tests and the benchmark. Like a static host, it sends the right
-types for .mjs/.wasm/.webmanifest and gzips text when the browser accepts it.
+types (.wasm as application/wasm) and gzips text when the browser accepts it.
 """
 import argparse
 import gzip
@@ -10,11 +10,10 @@ import os
 import threading
 from functools import partial
 
-TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
-         ".json": "application/json", ".webmanifest": "application/manifest+json",
+TYPES = {".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json",
          ".css": "text/css", ".html": "text/html; charset=utf-8", ".py": "text/x-python",
          ".svg": "image/svg+xml", ".png": "image/png"}
-COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".py", ".wasm", ".svg", ".webmanifest")
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".py", ".wasm", ".svg")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
