@@ -17,6 +17,7 @@ from display import Display
 from dom import document, now_ms, q
 from local_storage import LocalStorage
 from messages import Messages
+from plan_page import PlanPage
 from reading import Reading
 from store import Store
 from tracker_page import TrackerPage
@@ -41,6 +42,7 @@ class App:
         self.tracker = TrackerPage(self)
         self.data = DataTransfer(self)
         self.updates = Updates(self.messages)
+        self.plan = PlanPage(self)    # reminders in a calendar file, a plan shared by link
         self.redraw_pending = False   # a redraw after another tab's writes is scheduled
         self.buttons = {   # data-action of the buttons that need nothing but a click
             "undo": self.tracker.undo,
@@ -54,6 +56,7 @@ class App:
             "import-merge": lambda: self.data.finish_import("merge"),
             "import-replace": lambda: self.data.finish_import("replace"),
         }
+        self.buttons.update(self.plan.buttons())
 
     def refresh(self):
         """Everything on the page from the store again (after an import, an erase, another tab)."""
@@ -62,6 +65,7 @@ class App:
         self.reading.show_resume()
         if self.reading.view == "practices":
             self.tracker.render()
+        self.plan.refresh()
 
     # --- start-up ------------------------------------------------------------------------
 
@@ -99,10 +103,14 @@ class App:
             self.tracker.tick(target.getAttribute("data-practice"), bool(target.checked))
         elif focus:
             self.tracker.set_focus(focus, bool(target.checked))
+            self.plan.show_tools()   # the calendar's practices and the share link follow the focus
         elif goal:
             self.tracker.set_goal(goal, int(target.value))
+            self.plan.show_tools()
         elif target.id == "import-file":
             self.data.read_import(target)
+        else:
+            self.plan.on_change(target)
 
     def on_click(self, event):
         if event.target.closest("[data-resume]"):
@@ -134,3 +142,5 @@ class App:
     def on_toggle(self, event):
         if event.target.matches("details.history"):
             self.tracker.fill_grid(event.target)
+        elif event.target.matches("details.plan-tool"):
+            self.plan.on_toggle(event.target)

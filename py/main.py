@@ -18,7 +18,8 @@ root = js.document.documentElement
 # app imports them all again, from the module cache.
 MODULE_GROUPS = (("dates", "dayset", "model"), ("views",), ("layout", "store", "routes"),
                  ("dom", "local_storage", "messages", "display", "reading"),
-                 ("tracker_page", "data_transfer", "updates"), ("app",))
+                 ("tracker_page", "data_transfer", "updates"), ("ics", "plan_link", "plan_views", "plan_page"),
+                 ("app",))
 
 
 def fail(error):

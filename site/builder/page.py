@@ -9,6 +9,7 @@ html.js .view { display: none; }
 html.js[data-route="library"] #library,
 html.js[data-route="practices"] #practices,
 html.js[data-route="help"] #help,
+html.js[data-route="plan"] #plan,
 html.js[data-route="missing"] #missing{ROUTES} { display: block; }
 """
 

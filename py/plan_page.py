@@ -1,0 +1,177 @@
+"""Glue for reaching past the page: reminders as a calendar file, and a plan shared by link.
+
+On #/practices it adds the "Reminders and sharing" panel after today's note; on #/plan/…
+it shows a partner's plan and merges it into the reader's focus on "Add to my focus", and only
+then. Neither needs the network: the file is made here, the link is this page's own address.
+"""
+import js
+from pyscript.ffi import create_proxy
+
+import ics
+import layout
+import model
+import plan_link
+import plan_views
+from dom import document, download, q, today
+from markup import escape, tag
+
+
+def has_api(owner, name):
+    """Whether a browser object has a property: reading a missing one raises in MicroPython, so ask JS."""
+    return bool(js.Reflect.has(owner, name))
+
+
+class PlanPage:
+    def __init__(self, app):
+        self.app = app
+        self.catalogue = app.catalogue
+        self.store = app.store
+        self.messages = app.messages
+        self.plan = None        # the known part of the plan on #/plan, once read
+        self.choices = {}       # {practice_id: [weekday]} picked in "Add to calendar"
+        self.time_text = ics.DEFAULT_TIME
+        self.open_tools = set()  # ids of the panel's <details> the reader opened
+        self.known = set(p["id"] for p in self.catalogue["practices"])
+
+    # --- #/practices: the panel ---------------------------------------------------------
+
+    def show_tools(self):
+        """Draw (again) the panel after today's note: a place the tracker's group redraws never move."""
+        if self.app.reading.view != "practices":
+            return
+        old = document.getElementById("plan-tools")
+        if old:
+            old.remove()
+        focus = self.store.doc["focus"]
+        shared = {}  # archived practices stay out: the partner's Attune has no text for them either
+        for pid in focus:
+            if pid in self.known:
+                shared[pid] = focus[pid]
+        html = plan_views.plan_tools(self.catalogue, focus, plan_link.link(str(js.location.href), shared),
+                                     self.choices, self.time_text)
+        anchor = q("#tracker section.notes-panel")
+        if not anchor:
+            return
+        anchor.insertAdjacentHTML("afterend", html)
+        for tool_id in self.open_tools:
+            details = document.getElementById(tool_id)
+            if details:
+                details.open = True
+        self.show_share_buttons()
+
+    def show_share_buttons(self):
+        """Copy and Share only where the browser has the Clipboard and Web Share APIs."""
+        navigator = js.navigator
+        copy = document.querySelector('#share-tool [data-action="copy-link"]')
+        share = document.querySelector('#share-tool [data-action="share-link"]')
+        if copy:
+            copy.hidden = not (has_api(navigator, "clipboard") and has_api(navigator.clipboard, "writeText"))
+        if share:
+            share.hidden = not has_api(navigator, "share")
+
+    def on_toggle(self, details):
+        if details.open:
+            self.open_tools.add(str(details.id))
+        else:
+            self.open_tools.discard(str(details.id))
+
+    def on_change(self, target):
+        """Remember the days and time picked, so a redrawn tracker keeps them; True if it was ours."""
+        pid = target.getAttribute("data-remind")
+        if pid:
+            self.choices[pid] = self.picked_days(pid)
+            return True
+        if target.id == "remind-time":
+            self.time_text = str(target.value)
+            return True
+        return False
+
+    def picked_days(self, pid):
+        boxes = document.querySelectorAll('input[data-remind="%s"]' % pid)
+        return [int(boxes.item(i).value) for i in range(boxes.length) if boxes.item(i).checked]
+
+    def calendar_message(self, html):
+        box = document.getElementById("calendar-message")
+        if box:
+            box.innerHTML = html
+
+    def download_calendar(self):
+        focus = self.store.doc["focus"]
+        practices = plan_views.focused_practices(self.catalogue, focus)
+        reminders = [(p, self.picked_days(p["id"])) for p in practices]
+        time_box = document.getElementById("remind-time")
+        try:
+            text = ics.calendar(reminders, str(time_box.value) if time_box else "", today(),
+                                str(js.Date.new().toISOString()), str(js.location.href))
+        except ValueError as error:
+            self.calendar_message(tag("p", escape("No file was made: %s." % error), class_="error", role="alert"))
+            return
+        self.calendar_message("")
+        download(text, ics.file_name(today()), "text/calendar")
+        self.messages.say("The calendar file was downloaded. Open it to add the reminders to your calendar.")
+
+    def share_message(self, text, kind="note"):
+        box = document.getElementById("share-message")
+        if box:
+            box.innerHTML = tag("p", escape(text), class_=kind)
+
+    def copy_link(self):
+        link = str(document.getElementById("share-link").value)
+        promise = js.navigator.clipboard.writeText(link)
+        # "*_": a promise resolved with undefined calls back with no argument at all.
+        promise.then(create_proxy(lambda *_: self.share_message("The link was copied.")),
+                     create_proxy(lambda *_: self.share_message(
+                         "The link could not be copied here: select it and copy it yourself.", "error")))
+
+    def share_link(self):
+        link = str(document.getElementById("share-link").value)
+        data = js.JSON.parse('{"title":"Our Attune plan","text":"Practices I would like us to focus on:","url":%s}'
+                             % model.quote(link))
+        # A rejection is the reader closing the share sheet, or a browser refusing: the link stays to copy.
+        js.navigator.share(data).then(create_proxy(lambda *_: None), create_proxy(lambda *_: None))
+
+    # --- #/plan/…: a partner's plan ------------------------------------------------------
+
+    def show_plan(self):
+        """Read the link and show the plan or why it cannot be read. Changes nothing stored."""
+        body = document.getElementById("plan-body")
+        try:
+            plan = plan_link.decode(str(js.location.hash))
+        except plan_link.PlanError as error:
+            self.plan = None
+            body.innerHTML = plan_views.plan_error(str(error))
+            return
+        self.plan = plan_link.split_known(plan, self.known)[0]
+        body.innerHTML = plan_views.plan_view(self.catalogue, self.store.doc["focus"], plan)
+
+    def add_plan(self):
+        """The one place a shared plan changes anything: the reader tapped "Add to my focus"."""
+        if not self.plan:
+            return
+        plan = self.plan
+        self.plan = None
+        added, raised = plan_link.changes(self.store.doc["focus"], plan)
+
+        def merge(doc):
+            merged = plan_link.merged_focus(doc["focus"], plan)
+            for pid in merged:
+                model.set_focus(doc, pid, merged[pid])
+
+        self.store.update(merge, [layout.HEAD])
+        self.messages.say(plan_views.added_message(added, raised), change=True)
+        self.messages.show_notices()
+        js.location.hash = "#/practices"
+
+    # --- events ---------------------------------------------------------------------------
+
+    def refresh(self):
+        """After the store changed under the page (an import, another tab): the panel or the plan again."""
+        if self.app.reading.view == "practices":
+            self.show_tools()
+        elif self.app.reading.view == "plan":
+            self.show_plan()
+
+    def buttons(self):
+        """data-action → handler, for the app's click routing (App.buttons)."""
+        return {"download-ics": self.download_calendar, "copy-link": self.copy_link,
+                "share-link": self.share_link, "plan-add": self.add_plan}
