@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-SOURCES := $(wildcard content/*.md py/*.py site/*.* site/builder/*.py) package-lock.json
+SOURCES := $(wildcard content/*.md content/pages/*.md py/*.py site/*.* site/builder/*.py) package-lock.json
 
 .PHONY: help serve test build bench browser engines nginx clean
 

@@ -2,8 +2,8 @@
 // py/routes.py is the full router; this only picks which view is visible (see style.css).
 (function () {
   var parts = location.hash.replace(/^#\/?/, "").split("/");
-  var route = parts[0] === "a" && parts[1] ? "a/" + parts[1] : parts[0] === "practices" ? "practices"
-    : parts[0] === "plan" ? "plan" : "library";
+  var route = parts[0] === "a" && parts[1] ? "a/" + parts[1]
+    : parts[0] === "practices" || parts[0] === "help" || parts[0] === "plan" ? parts[0] : "library";
   document.documentElement.setAttribute("data-route", route);
   document.documentElement.classList.add("js");
   // Apply the saved theme and text size before first paint (py/display.py owns them afterwards).

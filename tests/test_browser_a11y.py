@@ -10,7 +10,7 @@ from test_browser_app import assert_clean, today
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-ROUTES = {"library": "#/", "article": "#/a/crying-together", "tracker": "#/practices"}
+ROUTES = {"library": "#/", "article": "#/a/crying-together", "tracker": "#/practices", "help": "#/help"}
 WIDTHS = [320, 390, 1280]
 # Where keyboard focus is, as a short name: "a.skip", "a[href=#/practices]", "input#x", ...
 FOCUSED = """(() => {

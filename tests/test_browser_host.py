@@ -166,11 +166,11 @@ def test_a_plain_copy_on_stock_nginx_starts_and_keeps_a_tick(nginx, open_page):
     """Served by stock nginx, the page reaches ready, a tick is saved, and after a reload it is still ticked."""
     w = open_page(PHONE)
     page = w.open(nginx.url + "#/a/why-he-cries")
-    page.get_by_label("Steady yourself first").check()
+    page.get_by_label("Let yourself be comforted").check()
     assert w.stored()["checkins"]["steady-yourself"] == [today(page)]
     page.reload()
     page.wait_for_selector("html[data-app=ready]", state="attached")
-    assert page.get_by_label("Steady yourself first").is_checked()
+    assert page.get_by_label("Let yourself be comforted").is_checked()
     assert w.stored()["checkins"]["steady-yourself"] == [today(page)]
     assert page.inner_text("#status") == ""
     assert w.errors == []

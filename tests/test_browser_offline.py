@@ -35,7 +35,7 @@ def test_works_offline_after_first_visit(chromium, tmp_path, subpath):
         page.wait_for_selector("html[data-app=ready]")
         page.goto(url + "#/a/why-he-cries")
         page.wait_for_selector("html[data-app=ready]")
-        page.get_by_label("Steady yourself first").check()
+        page.get_by_label("Let yourself be comforted").check()
         assert w.stored()["checkins"]["steady-yourself"] == [today(page)]
         scope = page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.scope)")
         assert scope == url

@@ -125,3 +125,57 @@ def test_print_shows_the_article_its_answers_and_practices_only(site, open_page)
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.locator("#a-crying-together details.faq[open]").count() == 0
     assert_clean(w)
+
+
+def test_help_route_shows_the_help_view(site, open_page):
+    """#/help shows the help page alone, titled, with focus on its heading after an in-app move."""
+    w = open_page(PHONE)
+    page = w.open(site + "#/help")
+    assert page.locator("#help").is_visible()
+    for other in ("#library", "#practices", "#missing", "#a-crying-together"):
+        assert not page.locator(other).is_visible(), other
+    assert page.inner_text("#help h1") == "If you are worried or unsafe"
+    assert page.title() == "If you are worried or unsafe — Attune"
+    assert "local emergency number" in page.inner_text("#help")
+    page.click("header .brand")
+    page.wait_for_function("document.documentElement.dataset.route === 'library'")
+    page.evaluate("location.hash = '#/help'")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'help-title'")
+    assert page.locator("#help").is_visible() and not page.locator("#library").is_visible()
+    assert_clean(w)
+
+
+def test_help_view_shows_before_python_starts(site, open_page):
+    """With Python's runtime blocked, boot.js alone shows #/help as the help view, not the library."""
+    w = open_page(PHONE)
+    w.context.route("**/runtime/**", lambda route: route.abort())
+    page = w.page
+    page.goto(site + "#/help")
+    page.wait_for_load_state("domcontentloaded")
+    assert page.get_attribute("html", "data-route") == "help"
+    assert page.locator("#help").is_visible() and not page.locator("#library").is_visible()
+
+
+def test_every_article_ends_with_a_link_to_help(site, open_page):
+    """The last link of every article's text (before the pager) opens the help page; so does one on the tracker."""
+    w = open_page(PHONE)
+    page = w.open(site)
+    slugs = [a["slug"] for a in json.loads(page.inner_text("#catalogue"))["articles"]]
+    assert len(slugs) == 4
+    for slug in slugs:
+        links = page.locator(f"#a-{slug} a:not(.pager a)")
+        assert links.last.get_attribute("href") == "#/help", slug
+        assert links.last.inner_text() == "If you are worried or unsafe"
+    page.goto(site + f"#/a/{slugs[-1]}")
+    page.locator(f"#a-{slugs[-1]} .help-link a").click()
+    page.wait_for_function("document.documentElement.dataset.route === 'help'")
+    assert page.locator("#help").is_visible()
+    page.goto(site + "#/practices")
+    page.wait_for_selector("#tracker .tracker-card")
+    tracker_link = page.locator("#practices a[href='#/help']")
+    assert tracker_link.is_visible()
+    # By keyboard: below the fold, groups that skip layout resize as they render, moving the link under a pointer.
+    tracker_link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.documentElement.dataset.route === 'help'")
+    assert_clean(w)

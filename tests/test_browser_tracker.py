@@ -207,9 +207,9 @@ def test_storage_full_keeps_what_was_saved(site, open_page):
     page.wait_for_selector("html[data-app=ready]")
     before = w.stored()
     assert before["checkins"]["open-communication"] == [today(page)]
-    page.get_by_label("Make it safe to feel").check()
+    page.get_by_label("Make it safe to feel").first.check()
     assert "storage is full" in page.inner_text("#status")
-    assert page.get_by_label("Make it safe to feel").is_checked()
+    assert page.get_by_label("Make it safe to feel").first.is_checked()
     assert w.stored() == before
     assert_clean(w)
 

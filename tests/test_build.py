@@ -53,10 +53,24 @@ BETA = """Beta's opening paragraph is about a partner who rarely shows tears.
 """
 
 
+HELP = """# If you are worried or unsafe
+
+In danger, call your local emergency number. Raw HTML stays text here too: <b>bold?</b>
+
+## When to see a counsellor
+
+When talking at home does not help.
+"""
+
+
 def write(folder, slug, body, order=1, title=None, front=None):
-    """Write content/<slug>.md with complete front matter (lines 1-7) and return its path."""
+    """Write content/<slug>.md with complete front matter (lines 1-7), and pages/help.md if absent; return its path."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    help_page = folder / "pages" / "help.md"
+    if not help_page.exists():
+        help_page.parent.mkdir()
+        help_page.write_text(HELP, encoding="utf-8")
     lines = front if front is not None else [
         "---", f"title: {title or slug.title()}", f"slug: {slug}", "summary: A short summary.",
         "sources: Some Source Title", f"order: {order}", "---",
@@ -288,6 +302,45 @@ def test_modules_ship_as_bytecode_and_main_as_source(built):
     html = (built["dist"] / "index.html").read_text(encoding="utf-8")
     config = json.loads(re.search(r'<script type="mpy" src="./py/main.py" config="([^"]+)"', html)[1].replace("&quot;", '"'))
     assert config["files"] == {f"./py/{name}.mpy": f"./{name}.mpy" for name in modules}
+
+
+def test_help_page_is_its_own_view(built):
+    """pages/help.md becomes <section id="help" class="view">, titled by its '#' line, its HTML escaped."""
+    html = built["html"]
+    section = re.search(r'<section id="help" class="view help"[^>]*>(.*?)</section>', html, re.S)
+    assert section, "no help section"
+    assert '<h1 id="help-title" tabindex="-1">If you are worried or unsafe</h1>' in section[1]
+    assert "<p>In danger, call your local emergency number." in section[1]
+    assert "&lt;b&gt;bold?&lt;/b&gt;" in section[1] and "<b>bold?</b>" not in html
+    assert '<h2 id="help--when-to-see-a-counsellor">When to see a counsellor</h2>' in section[1]
+    assert 'html.js[data-route="help"] #help' in (built["dist"] / "style.css").read_text(encoding="utf-8")
+
+
+def test_every_article_ends_with_the_help_link(built):
+    """Each article's last words, after its Sources line and before the pager, link to #/help."""
+    html = built["html"]
+    for slug in ("alpha", "beta"):
+        article = re.search(rf'<article id="a-{slug}".*?</article>', html, re.S)[0]
+        end = article[article.index('<p class="sources">'):]
+        assert re.fullmatch(r'<p class="sources">[^\n]*</p>\n<aside class="help-link"[^>]*><p><a href="#/help">'
+                            r'If you are worried or unsafe</a>[^<]*</p></aside>\n<nav class="pager".*</nav>\n</article>',
+                            end, re.S), end
+
+
+def test_missing_help_page_fails(tmp_path):
+    """Without pages/help.md the build fails, naming the missing file, and writes no dist."""
+    write(tmp_path / "content", "alpha", "Text.\n\n" + PRACTICES)
+    help_page = tmp_path / "content" / "pages" / "help.md"
+    help_page.unlink()
+    assert "help page is missing" in expect_error(tmp_path, help_page, 0).message
+
+
+def test_help_page_without_a_title_fails_at_line_1(tmp_path):
+    """A help page whose first line is not a '# ' title fails at line 1."""
+    write(tmp_path / "content", "alpha", "Text.\n\n" + PRACTICES)
+    help_page = tmp_path / "content" / "pages" / "help.md"
+    help_page.write_text("Just text, no title.\n", encoding="utf-8")
+    assert "title" in expect_error(tmp_path, help_page, 1).message
 
 
 def fake_runtime(folder, version):

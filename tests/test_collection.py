@@ -1,4 +1,5 @@
 """The real article collection in content/: its size, its practices and its credits."""
+import re
 from pathlib import Path
 
 import pytest
@@ -9,15 +10,21 @@ ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
 SOURCES_README = ROOT.parent / "shared" / "sources" / "README.md"
 
-# Every practice id readers' histories are kept under. Removing or renaming one loses history:
-# change this list only on purpose.
-PRACTICE_IDS = [
+HELP_PAGE = CONTENT / "pages" / "help.md"
+
+# The ids of the first edition (23). Readers' histories hang on them: every one must stay.
+FIRST_EDITION_IDS = [
     "acknowledge-care", "active-listening", "ask-questions", "balanced-empathy", "check-in-on-them",
     "closeness-as-process", "couples-therapy", "emotional-safety", "feelings-journal", "hold-and-reassure",
     "i-statements", "name-feelings", "needs-check", "offer-context", "open-communication", "practise-patience",
     "reflect-on-yourself", "share-joy", "slow-breathing", "steady-yourself", "talk-without-judging",
     "time-to-talk", "validate-emotions",
 ]
+# Added in the second edition.
+SECOND_EDITION_IDS = ["look-after-yourself", "mindful-pause", "understand-not-win"]
+# Every practice id readers' histories are kept under. Removing or renaming one loses history:
+# change this list only on purpose.
+PRACTICE_IDS = sorted(FIRST_EDITION_IDS + SECOND_EDITION_IDS)
 
 
 @pytest.fixture(scope="module")
@@ -46,10 +53,44 @@ def test_article_has_at_least_four_practices(collection, index):
 
 
 def test_practice_ids_are_exactly_the_known_ones(collection):
-    """The collection's practice ids are exactly the 23 listed here: none lost, none renamed, none added unnoticed."""
-    assert len(PRACTICE_IDS) == 23 and PRACTICE_IDS == sorted(set(PRACTICE_IDS))
+    """The collection's practice ids are exactly the 26 listed here: none lost, none renamed, none added unnoticed."""
+    assert len(PRACTICE_IDS) == 26 and PRACTICE_IDS == sorted(set(PRACTICE_IDS))
     ids = sorted({p["id"] for a in collection for p in a["practices"]})
     assert ids == PRACTICE_IDS
+
+
+def test_every_first_edition_id_is_kept_and_the_catalogue_has_25(collection):
+    """The catalogue holds at least 25 distinct practices, and every id of the first edition is still in it."""
+    catalogue = articles_mod.catalogue(collection)
+    ids = [p["id"] for p in catalogue["practices"]]
+    assert len(ids) == len(set(ids)) >= 25
+    assert [pid for pid in FIRST_EDITION_IDS if pid not in ids] == []
+
+
+@pytest.mark.parametrize("pid,slugs", [
+    ("acknowledge-care", {"crying-together", "why-he-cries"}),
+    ("emotional-safety", {"crying-together", "deepening-connection"}),
+])
+def test_shared_practices_reuse_their_ids(collection, pid, slugs):
+    """Practices the second edition added to more articles reuse the existing id rather than a new one."""
+    entry = [p for p in articles_mod.catalogue(collection)["practices"] if p["id"] == pid][0]
+    assert slugs <= set(entry["articles"])
+
+
+def test_couples_counselling_warns_when_a_partner_is_afraid(collection):
+    """Each couples-therapy text says it is not the first step when one partner is afraid, and points to support alone."""
+    texts = [p["text"] for a in collection for p in a["practices"] if p["id"] == "couples-therapy"]
+    assert len(texts) >= 2
+    for text in texts:
+        assert "afraid" in text and "not the" in text and "domestic abuse" in text, text
+
+
+def test_help_page_promises_nothing_it_cannot_keep(collection):
+    """The help page names the local emergency number, says the app is no substitute, and lists no phone numbers."""
+    text = HELP_PAGE.read_text(encoding="utf-8")
+    assert text.startswith("# If you are worried or unsafe\n")
+    assert "local emergency number" in text and "substitute" in text and "counsellor" in text
+    assert not re.search(r"\d{3}", text), "no phone numbers or other figures that vary by country"
 
 
 def test_practice_names_are_the_same_in_every_article(collection):

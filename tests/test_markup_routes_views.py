@@ -112,6 +112,9 @@ def test_tag_without_attributes_and_plural():
     ("#/a", ("missing", None, None)),
     ("#/a/never-cries/x/y", ("missing", None, None)),
     ("#/practices/extra", ("missing", None, None)),
+    ("#/help", ("help", None, None)),
+    ("#/help/", ("help", None, None)),
+    ("#/help/extra", ("missing", None, None)),
     ("#/nonsense", ("missing", None, None)),
 ])
 def test_routes_parse(hash_text, expected):
@@ -123,6 +126,7 @@ def test_route_name():
     """route_name gives "a/<slug>" for an article and the view's name otherwise."""
     assert routes.route_name("article", "never-cries") == "a/never-cries"
     assert routes.route_name("practices", None) == "practices"
+    assert routes.route_name("help", None) == "help"
 
 
 # --- views ------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from . import articles as articles_mod
-from . import bytecode, icons, offline, page, runtime
+from . import bytecode, helppage, icons, offline, page, runtime
 from .errors import BuildError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,6 +50,7 @@ def start_up_files(runtime_written, pyconfig):
 def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules", version_base="0.1.0"):
     articles = articles_mod.read_collection(content)
     catalogue = articles_mod.catalogue(articles)
+    help_page = helppage.read(content)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=out.name + ".building-", dir=out.parent))
@@ -76,11 +77,11 @@ def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules
         for path in sorted(stage.rglob("*")):
             if path.is_file():
                 inputs.update(path.relative_to(stage).as_posix().encode() + path.read_bytes())
-        inputs.update(repr(catalogue).encode() + "".join(a["html"] for a in articles).encode())
+        inputs.update(repr(catalogue).encode() + "".join(a["html"] for a in articles).encode() + help_page["html"].encode())
         inputs.update((SITE / "index.html").read_bytes() + (SITE / "sw.js").read_bytes())
         version = f"{version_base}+{inputs.hexdigest()[:8]}"
         html = page.render((SITE / "index.html").read_text(encoding="utf-8"), articles, catalogue,
-                           version, pyconfig, hashes, start_up_files(written, pyconfig))
+                           version, pyconfig, hashes, help_page, start_up_files(written, pyconfig))
         (stage / "index.html").write_text(html, encoding="utf-8")
         offline.write_worker(SITE / "sw.js", stage)
         make_readable(stage)

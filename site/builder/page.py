@@ -8,6 +8,7 @@ SCRIPTS_OFF_ROUTE_CSS = """
 html.js .view { display: none; }
 html.js[data-route="library"] #library,
 html.js[data-route="practices"] #practices,
+html.js[data-route="help"] #help,
 html.js[data-route="plan"] #plan,
 html.js[data-route="missing"] #missing{ROUTES} { display: block; }
 """
@@ -53,6 +54,23 @@ def pager(articles, index):
     return f'<nav class="pager" aria-label="More articles">{"".join(links)}</nav>'
 
 
+def help_link():
+    """The line that closes every article: where to turn when a reader is worried or unsafe."""
+    return ('<aside class="help-link" aria-label="Help">'
+            '<p><a href="#/help">If you are worried or unsafe</a>: when to seek a counsellor, and what to do '
+            'in danger.</p></aside>')
+
+
+def help_section(help_page):
+    """The help page's own view, shown at #/help."""
+    return (
+        '<section id="help" class="view help" aria-labelledby="help-title">\n'
+        '<p class="crumbs"><a href="#/">← Library</a></p>\n'
+        f'<h1 id="help-title" tabindex="-1">{escape(help_page["title"])}</h1>\n'
+        f'<div class="body">\n{help_page["html"]}\n</div>\n</section>'
+    )
+
+
 def article_section(articles, index):
     article = articles[index]
     slug = escape(article["slug"])
@@ -64,7 +82,7 @@ def article_section(articles, index):
         f'<p class="meta">{article["minutes"]} min read · {plural(len(article["practices"]), "practice")}</p>\n'
         f'{toc(article)}\n<div class="body">\n{article["html"]}\n</div>\n'
         f'<p class="sources">Based on {sources}. Written in our own words.</p>\n'
-        f'{pager(articles, index)}\n</article>'
+        f'{help_link()}\n{pager(articles, index)}\n</article>'
     )
 
 
@@ -89,12 +107,13 @@ def preload_links(urls):
     return "\n".join(links)
 
 
-def render(template, articles, catalogue, version, pyconfig, hashes, preloads=()):
+def render(template, articles, catalogue, version, pyconfig, hashes, help_page, preloads=()):
     """Fill the template's {{name}} places in one pass, so article text is never read as a placeholder."""
     values = {
         "preloads": preload_links(preloads),
         "library": "\n".join(library_item(a) for a in articles),
         "articles": "\n".join(article_section(articles, i) for i in range(len(articles))),
+        "help": help_section(help_page),
         "catalogue": catalogue_json(catalogue),
         "version": escape(version),
         "pyconfig": escape(json.dumps(pyconfig, separators=(",", ":"))),
