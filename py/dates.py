@@ -15,15 +15,24 @@ def days_in_month(year, month):
     return 30 if month in (4, 6, 9, 11) else 31
 
 
+def is_digits(text):
+    """Non-empty and only ASCII digits: CPython's isdigit() also takes "２" or "١", MicroPython's does not."""
+    if not text:
+        return False
+    for ch in text:
+        if not "0" <= ch <= "9":
+            return False
+    return True
+
+
 def parse(text):
     """(year, month, day) from "YYYY-MM-DD", or None if it is not a real date."""
     if not isinstance(text, str) or len(text) != 10 or text[4] != "-" or text[7] != "-":
         return None
     parts = (text[0:4], text[5:7], text[8:10])
     for part in parts:
-        for ch in part:
-            if not "0" <= ch <= "9":  # ASCII only: CPython's isdigit() also takes "２" or "١"
-                return None
+        if not is_digits(part):
+            return None
     year, month, day = int(parts[0]), int(parts[1]), int(parts[2])
     if year < 1 or not 1 <= month <= 12 or not 1 <= day <= days_in_month(year, month):
         return None

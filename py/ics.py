@@ -37,7 +37,7 @@ def parse_time(text):
     """(hour, minute) from "HH:MM" (as an <input type=time> gives it), or None."""
     if not isinstance(text, str) or len(text) != 5 or text[2] != ":":
         return None
-    if not (text[:2].isdigit() and text[3:].isdigit()):
+    if not (dates.is_digits(text[:2]) and dates.is_digits(text[3:])):
         return None
     hour, minute = int(text[:2]), int(text[3:])
     if hour > 23 or minute > 59:

@@ -11,6 +11,7 @@ format: this one refuses newer links with a clear message instead of guessing.
 
 Pure Python that runs unchanged in CPython and MicroPython.
 """
+import dates
 import model
 
 PREFIX = "#/plan/"
@@ -54,7 +55,7 @@ def decode(hash_text):
         raise PlanError("This link is far longer than any plan Attune makes, so it was not read.")
     parts = hash_text[len(PREFIX):].split("/")
     version = parts[0]
-    if not version.isdigit() or len(version) > 6:
+    if not dates.is_digits(version) or len(version) > 6:
         raise PlanError("This link does not look like an Attune plan (it has no version number Attune knows).")
     if int(version) > VERSION:
         raise PlanError("This plan was made by a newer version of Attune (link version %d; this one reads up to %d). "
@@ -68,7 +69,7 @@ def decode(hash_text):
     for item in parts[1].split("_"):
         dot = item.find(".")
         pid, goal = item[:dot], item[dot + 1:]
-        if (dot < 0 or not model.is_id(pid) or pid in seen or not goal.isdigit() or len(goal) != 1
+        if (dot < 0 or not model.is_id(pid) or pid in seen or not dates.is_digits(goal) or len(goal) != 1
                 or int(goal) > model.MAX_GOAL):
             raise PlanError("This plan link is damaged: it holds something that is not a practice and goal.")
         seen.add(pid)

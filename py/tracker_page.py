@@ -117,7 +117,7 @@ class TrackerPage:
         self.update_practice(pid)
 
     def add_note(self):
-        text = q("#note-input").value.strip()
+        text = model.note_text(str(q("#note-input").value))   # as the model keeps it (any spaces stripped)
         if not text:
             self.messages.say("Write a few words first, then save.")
             return
