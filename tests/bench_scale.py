@@ -19,6 +19,7 @@ import dates
 import model
 import store
 from benchkit import PROBE, SW_READY_JS, fmt, median, print_table, verdict
+from dict_backend import DictBackend
 
 PROFILES = (("empty", 0), ("1 year", 1), ("5 years", 5), ("10 years", 10))
 GOAL_PROFILE = "5 years"           # issue 9 sets its goals for a 5-year history
@@ -110,25 +111,6 @@ TRACKER_PRACTICE_JS = """(avoid) => {
   }
   return null;
 }"""
-
-
-class DictBackend:
-    """store.Store's backend on a dict: what the app would write to localStorage."""
-
-    def __init__(self):
-        self.data = {}
-
-    def get(self, key):
-        return self.data.get(key)
-
-    def set(self, key, value):
-        self.data[key] = value
-
-    def remove(self, key):
-        self.data.pop(key, None)
-
-    def keys(self):
-        return list(self.data)
 
 
 def history_document(ids, years):

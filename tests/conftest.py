@@ -16,6 +16,7 @@ import layout  # noqa: E402
 import model  # noqa: E402
 import store  # noqa: E402
 from builder.serve import Server  # noqa: E402
+from dict_backend import DictBackend  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -77,29 +78,9 @@ class Watched:
         assert reader.notices == [], reader.notices
         return json.loads(model.dumps(reader.doc))
 
-
     def checkins(self):
         """The stored check-ins as an export shows them; {} when nothing is stored."""
         return (self.stored() or {"checkins": {}})["checkins"]
-
-
-class DictBackend:
-    """store.Store's backend on a plain dict (a copy of a page's localStorage)."""
-
-    def __init__(self, data):
-        self.data = dict(data)
-
-    def get(self, key):
-        return self.data.get(key)
-
-    def set(self, key, value):
-        self.data[key] = value
-
-    def remove(self, key):
-        self.data.pop(key, None)
-
-    def keys(self):
-        return list(self.data)
 
 
 @pytest.fixture

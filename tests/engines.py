@@ -155,7 +155,7 @@ class Tab:
         import layout
         import model
         import store
-        from conftest import DictBackend
+        from dict_backend import DictBackend
         keys = self.evaluate("Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))")
         if not any(layout.is_data_key(k) for k in keys):
             return None

@@ -11,13 +11,14 @@ import store
 from benchkit import catalogue_ids
 from builder.serve import Server
 from conftest import DIST
+from dict_backend import DictBackend
 
 
 def test_generated_history_reads_back_through_the_store():
     """A 1-year history written by the Store's replace is read back whole by a fresh Store, with no notice."""
     doc, checkins = bench_scale.history_document(["a", "b", "c"], 1)
     keys = bench_scale.stored_keys(doc)
-    backend = bench_scale.DictBackend()
+    backend = DictBackend()
     backend.data = dict(keys)
     reread = store.Store(backend, lambda: 0)
     assert reread.open() == doc

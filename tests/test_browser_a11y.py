@@ -39,6 +39,13 @@ document.addEventListener('securitypolicyviolation',
 """
 
 
+def assert_axe_clean(page):
+    """axe-core, run on the page as it is now, finds no violation of AXE_TAGS."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    assert not result["violations"], axe_report(result["violations"])
+
+
 def axe_report(violations):
     lines = []
     for v in violations:
@@ -70,9 +77,7 @@ def test_axe_finds_no_violations(site, open_page, route, width, scheme):
     w = open_page({"width": width, "height": 800}, bypass_csp=True, color_scheme=scheme)
     page = w.open(site + ROUTES[route])
     prepare(page, route)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    assert not result["violations"], axe_report(result["violations"])
+    assert_axe_clean(page)
     assert_clean(w)
 
 
@@ -83,9 +88,7 @@ def test_axe_finds_no_violations_in_an_error_message(site, open_page, scheme):
     w.context.add_init_script(NO_STORAGE)
     page = w.open(site + "#/a/never-cries")
     page.wait_for_selector("#status .toast.is-error")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    assert not result["violations"], axe_report(result["violations"])
+    assert_axe_clean(page)
     assert_clean(w)
 
 

@@ -226,7 +226,7 @@ def test_without_clipboard_or_share_neither_button_shows(site, open_page):
 @pytest.mark.parametrize("view", ["tools", "plan"])
 def test_axe_finds_no_violations_in_the_new_controls(site, open_page, scheme, view):
     """axe-core finds no WCAG A/AA violation in the opened reminders and sharing panel, or on a plan."""
-    from test_browser_a11y import AXE, AXE_TAGS, axe_report
+    from test_browser_a11y import assert_axe_clean
     w = open_page(PHONE, bypass_csp=True, color_scheme=scheme)
     if view == "tools":
         page = open_tracker(w, site)
@@ -236,9 +236,7 @@ def test_axe_finds_no_violations_in_the_new_controls(site, open_page, scheme, vi
     else:
         page = w.open(body_link(site, "from-the-future.2_share-joy.1"))
         page.wait_for_selector("#plan-body .plan-item")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    assert not result["violations"], axe_report(result["violations"])
+    assert_axe_clean(page)
     assert_clean(w)
 
 
