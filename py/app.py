@@ -100,6 +100,8 @@ class App:
             self.display.set("theme", target.value)
         elif setting == "text_size":
             self.display.set("text_size", int(target.value))
+        elif target.classList.contains("day-box"):   # the tracker's day toggles: today's or a past day's
+            self.tracker.tick(target.getAttribute("data-practice"), bool(target.checked), target.getAttribute("data-day"))
         elif target.classList.contains("practice-box"):
             self.tracker.tick(target.getAttribute("data-practice"), bool(target.checked))
         elif focus:

@@ -39,8 +39,9 @@ class TrackerPage:
     def render(self, focus_id=None):
         """Draw the whole tracker; focus_id: the control to focus again. Open histories stay open."""
         opened = [d.getAttribute("data-grid") for d in qa("#tracker details.history[open]")]
+        data_open = q("#data-details[open]") is not None
         q("#tracker").innerHTML = views.tracker(self.app.catalogue, self.store.doc, today(),
-                                                self.store.backups, self.store.persistent)
+                                                self.store.backups, self.store.persistent, data_open)
         self.keep_data.show(saving=self.store.persistent)
         for pid in opened:
             self.open_grid(pid)
@@ -55,16 +56,18 @@ class TrackerPage:
             refocus(focused)
 
     def update_practice(self, pid):
-        """After a tick or an Undo: that practice's checkboxes, counts and card, nothing else."""
+        """After a tick or an Undo: that practice's checkboxes, counts and row, nothing else."""
         self.sync_boxes(pid)
-        card = q('#tracker li[data-practice="%s"]' % pid)
-        if self.app.reading.view != "practices" or not card:
+        selector = '#tracker li[data-practice="%s"]' % pid
+        row = q(selector)
+        if self.app.reading.view != "practices" or not row:
             return
-        was_open = card.querySelector("details.history[open]")
-        self.redraw('#tracker li[data-practice="%s"]' % pid,
-                    views.practice_card(self.store.doc, self.practice(pid), today()))
+        was_open = row.querySelector("details.history[open]")
+        focused = document.activeElement.id if row.contains(document.activeElement) else None
+        row.outerHTML = views.practice_card(self.store.doc, self.practice(pid), today())
         if was_open:
-            self.open_grid(pid)
+            self.open_grid(pid)   # before refocusing: the focused control may be one of the grid's
+        refocus(focused)
 
     def practice(self, pid):
         for p in self.app.catalogue["practices"]:
@@ -80,7 +83,7 @@ class TrackerPage:
 
     def fill_grid(self, details):
         """Draw an opened history's 12-week table (once: it stays until the card is redrawn)."""
-        if details.open and not details.querySelector("table"):
+        if details.open and not details.querySelector(".grid-wrap"):
             pid = details.getAttribute("data-grid")
             details.insertAdjacentHTML("beforeend", views.grid_table(self.store.doc, pid, today(),
                                                                      self.practice(pid)["name"]))
@@ -89,19 +92,23 @@ class TrackerPage:
         """The notes panel, and the note dots of any open history."""
         self.redraw("#tracker section.notes-panel", views.notes_panel(self.store.doc, today()))
         for details in qa("#tracker details.history[open]"):
-            table = details.querySelector("table")
-            if table:
-                table.remove()
+            grid = details.querySelector(".grid-wrap")
+            if grid:
+                grid.remove()
             self.fill_grid(details)
 
     # --- changes -------------------------------------------------------------------------
 
-    def tick(self, pid, done):
-        day = dates.iso(today())
+    def tick(self, pid, done, day=None):
+        """Mark a practice done (or not) today, or on `day` ("YYYY-MM-DD", up to today; a later day is refused)."""
+        now = today()
+        day = day or dates.iso(now)
+        if not dates.is_date(day) or dates.ordinal(day) > now:
+            self.update_practice(pid)   # the control shows the stored state again
+            return
         self.store.update(lambda doc: model.set_done(doc, pid, day, done), [layout.days_key(pid)])
         self.last_change = (pid, day, done)
-        name = self.practice(pid)["name"]
-        self.messages.say(("“%s” marked as done today." if done else "“%s” unticked for today.") % name,
+        self.messages.say(views.tick_message(self.practice(pid)["name"], dates.ordinal(day), now, done),
                           undo=True, change=True)
         self.messages.show_notices()
         self.update_practice(pid)

@@ -56,49 +56,56 @@ def goal_message(done, goal):
     return "%d of %d this week." % (done, goal)
 
 
-def grid_table(doc, pid, today, name):
-    """The 12-week table, drawn when its <details> is first opened (84 cells per practice add up)."""
-    rows = model.grid(doc, pid, today, WEEKS)
-    head = "".join(tag("th", tag("span", escape(d[0]), aria_hidden="true") + tag("span", escape(d), class_="sr"), scope="col")
-                   for d in dates.WEEKDAYS)
-    body = []
-    for row in rows:
-        cells = []
-        for n, done, noted, future in row:
-            state = "future" if future else ("done" if done else "not done")
-            if noted and not future:
-                state += ", with a note"
-            cls = "cell" + (" is-done" if done else "") + (" has-note" if noted else "") + (" is-future" if future else "")
-            cells.append(tag("td", tag("span", escape("%s: %s" % (dates.long_name(n), state)), class_="sr"),
-                             class_=cls, title=None))
-        y, m, d = dates.from_ordinal(row[0][0])
-        label = "%d %s" % (d, dates.MONTHS[m - 1][:3])
-        body.append(tag("tr", tag("th", escape(label), scope="row") + "".join(cells)))
-    return tag("table", tag("caption", escape("%s, week by week (Monday to Sunday)" % name), class_="sr")
-               + tag("thead", tag("tr", tag("td", "") + head)) + tag("tbody", "".join(body)), class_="grid")
+def tick_message(name, n, today, done):
+    """What a tick says, with Undo beside it: which practice, which day."""
+    when = "today" if n == today else ("yesterday" if n == today - 1 else dates.long_name(n))
+    if done:
+        return "“%s” marked as done %s%s." % (name, "on " if n < today - 1 else "", when)
+    return "“%s” unticked for %s." % (name, when)
 
 
-HISTORY = '<details class="history" data-grid="%s"><summary>Last %d weeks: done on %s</summary></details>'
+def week_count_text(doc, pid, today, in_focus):
+    """The row's count: this week against the goal, or just this week's days; "" when there is nothing to say."""
+    done = model.week_count(doc, pid, today)
+    goal = doc["focus"].get(pid, 0) if in_focus else 0
+    if goal:
+        return "%d of %d this week" % (done, goal) + (": goal met" if done >= goal else "")
+    return "%d this week" % done if done else ""
 
 
-def grid_details(doc, pid, today):
-    """The closed 12-week history: its summary only; py/tracker_page.py adds grid_table() when it opens."""
-    first = dates.week_start(today) - 7 * (WEEKS - 1)
-    done_days = model.days_of(doc, pid).count(first, today)
-    return HISTORY % (pid, WEEKS, plural(done_days, "day"))
+def day_name(name, n):
+    """A day control's name, whole on its own: "Listen actively, Friday 20 November 2026"."""
+    return "%s, %s" % (name, dates.long_name(n))
 
 
-# A card is drawn from fixed templates: on a phone, MicroPython spends most of a tracker's
-# drawing time in calls, and a template needs one "%" where tag() needed a dozen calls.
-CARD = ('<li class="tracker-card" data-practice="%(pid)s">%(head)s<p class="facts">%(facts)s</p>'
-        '%(controls)s%(history)s</li>')
-TICK = ('<div class="tick"><input type="checkbox" class="practice-box" id="tracker--do-%(pid)s" '
-        'data-practice="%(pid)s"%(checked)s><label for="tracker--do-%(pid)s">%(name)s</label></div>'
-        '<p class="practice-text">%(text)s</p>')
-ARCHIVED = ('<h3 class="practice-name">%(name)s</h3>'
-            '<p class="note">No longer in the articles; its history is kept and exported.</p>')
-FOCUS = ('<div class="focus"><input type="checkbox" id="focus--%(pid)s" data-focus="%(pid)s"%(focused)s>'
-         '<label for="focus--%(pid)s">Focus on this</label><label class="sr" for="goal--%(pid)s">Goal</label>'
+def last_days(today):
+    """The row's days, oldest first (today last): [(ordinal, iso, long name, weekday initial, day number)]."""
+    out = []
+    for n in range(today - DAYS_SHOWN + 1, today + 1):
+        out.append((n, dates.iso(n), dates.long_name(n), dates.WEEKDAYS[dates.weekday(n)][0], dates.from_ordinal(n)[2]))
+    return out
+
+
+# A row is drawn from fixed templates: on a phone, MicroPython spends most of a tracker's drawing
+# time in calls, and a template needs one "%" where tag() needed a dozen calls. The day toggles are
+# checkboxes under a label whose visible text (weekday initial, day number) is hidden from the
+# accessibility tree, so each one's name is the practice and the full date.
+DAYS_SHOWN = 7
+DAY = ('<label class="day-toggle%(today_cls)s"><input type="checkbox" class="day-box%(box_cls)s" id="%(id)s" '
+       'data-practice="%(pid)s" data-day="%(iso)s"%(checked)s><span class="day-initial" aria-hidden="true">%(initial)s</span>'
+       '<span class="day-number" aria-hidden="true">%(number)d</span><span class="sr">%(name)s, %(long)s</span></label>')
+ROW = '<li class="tracker-card" data-practice="%(pid)s">%(more)s%(days)s</li>'
+DAYS = '<div class="week-days" role="group" aria-label="%(name)s, the last 7 days">%(toggles)s</div>'
+COUNT = '<span class="week-count">%s</span>'
+# The practice's name opens what the row keeps closed: its text, focus and goal, and (drawn on
+# opening) the 12-week grid; the days stay below it, at the row's foot.
+MORE = ('<details class="history" data-grid="%(pid)s"><summary><h3 class="practice-name">%(name)s</h3>%(count)s</summary>'
+        '<div class="more-body">%(text)s<p class="facts">%(facts)s</p>%(controls)s</div></details>')
+TEXT = '<p class="practice-text">%s</p>'
+ARCHIVED_TEXT = '<p class="practice-text">No longer in the articles; its history is kept and exported.</p>'
+FOCUS = ('<div class="focus"><span class="focus-on"><input type="checkbox" id="focus--%(pid)s" data-focus="%(pid)s"%(focused)s>'
+         '<label for="focus--%(pid)s">Focus on <span aria-hidden="true">this</span><span class="sr">%(name)s</span></label></span>'
+         '<label for="goal--%(pid)s">Weekly goal<span class="sr"> for %(name)s</span></label>'
          '<select id="goal--%(pid)s" data-goal="%(pid)s"%(disabled)s>%(options)s</select></div>')
 GOAL_OPTIONS = ['<option value="%d"%%s>%s</option>' % (g, "No goal" if g == 0 else plural(g, "time") + " a week")
                 for g in GOAL_CHOICES]
@@ -109,28 +116,100 @@ def goal_options(selected):
     return "".join(option % (" selected" if g == selected else "") for g, option in zip(GOAL_CHOICES, GOAL_OPTIONS))
 
 
-OPTIONS_FOR = dict((g, goal_options(g)) for g in (None,) + GOAL_CHOICES)  # built once: every card uses one
+OPTIONS_FOR = dict((g, goal_options(g)) for g in (None,) + GOAL_CHOICES)  # built once: every row uses one
 
 
-def practice_card(doc, practice, today):
+def day_toggles(doc, pid, name, week):
+    """The row's last 7 days as checkboxes (today's is the tracker's today box: id tracker--do-<pid>)."""
+    days = model.days_of(doc, pid)
+    today = week[-1][0]
+    out = []
+    for n, iso, long, initial, number in week:
+        is_today = n == today
+        out.append(DAY % {"pid": pid, "iso": iso, "long": long, "initial": initial, "number": number, "name": name,
+                          "id": ("tracker--do-" + pid) if is_today else "day--%s--%s" % (pid, iso),
+                          "box_cls": " practice-box" if is_today else "", "today_cls": " is-today" if is_today else "",
+                          "checked": " checked" if days.has(n) else ""})
+    return DAYS % {"name": name, "toggles": "".join(out)}
+
+
+def practice_card(doc, practice, today, week=None):
+    """One practice's row: name, this week's count, the last 7 days; its text, settings and grid under "More".
+
+    week: last_days(today), passed in when many rows are drawn at once."""
     pid = practice["id"]   # ids are [a-z0-9-] (model.is_id): nothing in them needs escaping
+    name = escape(practice["name"])
     days = model.days_of(doc, pid)
     total = len(days)
     streak = model.streak(doc, pid, today)
     in_focus = pid in doc["focus"]
-    goal = doc["focus"].get(pid, 0)
-    facts = [goal_message(model.week_count(doc, pid, today), goal) if in_focus else None,
-             "Done %s in all." % plural(total, "time") if total else "Not tried yet.",
+    first = dates.week_start(today) - 7 * (WEEKS - 1)
+    facts = [goal_message(model.week_count(doc, pid, today), doc["focus"][pid]) if in_focus else None,
+             "Done %s in all%s." % (plural(total, "time"), "; %s in the last %d weeks" % (
+                 plural(days.count(first, today), "day"), WEEKS)) if total else "Not tried yet.",
              ("%s in a row." % cap(plural(streak, "day"))) if streak >= 2 else None]
-    values = {"pid": pid, "name": escape(practice["name"]), "text": escape(practice["text"]),
-              "checked": " checked" if days.has(today) else "", "focused": " checked" if in_focus else "",
-              "disabled": "" if in_focus else " disabled", "options": OPTIONS_FOR[goal if in_focus else None],
-              "facts": escape(" ".join(f for f in facts if f))}
     archived = practice.get("archived")
-    values["head"] = (ARCHIVED if archived else TICK) % values
+    values = {"pid": pid, "name": name, "focused": " checked" if in_focus else "",
+              "disabled": "" if in_focus else " disabled", "options": OPTIONS_FOR[doc["focus"][pid] if in_focus else None],
+              "facts": escape(" ".join(f for f in facts if f))}
+    values["text"] = ARCHIVED_TEXT if archived else TEXT % escape(practice["text"])
     values["controls"] = "" if archived else FOCUS % values
-    values["history"] = grid_details(doc, pid, today) if total else ""
-    return CARD % values
+    count = week_count_text(doc, pid, today, in_focus)
+    values["count"] = COUNT % escape(count) if count else ""
+    values["days"] = "" if archived else day_toggles(doc, pid, name, week or last_days(today))
+    values["more"] = MORE % values
+    return ROW % values
+
+
+def grid_table(doc, pid, today, name):
+    """The 12-week table, drawn when its <details> is first opened (84 cells per practice add up).
+
+    Every day up to today is a checkbox named for the practice and the date; a day with notes
+    gets a dot, and the notes of those days are linked below the table (#/journal/YYYY-MM-DD):
+    a link inside a cell would be a target too small to tap beside the cell's own checkbox."""
+    rows = model.grid(doc, pid, today, WEEKS)
+    head = "".join(tag("th", tag("span", escape(d[0]), aria_hidden="true") + tag("span", escape(d), class_="sr"), scope="col")
+                   for d in dates.WEEKDAYS)
+    body, noted_days = [], []
+    for row in rows:
+        cells = []
+        for n, done, noted, future in row:
+            cls = "cell" + (" is-done" if done else "") + (" has-note" if noted else "") + (" is-future" if future else "")
+            if future:
+                inside = '<span class="sr">%s: still to come</span>' % escape(dates.long_name(n))
+            else:
+                iso = dates.iso(n)
+                inside = ('<input type="checkbox" class="day-box" id="grid--%s--%s" data-practice="%s" data-day="%s"'
+                          ' aria-label="%s, in the 12-week grid"%s>'
+                          % (pid, iso, pid, iso, escape(day_name(name, n)), " checked" if done else ""))
+                if noted:
+                    noted_days.append(n)
+            cells.append('<td class="%s">%s</td>' % (cls, inside))
+        y, m, d = dates.from_ordinal(row[0][0])
+        label = "%d %s" % (d, dates.MONTHS[m - 1][:3])
+        body.append(tag("tr", tag("th", escape(label), scope="row") + "".join(cells)))
+    table = tag("table", tag("caption", escape("%s, week by week (Monday to Sunday)" % name), class_="sr")
+                + tag("thead", tag("tr", tag("td", "") + head)) + tag("tbody", "".join(body)), class_="grid")
+    return '<div class="grid-wrap">%s%s</div>' % (table, note_links(noted_days))
+
+
+def note_links(days):
+    """Links to the notes of these days (ordinals, oldest first), newest first; "" when there are none."""
+    if not days:
+        return ""
+    links = []
+    for n in reversed(days):
+        y, m, d = dates.from_ordinal(n)
+        links.append('<li><a href="#/journal/%s"><span aria-hidden="true">%s %d %s</span><span class="sr">Notes for %s</span></a></li>'
+                     % (dates.iso(n), dates.WEEKDAYS[dates.weekday(n)][:3], d, dates.MONTHS[m - 1][:3],
+                        dates.long_name(n)))
+    return '<p class="note-days-title">Days with notes:</p><ul class="note-days">%s</ul>' % "".join(links)
+
+
+def today_text(today):
+    """"Sunday 22 November": the date beside "Today's note" (the page's only statement of today's date)."""
+    y, m, d = dates.from_ordinal(today)
+    return "%s %d %s" % (dates.WEEKDAYS[dates.weekday(today)], d, dates.MONTHS[m - 1])
 
 
 def notes_panel(doc, today):
@@ -143,23 +222,29 @@ def notes_panel(doc, today):
         for text in entries)
     listing = tag("ul", items, class_="notes") if entries else ""
     return tag("section",
-               tag("h2", "Today's note", id="note-title")
-               + tag("p", "How did it go? What did you feel? A line is enough.", class_="note", id="note-hint")
+               tag("h2", "Today's note" + tag("span", escape(today_text(today)), class_="note-date"), id="note-title")
                + tag("label", "Note for " + escape(dates.long_name(today)), for_="note-input", class_="sr")
-               + tag("textarea", "", id="note-input", rows="3", maxlength=str(model.MAX_NOTE), aria_describedby="note-hint")
-               + tag("button", "Save note", type="button", data_action="add-note", class_="primary")
+               + tag("textarea", "", id="note-input", rows="2", maxlength=str(model.MAX_NOTE), aria_describedby="note-hint")
+               + tag("div", tag("button", "Save note", type="button", data_action="add-note", class_="primary")
+                     + tag("p", "How did it go? A line is enough.", class_="note", id="note-hint"),
+                     class_="note-actions")
                + listing,
                class_="panel notes-panel", aria_labelledby="note-title")
 
 
-def data_panel(doc, store_backups, persistent):
+def data_panel(doc, store_backups, persistent, opened=False):
+    """Export, import, erase: closed under "Your data" (a tap away), open when it matters now
+    (nothing is being saved, or unreadable data was kept) or when the reader had it open."""
     has_data = bool(doc["checkins"] or doc["notes"] or doc["focus"])
     backups = "".join(
         tag("li", tag("button", "Download unreadable data kept on %s" % escape(key.split(":")[-1]),
                       type="button", data_action="download-backup", data_key=key))
         for key in store_backups)
-    return tag("section",
-               tag("h2", "Your data", id="data-title")
+    opened = opened or bool(store_backups) or not persistent
+    summary = tag("summary", tag("h2", "Your data", id="data-title")
+                  + tag("span", "Export, import, erase", class_="summary-hint"))
+    return tag("section", tag("details",
+               summary
                + tag("p", "Your data lives only in this browser on this device; export it to keep a copy."
                      + ("" if persistent else " <strong>Right now nothing is being saved.</strong>"),
                      class_="callout" + (" is-prominent" if has_data else ""))
@@ -172,12 +257,14 @@ def data_panel(doc, store_backups, persistent):
                      class_="actions")
                + tag("div", "", id="data-dialog")
                + (tag("ul", backups, class_="backups") if backups else ""),
+               id="data-details", open=opened),
                class_="panel data-panel", aria_labelledby="data-title")
 
 
-def group_section(doc, key, title, members, today):
+def group_section(doc, key, title, members, today, week=None):
+    week = week or last_days(today)
     return tag("section", tag("h2", escape(title))
-               + tag("ul", "".join(practice_card(doc, p, today) for p in members), class_="tracker-list"),
+               + tag("ul", "".join(practice_card(doc, p, today, week) for p in members), class_="tracker-list"),
                class_="tracker-group", data_group=key)
 
 
@@ -189,13 +276,12 @@ def home_group(catalogue, pid):
     return "archived"
 
 
-def tracker(catalogue, doc, today, store_backups, persistent):
-    """The whole #/practices view below its heading."""
-    groups = [group_section(doc, key, title, members, today)
+def tracker(catalogue, doc, today, store_backups, persistent, data_open=False):
+    """The whole #/practices view below its heading; data_open: "Your data" was open (keep it so)."""
+    week = last_days(today)
+    groups = [group_section(doc, key, title, members, today, week)
               for key, title, members in practice_groups(catalogue, doc)]
-    intro = tag("p", "Today is %s. Tick what you tried; every tick stays on this device." % escape(dates.long_name(today)),
-                class_="lede")
-    return intro + notes_panel(doc, today) + "".join(groups) + data_panel(doc, store_backups, persistent)
+    return notes_panel(doc, today) + "".join(groups) + data_panel(doc, store_backups, persistent, data_open)
 
 
 def import_dialog(changes, name):

@@ -62,6 +62,7 @@ class ArticleTreeprocessor(Treeprocessor):
     def name_headings(self, root):
         headings, seen = [], set()
         questions = {h for summary in root.iter("summary") for h in summary}
+        parents = {child: parent for parent in root.iter() for child in parent}
         for element in list(root.iter()):
             if element.tag not in ("h2", "h3"):
                 continue
@@ -77,11 +78,22 @@ class ArticleTreeprocessor(Treeprocessor):
                 element.set("tabindex", "-1")
             headings.append((int(element.tag[1]), anchor, label))
             if element.tag == "h2" and label != "Practices":
-                # A link a reader can copy to share or come back to this section.
-                link = etree.SubElement(element, "a", {"class": "anchor", "href": f"#/a/{self.slug}/{anchor}",
-                                                       "aria-label": f"Link to this section: {label}"})
-                link.text = "#"
+                # A link a reader can copy to share or come back to this section. It sits beside the
+                # heading, not in it: inside, it would add its own name to the heading's, which a
+                # screen reader would then read as the heading's text twice.
+                self.add_section_link(parents[element], element, f"#/a/{self.slug}/{anchor}", label)
         return headings
+
+    @staticmethod
+    def add_section_link(parent, heading, href, label):
+        """Put `heading` in a <div class="section-head"> with its "#" link after it."""
+        holder = etree.Element("div", {"class": "section-head"})
+        parent.insert(list(parent).index(heading), holder)
+        parent.remove(heading)
+        holder.tail, heading.tail = heading.tail, None
+        holder.append(heading)
+        link = etree.SubElement(holder, "a", {"class": "anchor", "href": href, "aria-label": f"Link to this section: {label}"})
+        link.text = "#"
 
     def build_practices(self, root):
         children = list(root)
