@@ -33,7 +33,7 @@ CATALOGUE = {
     ],
 }
 SLUGS = [a["slug"] for a in CATALOGUE["articles"]]
-TRACKER_BOX = re.compile(r'<input type="checkbox" class="practice-box" id="tracker--do-([a-z0-9-]+)"')
+TRACKER_BOX = re.compile(r'<input type="checkbox" class="day-box practice-box" id="tracker--do-([a-z0-9-]+)"')
 
 
 class Tags(HTMLParser):
@@ -166,10 +166,13 @@ def test_tracker_groups_by_article_with_each_practice_once():
 
 
 def test_tracker_labels_match_checkboxes():
-    """Each tracker checkbox has a label pointing at it with the practice's name."""
+    """Each practice's today box sits in a label whose only spoken text is the practice's name and today's date."""
     page = render(model.empty())
     for p in CATALOGUE["practices"]:
-        assert '<label for="tracker--do-%s">%s</label>' % (p["id"], escape(p["name"])) in page
+        box = page.index('id="tracker--do-%s"' % p["id"])
+        label = page[page.rindex("<label", 0, box):page.index("</label>", box)]
+        spoken = re.sub(r'<span[^>]*aria-hidden="true">[^<]*</span>', "", label)
+        assert re.sub(r"<[^>]+>", "", spoken) == "%s, Friday 1 March 2024" % escape(p["name"])
 
 
 def test_focus_group_comes_first():
@@ -203,7 +206,8 @@ def test_done_today_is_checked():
     doc = model.empty()
     model.set_done(doc, "active-listening", TODAY_ISO, True)
     model.set_done(doc, "offer-context", "2024-02-29", True)
-    checked = re.findall(r'id="tracker--do-([a-z0-9-]+)" data-practice="[a-z0-9-]+" checked>', render(doc))
+    checked = re.findall(r'id="tracker--do-([a-z0-9-]+)" data-practice="[a-z0-9-]+" data-day="2024-03-01" checked>',
+                         render(doc))
     assert checked == ["active-listening"]
 
 
@@ -229,13 +233,16 @@ def test_focus_card_shows_week_progress():
 
 
 def test_history_is_a_closed_summary_until_opened():
-    """A practice with check-ins gets a closed history with its 12-week count; the table is drawn on opening."""
+    """Each row's details are closed, name as summary, with its 12-week count inside; the table is drawn on opening."""
     doc = model.empty()
     model.set_done(doc, "offer-context", TODAY_ISO, True)
     model.set_done(doc, "offer-context", "2023-01-02", True)   # older than 12 weeks: not counted
     page = render(doc)
-    assert '<details class="history" data-grid="offer-context"><summary>Last 12 weeks: done on 1 day</summary></details>' in page
-    assert "<table" not in page
+    assert ('<details class="history" data-grid="offer-context"><summary><h3 class="practice-name">Offer context</h3>'
+            '<span class="week-count">1 this week</span></summary>') in page
+    assert "Done 2 times in all; 1 day in the last 12 weeks." in page
+    assert page.count('<details class="history"') == len(CATALOGUE["practices"])
+    assert "<table" not in page and " open" not in page
 
 
 def test_history_grid_has_12_weeks():
@@ -247,6 +254,8 @@ def test_history_grid_has_12_weeks():
     assert body.count("<tr>") == 12
     assert body.count("<td ") == 84
     assert body.count("is-done") == 1 and body.count("is-future") == 2   # Saturday and Sunday
+    assert body.count('<input type="checkbox" class="day-box"') == 82     # every day but the two to come
+    assert body.count(" checked") == 1
 
 
 def test_backups_are_offered_for_download():
@@ -274,3 +283,75 @@ def test_groups_are_named_for_partial_redraws():
     assert views.home_group(CATALOGUE, "name-feelings") == "a-never-cries"
     assert views.home_group(CATALOGUE, "active-listening") == "a-crying-together"   # its first article
     assert views.home_group(CATALOGUE, "old-practice") == "archived"
+
+
+def test_row_has_the_last_seven_days_today_last():
+    """A row's day toggles are the last 7 days, oldest first, today's last; ticked days are checked."""
+    doc = model.empty()
+    model.set_done(doc, "slow-breathing", "2024-02-27", True)
+    row = views.practice_card(doc, CATALOGUE["practices"][2], TODAY)
+    days = re.findall(r'data-day="(\d{4}-\d\d-\d\d)"', row)
+    assert days == ["2024-02-24", "2024-02-25", "2024-02-26", "2024-02-27", "2024-02-28", "2024-02-29", "2024-03-01"]
+    assert re.findall(r'data-day="([0-9-]+)" checked', row) == ["2024-02-27"]
+    assert 'id="day--slow-breathing--2024-02-27"' in row and 'id="tracker--do-slow-breathing"' in row
+    shown = re.findall(r'<span class="day-initial" aria-hidden="true">(\w)</span><span class="day-number" aria-hidden="true">(\d+)</span>', row)
+    assert shown == [("S", "24"), ("S", "25"), ("M", "26"), ("T", "27"), ("W", "28"), ("T", "29"), ("F", "1")]
+    assert row.count("is-today") == 1 and row.index("is-today") > row.index('data-day="2024-02-29"')
+
+
+def test_every_control_has_a_name_of_its_own():
+    """Day toggles, focus, goal and grid cells each name their practice (and date): no two share a name."""
+    doc = model.empty()
+    model.set_focus(doc, "active-listening", 2)
+    page = render(doc) + "".join(views.grid_table(doc, p["id"], TODAY, p["name"]) for p in CATALOGUE["practices"])
+    names = re.findall(r'<span class="sr">([^<]+)</span></label>', page)     # day toggles, focus checkboxes
+    names += re.findall(r'aria-label="([^"]+)"', page)                      # grid cells
+    names += [re.sub(r"<[^>]+>", "", n) for n in re.findall(r'<label for="goal--[a-z-]+">(.*?)</label>', page)]
+    assert "Listen actively, Friday 1 March 2024" in names
+    assert "Listen actively, Thursday 29 February 2024, in the 12-week grid" in names
+    assert "Weekly goal for Listen actively" in names and "Listen actively" in names   # "Focus on " + sr name
+    assert len(names) == len(set(names))
+    assert "Focus on <span aria-hidden=\"true\">this</span><span class=\"sr\">Listen actively</span>" in page
+
+
+def test_grid_links_days_with_notes_to_the_journal():
+    """Days with notes in the 12 weeks link to #/journal/YYYY-MM-DD, newest first, named by their full date."""
+    doc = model.empty()
+    model.add_note(doc, "2024-02-20", "older")
+    model.add_note(doc, "2024-02-29", "newer")
+    model.add_note(doc, "2023-01-02", "too old for the grid")
+    grid = views.grid_table(doc, "offer-context", TODAY, "Offer context")
+    assert re.findall(r'href="#/journal/([0-9-]+)"', grid) == ["2024-02-29", "2024-02-20"]
+    assert "Notes for Thursday 29 February 2024" in grid
+    assert views.grid_table(model.empty(), "offer-context", TODAY, "Offer context").count("journal") == 0
+
+
+@pytest.mark.parametrize("day,done,said", [
+    (TODAY, True, "“Listen” marked as done today."), (TODAY, False, "“Listen” unticked for today."),
+    (TODAY - 1, True, "“Listen” marked as done yesterday."),
+    (TODAY - 3, True, "“Listen” marked as done on Tuesday 27 February 2024."),
+    (TODAY - 3, False, "“Listen” unticked for Tuesday 27 February 2024.")])
+def test_tick_message_names_the_day(day, done, said):
+    """The message after a tick says which practice and which day it changed."""
+    assert views.tick_message("Listen", day, TODAY, done) == said
+
+
+def test_week_count_against_the_goal():
+    """A row counts this week's days against the goal, says when it is met, and says nothing at zero without a goal."""
+    doc = model.empty()
+    assert views.week_count_text(doc, "offer-context", TODAY, False) == ""
+    model.set_done(doc, "offer-context", "2024-02-26", True)   # Monday of this week
+    assert views.week_count_text(doc, "offer-context", TODAY, False) == "1 this week"
+    model.set_focus(doc, "offer-context", 2)
+    assert views.week_count_text(doc, "offer-context", TODAY, True) == "1 of 2 this week"
+    model.set_done(doc, "offer-context", TODAY_ISO, True)
+    assert views.week_count_text(doc, "offer-context", TODAY, True) == "2 of 2 this week: goal met"
+
+
+def test_data_panel_opens_only_when_it_matters():
+    """"Your data" is closed on a normal day, open while nothing is saved, with backups, or when it was open."""
+    closed = views.data_panel(model.empty(), [], True)
+    assert '<details id="data-details">' in closed
+    assert '<details id="data-details" open>' in views.data_panel(model.empty(), [], False)
+    assert '<details id="data-details" open>' in views.data_panel(model.empty(), ["attune:backup:1"], True)
+    assert '<details id="data-details" open>' in views.data_panel(model.empty(), [], True, opened=True)
