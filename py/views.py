@@ -88,12 +88,13 @@ def last_days(today):
 
 # A row is drawn from fixed templates: on a phone, MicroPython spends most of a tracker's drawing
 # time in calls, and a template needs one "%" where tag() needed a dozen calls. The day toggles are
-# checkboxes under a label whose visible text (weekday initial, day number) is hidden from the
-# accessibility tree, so each one's name is the practice and the full date.
+# checkboxes named (aria-label) by the practice and the full date; their label's visible text
+# (weekday initial, day number) is hidden from the accessibility tree, so it is not read twice.
 DAYS_SHOWN = 7
 DAY = ('<label class="day-toggle%(today_cls)s"><input type="checkbox" class="day-box%(box_cls)s" id="%(id)s" '
-       'data-practice="%(pid)s" data-day="%(iso)s"%(checked)s><span class="day-initial" aria-hidden="true">%(initial)s</span>'
-       '<span class="day-number" aria-hidden="true">%(number)d</span><span class="sr">%(name)s, %(long)s</span></label>')
+       'data-practice="%(pid)s" data-day="%(iso)s" aria-label="%(name)s, %(long)s"%(checked)s>'
+       '<span class="day-initial" aria-hidden="true">%(initial)s</span>'
+       '<span class="day-number" aria-hidden="true">%(number)d</span></label>')
 ROW = '<li class="tracker-card" data-practice="%(pid)s">%(more)s%(days)s</li>'
 DAYS = '<div class="week-days" role="group" aria-label="%(name)s, the last 7 days">%(toggles)s</div>'
 COUNT = '<span class="week-count">%s</span>'
@@ -222,7 +223,7 @@ def notes_panel(doc, today):
         for text in entries)
     listing = tag("ul", items, class_="notes") if entries else ""
     return tag("section",
-               tag("h2", "Today's note" + tag("span", escape(today_text(today)), class_="note-date"), id="note-title")
+               tag("h2", "Today's note " + tag("span", escape(today_text(today)), class_="note-date"), id="note-title")
                + tag("label", "Note for " + escape(dates.long_name(today)), for_="note-input", class_="sr")
                + tag("textarea", "", id="note-input", rows="2", maxlength=str(model.MAX_NOTE), aria_describedby="note-hint")
                + tag("div", tag("button", "Save note", type="button", data_action="add-note", class_="primary")

@@ -240,6 +240,12 @@ class Profile:
             raise RuntimeError("no unticked practice out of focus on the tracker")
         out["tick, tracker"] = self.input(lambda: page.click(f"#tracker--do-{other}"),
                                           status % json.dumps("marked as done"))
+        yesterday = page.evaluate(f"() => document.querySelector('#tracker--do-{other}').closest('.week-days')"
+                                  f".querySelectorAll('input')[5].dataset.day")
+        out["tick, past day"] = self.input(lambda: page.click(f"#day--{other}--{yesterday}"),
+                                           status % json.dumps("yesterday"))
+        page.click(f"#tracker details[data-grid='{other}'] summary")   # focus and goal are in the row's details
+        page.wait_for_selector(f"#tracker details[data-grid='{other}'] .grid-wrap")
         out["focus on"] = self.input(lambda: page.click(f"#focus--{other}"),
                                      f"() => document.getElementById('focus--{other}').checked"
                                      f" && !document.getElementById('goal--{other}').disabled")
@@ -254,7 +260,8 @@ class Profile:
         return out
 
 
-INPUTS = ("tick, article", "untick, article", "Undo", "tick, tracker", "focus on", "goal change", "save note")
+INPUTS = ("tick, article", "untick, article", "Undo", "tick, tracker", "tick, past day", "focus on", "goal change",
+          "save note")
 
 
 def measure_scale(browser, url, ids, article):

@@ -24,6 +24,21 @@ def open_tracker(w, site):
     return page
 
 
+def open_row(page, pid):
+    """Open a practice's row (its text, focus, goal and 12-week grid) and wait for the grid."""
+    details = page.locator(f"#tracker details[data-grid='{pid}']")
+    if not details.evaluate("d => d.open"):
+        details.locator("summary").click()
+    details.locator(".grid-wrap").wait_for()
+    return page.locator(f".tracker-card[data-practice='{pid}']")
+
+
+def open_data(page):
+    """Open "Your data" (export, import, erase), which is closed on a normal day."""
+    page.locator("#data-details").evaluate("d => d.open || d.querySelector('summary').click()")
+    page.locator("#data-details[open]").wait_for(state="attached")
+
+
 def seed(w, site, text):
     """Store raw text as the app's data, then load the app on it."""
     page = w.open(site)
@@ -52,30 +67,34 @@ def test_focus_goal_met(site, open_page):
     """Focusing a practice with a goal of once a week, then ticking it, says the goal is met."""
     w = open_page(DESKTOP)
     page = open_tracker(w, site)
-    page.select_option("#goal--share-joy", "1") if page.locator("#goal--share-joy").is_enabled() else None
+    open_row(page, "share-joy")
+    assert not page.locator("#goal--share-joy").is_enabled()   # no goal before the practice is in focus
     page.check("#focus--share-joy")
     page.select_option("#goal--share-joy", "1")
     assert w.stored()["focus"] == {"share-joy": 1}
     card = page.locator("#tracker .tracker-group").first
     assert card.locator("h2").inner_text() == "Your focus"
     page.check("#tracker--do-share-joy")
-    assert "1 of 1 this week: goal met" in page.locator(".tracker-card[data-practice='share-joy']").inner_text()
+    row = page.locator(".tracker-card[data-practice='share-joy']")
+    assert row.locator(".week-count").inner_text() == "1 of 1 this week: goal met"
+    assert "1 of 1 this week: goal met. Well done." in row.inner_text()   # the row stayed open
     assert_clean(w)
 
 
 def test_history_grid_has_text_equivalents(site, open_page):
-    """The 12-week grid marks done days and names every day in text for screen readers."""
+    """The 12-week grid marks done days, and every day up to today is a checkbox named by practice and date."""
     w = open_page()
     page = open_tracker(w, site)
     page.check("#tracker--do-feelings-journal")
-    card = page.locator(".tracker-card[data-practice='feelings-journal']")
-    card.locator("summary").click()
+    card = open_row(page, "feelings-journal")
     assert card.locator("td.cell").count() == 84
     assert card.locator("td.is-done").count() == 1
     day = today(page)
     y, m, d = (int(x) for x in day.split("-"))
-    assert card.locator("td.is-done .sr").inner_text() == dates.long_name(dates.to_ordinal(y, m, d)) + ": done"
-    assert "done on 1 day" in card.locator("summary").inner_text()
+    name = "Keep a feelings journal, %s, in the 12-week grid" % dates.long_name(dates.to_ordinal(y, m, d))
+    assert card.locator("td.is-done input").get_attribute("aria-label") == name
+    assert card.get_by_role("checkbox", name=name, exact=True).is_checked()
+    assert "1 day in the last 12 weeks" in card.inner_text()
     assert_clean(w)
 
 
@@ -86,6 +105,7 @@ def test_export_then_import_into_fresh_browser(site, open_page, tmp_path):
     page.check("#tracker--do-i-statements")
     page.fill("#note-input", "Talked after dinner")
     page.get_by_role("button", name="Save note").click()
+    open_data(page)
     with page.expect_download() as info:
         page.get_by_role("button", name="Export data").click()
     path = tmp_path / "export.json"
@@ -94,6 +114,7 @@ def test_export_then_import_into_fresh_browser(site, open_page, tmp_path):
     assert exported == w.stored()
     other = open_page()
     page2 = open_tracker(other, site)
+    open_data(page2)
     page2.set_input_files("#import-file", str(path))
     page2.wait_for_selector("#data-dialog button")
     assert "1 new check-in, 1 new note" in page2.inner_text("#data-dialog")
@@ -122,6 +143,7 @@ def test_a_note_with_markup_imports_as_text(site, open_page, tmp_path):
     note = "He said <sigh> and <img src=x onerror=alert(1)> À"
     path = tmp_path / "markup.json"
     path.write_text(json.dumps({"schema": 2, "notes": {"2025-01-02": [note]}}), encoding="utf-8")
+    open_data(page)
     page.set_input_files("#import-file", str(path))
     page.wait_for_selector("#data-dialog button")
     assert "1 new note" in page.inner_text("#data-dialog")
@@ -142,6 +164,7 @@ def test_bad_import_files_change_nothing(site, open_page, tmp_path, name):
     before = w.stored()
     path = tmp_path / name
     path.write_text(text)
+    open_data(page)
     page.set_input_files("#import-file", str(path))
     page.wait_for_selector("#data-dialog p")
     shown = page.inner_text("#data-dialog")
@@ -156,6 +179,7 @@ def test_oversized_import_is_refused(site, open_page, tmp_path):
     page = open_tracker(w, site)
     path = tmp_path / "huge.json"
     path.write_text('{"schema": 2, "notes": {"2025-01-01": ["' + "x" * 1_100_000 + '"]}}')
+    open_data(page)
     page.set_input_files("#import-file", str(path))
     page.wait_for_selector("#data-dialog p")
     assert "larger than 1 MB" in page.inner_text("#data-dialog")
@@ -235,6 +259,7 @@ def test_erase_needs_confirmation(site, open_page):
     w = open_page()
     page = open_tracker(w, site)
     page.check("#tracker--do-ask-questions")
+    open_data(page)
     page.get_by_role("button", name="Erase all data").click()
     page.get_by_role("button", name="Keep my data", exact=True).click()  # not "Keep my data safe…"
     assert w.stored()["checkins"]
@@ -274,7 +299,7 @@ def test_five_years_of_history_loads(site, open_page):
     assert page.locator(".tracker-card").count() == len(catalogue["practices"]) + 1
     assert "Archived practices" in page.text_content("#tracker")   # below the fold: not rendered, still there
     assert page.locator("#tracker td").count() == 0   # the 12-week tables are drawn when opened
-    page.locator("#tracker details.history summary").first.click()
+    open_row(page, catalogue["practices"][0]["id"])
     assert page.locator("#tracker details.history[open] td.cell").count() == 84
     assert page.locator("#tracker details.history[open] td.is-done").count() > 0
     assert_clean(w)
@@ -289,6 +314,7 @@ def test_imported_and_erased_settings_apply_at_once(site, open_page, tmp_path):
     doc["checkins"] = {"active-listening": ["2025-01-02"]}
     path = tmp_path / "dark.json"
     path.write_text(model.dumps(doc))
+    open_data(page)
     page.set_input_files("#import-file", str(path))
     page.get_by_role("button", name="Replace my data").click()
     assert page.get_attribute("html", "data-theme") == "dark"
@@ -375,6 +401,7 @@ def test_focus_changes_move_cards_as_a_full_redraw_would(site, open_page):
     last = catalogue["articles"][-1]["practices"]
     other = [pid for pid in catalogue["articles"][0]["practices"] if pid not in last][0]
     for pid in last + [other]:
+        open_row(page, pid)
         page.check("#focus--" + pid)
         assert page.evaluate("document.activeElement.id") == "focus--" + pid
     page.uncheck("#focus--" + last[0])
@@ -384,6 +411,7 @@ def test_focus_changes_move_cards_as_a_full_redraw_would(site, open_page):
     page.wait_for_selector("#tracker .tracker-card")
     assert tracker_layout(page) == shown
     for pid in last[1:] + [other]:
+        open_row(page, pid)
         page.uncheck("#focus--" + pid)
     shown = tracker_layout(page)
     assert "Your focus" not in [title for title, _ in shown]

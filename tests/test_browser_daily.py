@@ -1,0 +1,179 @@
+"""The tracker as a daily companion, in real Chromium: compact rows, past days, names a screen reader hears."""
+import re
+
+import pytest
+
+from browser import DESKTOP, PHONE
+from test_browser_a11y import assert_axe_clean
+from test_browser_app import assert_clean
+from test_browser_tracker import open_row
+
+pytestmark = pytest.mark.browser
+# A fixed Wednesday, so the grid has days still to come (Thursday to Sunday) whatever day the tests run.
+WEDNESDAY = "2026-11-18T10:00:00"
+CONTROL_ROLES = ("checkbox", "button", "combobox", "link", "textbox", "radio", "menuitem", "switch")
+
+
+@pytest.fixture
+def wednesday(site, open_page):
+    """open(viewport=PHONE) -> (watched, page): #/practices of a fresh profile on Wednesday 18 November 2026."""
+    def make(viewport=PHONE, **context_args):
+        w = open_page(viewport, **context_args)
+        w.page.clock.set_fixed_time(WEDNESDAY)
+        page = w.open(site + "#/practices")
+        page.wait_for_selector("#tracker .tracker-card")
+        return w, page
+    return make
+
+
+def controls(snapshot):
+    """[(role, name)] of every named control in an aria_snapshot() text."""
+    found = []
+    for line in snapshot.splitlines():
+        match = re.match(r'\s*- \'?(\w+) "((?:[^"\\]|\\.)*)"', line)   # YAML quotes a line holding ": "
+        if match and match.group(1) in CONTROL_ROLES:
+            found.append((match.group(1), match.group(2).replace('\\"', '"')))
+    return found
+
+
+def test_tick_yesterday_from_the_row_then_undo(wednesday):
+    """Ticking yesterday in a row stores it, redraws that row only, names the day, and Undo takes it back."""
+    w, page = wednesday()
+    row = page.locator(".tracker-card[data-practice='active-listening']")
+    page.evaluate("document.querySelector(\".tracker-card[data-practice='share-joy']\").dataset.untouched = 'yes'")
+    yesterday = page.get_by_role("checkbox", name="Listen actively, Tuesday 17 November 2026", exact=True)
+    yesterday.click()
+    assert w.checkins() == {"active-listening": ["2026-11-17"]}
+    assert "“Listen actively” marked as done yesterday." in page.inner_text("#status")
+    assert row.locator(".week-count").inner_text() == "1 this week"
+    assert page.evaluate("document.activeElement.id") == "day--active-listening--2026-11-17"   # focus kept
+    assert page.locator(".tracker-card[data-practice='share-joy'][data-untouched=yes]").count() == 1  # not redrawn
+    assert not page.locator("#tracker--do-active-listening").is_checked()   # today is another day
+    page.get_by_role("button", name="Undo").click()
+    assert w.checkins() == {}
+    assert not yesterday.is_checked()
+    assert row.locator(".week-count").count() == 0
+    assert_clean(w)
+
+
+def test_grid_days_are_checkboxes_and_days_to_come_are_not(wednesday):
+    """In the 12-week grid a day weeks ago ticks and unticks; the days after today are no controls at all."""
+    w, page = wednesday()
+    row = open_row(page, "share-joy")
+    cell = row.get_by_role("checkbox", name="Share the good moments, Monday 26 October 2026, in the 12-week grid",
+                           exact=True)
+    cell.click()
+    assert w.checkins() == {"share-joy": ["2026-10-26"]}
+    assert "marked as done on Monday 26 October 2026" in page.inner_text("#status")
+    assert row.locator("details.history[open] td.is-done").count() == 1   # redrawn, still open
+    assert page.evaluate("document.activeElement.id") == "grid--share-joy--2026-10-26"
+    assert "1 day in the last 12 weeks" in row.inner_text()
+    future = row.locator("td.is-future")
+    assert future.count() == 4                                  # Thursday to Sunday
+    assert future.locator("input").count() == 0
+    assert row.locator("input[data-day='2026-11-19']").count() == 0   # nor in the row's last 7 days
+    assert row.locator(".week-days input").last.get_attribute("data-day") == "2026-11-18"
+    page.get_by_role("button", name="Undo").click()
+    assert w.checkins() == {}
+    assert not cell.is_checked()
+    assert_clean(w)
+
+
+def test_a_day_ticked_in_the_grid_shows_in_the_row(wednesday):
+    """Ticking Monday in the grid checks Monday's toggle in the row above it, and the week's count."""
+    w, page = wednesday()
+    row = open_row(page, "time-to-talk")
+    row.get_by_role("checkbox", name="Set time aside to talk, Monday 16 November 2026, in the 12-week grid").click()
+    assert row.get_by_role("checkbox", name="Set time aside to talk, Monday 16 November 2026", exact=True).is_checked()
+    assert row.locator(".week-count").inner_text() == "1 this week"
+    assert_clean(w)
+
+
+def test_a_past_day_note_is_linked_from_the_grid(wednesday):
+    """A day with a note gets a dot in the grid and a link to #/journal/YYYY-MM-DD named by its date."""
+    w, page = wednesday()
+    page.fill("#note-input", "We talked.")
+    page.get_by_role("button", name="Save note").click()
+    row = open_row(page, "share-joy")
+    assert row.locator("td.has-note").count() == 1
+    link = row.get_by_role("link", name="Notes for Wednesday 18 November 2026", exact=True)
+    assert link.get_attribute("href") == "#/journal/2026-11-18"
+    assert_clean(w)
+
+
+def test_fresh_practices_page_fits_in_3000_px_on_a_phone(site, open_page):
+    """A fresh profile's #/practices at 390×844, everything closed, is at most 3,000 px tall."""
+    w = open_page(PHONE)
+    page = w.open(site + "#/practices")
+    page.wait_for_selector("#tracker .tracker-card")
+    assert page.locator("#tracker details[open]").count() == 0
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height <= 3000, height
+    assert_clean(w)
+
+
+def test_every_control_on_practices_has_a_name_of_its_own(wednesday):
+    """The accessibility tree of #/practices names no two controls alike, closed and with a row's grid open."""
+    w, page = wednesday()
+    page.fill("#note-input", "A note to remove.")
+    page.get_by_role("button", name="Save note").click()
+    closed = controls(page.locator("#practices").aria_snapshot())
+    assert ("checkbox", "Listen actively, Wednesday 18 November 2026") in closed
+    assert ("button", "Remove note: A note to remove.") in closed
+    open_row(page, "active-listening")
+    page.locator("#data-details summary").click()
+    opened = controls(page.locator("#practices").aria_snapshot())
+    for expected in [("checkbox", "Focus on Listen actively"), ("combobox", "Weekly goal for Listen actively"),
+                     ("checkbox", "Listen actively, Monday 2 November 2026, in the 12-week grid"),
+                     ("button", "Export data")]:
+        assert expected in opened
+    for shown in (closed, opened):
+        names = [name for role, name in shown]
+        assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
+    assert_clean(w)
+
+
+def test_section_headings_are_named_by_their_text_once(site, open_page):
+    """Each article section heading's accessible name is its text, once; its "#" link beside it is named on its own."""
+    w = open_page(DESKTOP)
+    page = w.open(site + "#/a/never-cries")
+    heads = page.locator("#a-never-cries .section-head h2")
+    assert heads.count() >= 3
+    for i in range(heads.count()):
+        text = heads.nth(i).inner_text()
+        assert heads.nth(i).aria_snapshot() == '- heading "%s" [level=2]' % text
+        link = page.get_by_role("link", name="Link to this section: " + text, exact=True)
+        assert link.get_attribute("href") == "#/a/never-cries/" + heads.nth(i).get_attribute("id")
+    assert "Link to this section" not in page.locator("#a-never-cries h2").all_inner_texts()[0]
+    assert_clean(w)
+
+
+@pytest.mark.parametrize("width", [320, 360, 390])
+def test_remove_button_stays_on_one_line(site, open_page, width):
+    """"Remove" beside a long note is one line at phone widths, and the note wraps instead."""
+    w = open_page({"width": width, "height": 800})
+    page = w.open(site + "#/practices")
+    page.fill("#note-input", "A long note about an evening walk, a talk that went better than we feared, and tea after.")
+    page.get_by_role("button", name="Save note").click()
+    button = page.locator(".notes button", has_text="Remove")
+    box = button.bounding_box()
+    assert box["height"] < 50 and button.evaluate("b => b.scrollWidth <= b.clientWidth")
+    assert page.locator(".note-text").bounding_box()["height"] > 30   # the note took the wrapping
+    assert_clean(w)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [320, 360, 390, 1280])
+def test_open_row_and_grid_are_axe_clean(wednesday, width, scheme):
+    """A row opened to its focus, goal and grid (with a ticked day and a note link) passes axe at every width."""
+    w, page = wednesday({"width": width, "height": 800}, bypass_csp=True, color_scheme=scheme)
+    page.fill("#note-input", "We talked.")
+    page.get_by_role("button", name="Save note").click()
+    page.click("#day--feelings-journal--2026-11-16")
+    open_row(page, "feelings-journal")
+    page.locator("#data-details summary").click()
+    # The message and the sticky header lie over whatever scrolls under them (axe calls that an obscured
+    # target): dismissed, and back at the top, the page is checked as laid out.
+    page.get_by_role("button", name="Dismiss message").click()
+    page.evaluate("window.scrollTo(0, 0)")
+    assert_axe_clean(page)
