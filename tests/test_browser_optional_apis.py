@@ -7,6 +7,7 @@ import pytest
 import browser as browsers
 from conftest import Watched
 from test_browser_app import assert_clean, today
+from test_browser_tracker import open_data
 
 pytestmark = pytest.mark.browser
 
@@ -93,6 +94,7 @@ def test_ticks_never_ask_for_persistent_storage(site, open_page):
     page.get_by_label("Hold and reassure").check()
     page.get_by_label("Let yourself be comforted").uncheck()
     page.goto(site + "#/practices")
+    open_data(page)
     page.wait_for_selector("#keep-data button")
     page.check("#tracker--do-share-joy")
     assert page.evaluate("window.persistCalls") == 0
@@ -105,6 +107,7 @@ def test_keep_data_button_asks_once_and_shows_the_answer(site, open_page, grante
     w = open_page()
     w.context.add_init_script(FAKE_PERSIST % ("true" if granted else "false"))
     page = w.open(site + "#/practices")
+    open_data(page)
     button = page.get_by_role("button", name="Keep my data safe on this device")
     button.wait_for()
     assert page.inner_text("#keep-data-status") == "This browser may clear Attune's data when the device runs short of space."
@@ -129,6 +132,7 @@ def test_keep_data_shows_storage_already_persistent(site, open_page):
     w = open_page()
     w.context.add_init_script("StorageManager.prototype.persisted = () => Promise.resolve(true);")
     page = w.open(site + "#/practices")
+    open_data(page)
     page.wait_for_selector("#keep-data-status")
     assert page.inner_text("#keep-data") == "This browser keeps Attune's data until you erase it."
     assert page.locator("#keep-data button").count() == 0

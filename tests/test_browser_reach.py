@@ -8,6 +8,7 @@ import pytest
 import plan_link
 from browser import DESKTOP, PHONE
 from test_browser_app import assert_clean, today
+from test_browser_tracker import open_row
 
 pytestmark = pytest.mark.browser
 
@@ -27,6 +28,7 @@ def open_tracker(w, site):
 
 
 def focus(page, pid, goal):
+    open_row(page, pid)
     page.check("#focus--" + pid)
     page.select_option("#goal--" + pid, str(goal))
 
