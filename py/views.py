@@ -208,9 +208,10 @@ def note_links(days):
 
 
 def today_text(today):
-    """"Sunday 22 November": the date beside "Today's note" (the page's only statement of today's date)."""
+    """"Sun 22 Nov": the date beside "Today's note", short so it fits one line on a phone (the note's
+    label gives screen readers the full date)."""
     y, m, d = dates.from_ordinal(today)
-    return "%s %d %s" % (dates.WEEKDAYS[dates.weekday(today)], d, dates.MONTHS[m - 1])
+    return "%s %d %s" % (dates.WEEKDAYS[dates.weekday(today)][:3], d, dates.MONTHS[m - 1][:3])
 
 
 def notes_panel(doc, today):
@@ -223,7 +224,8 @@ def notes_panel(doc, today):
         for text in entries)
     listing = tag("ul", items, class_="notes") if entries else ""
     return tag("section",
-               tag("h2", "Today's note " + tag("span", escape(today_text(today)), class_="note-date"), id="note-title")
+               tag("h2", "Today's note " + tag("span", escape(today_text(today)), class_="note-date", aria_hidden="true"),
+                   id="note-title")
                + tag("label", "Note for " + escape(dates.long_name(today)), for_="note-input", class_="sr")
                + tag("textarea", "", id="note-input", rows="2", maxlength=str(model.MAX_NOTE), aria_describedby="note-hint")
                + tag("div", tag("button", "Save note", type="button", data_action="add-note", class_="primary")

@@ -102,8 +102,9 @@ def test_a_past_day_note_is_linked_from_the_grid(wednesday):
 
 
 def test_fresh_practices_page_fits_in_3000_px_on_a_phone(site, open_page):
-    """A fresh profile's #/practices at 390×844, everything closed, is at most 3,000 px tall."""
+    """A fresh profile's #/practices at 390×844, everything closed, is at most 3,000 px tall (on a day with a long name)."""
     w = open_page(PHONE)
+    w.page.clock.set_fixed_time("2026-09-30T10:00:00")   # Wednesday 30 September: the longest dates there are
     page = w.open(site + "#/practices")
     page.wait_for_selector("#tracker .tracker-card")
     assert page.locator("#tracker details[open]").count() == 0
