@@ -73,17 +73,36 @@ def week_count_text(doc, pid, today, in_focus):
     return "%d this week" % done if done else ""
 
 
-def day_name(name, n):
-    """A day control's name, whole on its own: "Listen actively, Friday 20 November 2026"."""
-    return "%s, %s" % (name, dates.long_name(n))
+CALENDAR = {}   # {today: its 12 weeks of days}: worked out once a day, shared by every row and grid
+
+
+def calendar(today):
+    """The 12 calendar weeks up to today's, Monday first, oldest first: [(ordinal, iso, long name,
+    weekday initial, day, month)]. Stepped a day at a time: dates.from_ordinal for each of 84 days
+    cost most of a grid's drawing time in MicroPython."""
+    if today not in CALENDAR:
+        CALENDAR.clear()
+        first = dates.week_start(today) - 7 * (WEEKS - 1)
+        year, month, day = dates.from_ordinal(first)
+        days = []
+        for i in range(7 * WEEKS):
+            weekday = dates.WEEKDAYS[i % 7]
+            days.append((first + i, "%04d-%02d-%02d" % (year, month, day),
+                         "%s %d %s %d" % (weekday, day, dates.MONTHS[month - 1], year), weekday[0], day, month))
+            day += 1
+            if day > dates.days_in_month(year, month):
+                day, month = 1, month + 1
+                if month > 12:
+                    month, year = 1, year + 1
+        CALENDAR[today] = days
+    return CALENDAR[today]
 
 
 def last_days(today):
     """The row's days, oldest first (today last): [(ordinal, iso, long name, weekday initial, day number)]."""
-    out = []
-    for n in range(today - DAYS_SHOWN + 1, today + 1):
-        out.append((n, dates.iso(n), dates.long_name(n), dates.WEEKDAYS[dates.weekday(n)][0], dates.from_ordinal(n)[2]))
-    return out
+    days = calendar(today)
+    end = 7 * (WEEKS - 1) + dates.weekday(today) + 1
+    return [(n, iso, long, initial, day) for n, iso, long, initial, day, month in days[end - DAYS_SHOWN:end]]
 
 
 # A row is drawn from fixed templates: on a phone, MicroPython spends most of a tracker's drawing
@@ -162,48 +181,49 @@ def practice_card(doc, practice, today, week=None):
     return ROW % values
 
 
+GRID_HEAD = "".join('<th scope="col"><span aria-hidden="true">%s</span><span class="sr">%s</span></th>' % (d[0], d)
+                    for d in dates.WEEKDAYS)
+CELL = ('<td class="cell%(cls)s"><input type="checkbox" class="day-box" id="grid--%(pid)s--%(iso)s" data-practice="%(pid)s"'
+        ' data-day="%(iso)s" aria-label="%(name)s, %(long)s, in the 12-week grid"%(checked)s></td>')
+TO_COME = '<td class="cell is-future"><span class="sr">%s: still to come</span></td>'
+
+
 def grid_table(doc, pid, today, name):
     """The 12-week table, drawn when its <details> is first opened (84 cells per practice add up).
 
     Every day up to today is a checkbox named for the practice and the date; a day with notes
     gets a dot, and the notes of those days are linked below the table (#/journal/YYYY-MM-DD):
     a link inside a cell would be a target too small to tap beside the cell's own checkbox."""
-    rows = model.grid(doc, pid, today, WEEKS)
-    head = "".join(tag("th", tag("span", escape(d[0]), aria_hidden="true") + tag("span", escape(d), class_="sr"), scope="col")
-                   for d in dates.WEEKDAYS)
+    done_days, notes = model.days_of(doc, pid), doc["notes"]
+    values = {"pid": pid, "name": escape(name)}
     body, noted_days = [], []
-    for row in rows:
+    days = calendar(today)
+    for week in range(WEEKS):
         cells = []
-        for n, done, noted, future in row:
-            cls = "cell" + (" is-done" if done else "") + (" has-note" if noted else "") + (" is-future" if future else "")
-            if future:
-                inside = '<span class="sr">%s: still to come</span>' % escape(dates.long_name(n))
-            else:
-                iso = dates.iso(n)
-                inside = ('<input type="checkbox" class="day-box" id="grid--%s--%s" data-practice="%s" data-day="%s"'
-                          ' aria-label="%s, in the 12-week grid"%s>'
-                          % (pid, iso, pid, iso, escape(day_name(name, n)), " checked" if done else ""))
-                if noted:
-                    noted_days.append(n)
-            cells.append('<td class="%s">%s</td>' % (cls, inside))
-        y, m, d = dates.from_ordinal(row[0][0])
-        label = "%d %s" % (d, dates.MONTHS[m - 1][:3])
-        body.append(tag("tr", tag("th", escape(label), scope="row") + "".join(cells)))
-    table = tag("table", tag("caption", escape("%s, week by week (Monday to Sunday)" % name), class_="sr")
-                + tag("thead", tag("tr", tag("td", "") + head)) + tag("tbody", "".join(body)), class_="grid")
+        for entry in days[7 * week:7 * week + 7]:
+            n, iso, long = entry[0], entry[1], entry[2]
+            if n > today:
+                cells.append(TO_COME % long)
+                continue
+            done, noted = done_days.has(n), iso in notes
+            if noted:
+                noted_days.append(entry)
+            values["iso"], values["long"], values["checked"] = iso, long, " checked" if done else ""
+            values["cls"] = (" is-done" if done else "") + (" has-note" if noted else "")
+            cells.append(CELL % values)
+        monday = days[7 * week]
+        body.append('<tr><th scope="row">%d %s</th>%s</tr>' % (monday[4], dates.MONTHS[monday[5] - 1][:3], "".join(cells)))
+    table = ('<table class="grid"><caption class="sr">%s, week by week (Monday to Sunday)</caption>'
+             '<thead><tr><td></td>%s</tr></thead><tbody>%s</tbody></table>' % (values["name"], GRID_HEAD, "".join(body)))
     return '<div class="grid-wrap">%s%s</div>' % (table, note_links(noted_days))
 
 
 def note_links(days):
-    """Links to the notes of these days (ordinals, oldest first), newest first; "" when there are none."""
+    """Links to the notes of these days (calendar() entries, oldest first), newest first; "" when there are none."""
     if not days:
         return ""
-    links = []
-    for n in reversed(days):
-        y, m, d = dates.from_ordinal(n)
-        links.append('<li><a href="#/journal/%s"><span aria-hidden="true">%s %d %s</span><span class="sr">Notes for %s</span></a></li>'
-                     % (dates.iso(n), dates.WEEKDAYS[dates.weekday(n)][:3], d, dates.MONTHS[m - 1][:3],
-                        dates.long_name(n)))
+    links = ['<li><a href="#/journal/%s"><span aria-hidden="true">%s %d %s</span><span class="sr">Notes for %s</span></a></li>'
+             % (iso, long[:3], day, dates.MONTHS[month - 1][:3], long) for n, iso, long, initial, day, month in reversed(days)]
     return '<p class="note-days-title">Days with notes:</p><ul class="note-days">%s</ul>' % "".join(links)
 
 
