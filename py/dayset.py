@@ -6,8 +6,9 @@ stored as 458 hex characters, and bytes.fromhex()/bytes.hex() turn it into bytes
 in both CPython and MicroPython. Runs of days ("start+length") were smaller only for sparse or
 very regular use and cost far more to decode for a typical, irregular history.
 
-Costs: has/add/discard O(1) (add before the first day shifts the bytes once); len() O(1);
-counting a range O(days in it); building from or listing as ordinals O(days).
+Costs: has/add/discard O(1) (add before the first day shifts the bytes once); len() O(bytes) the
+first time, then O(1); truth (empty or not) O(bytes) in C; counting a range O(days in it);
+building from or listing as ordinals O(days).
 """
 import dates
 
@@ -22,8 +23,10 @@ class DaySet:
     def __init__(self, start=0, bits=None):
         self.start = start
         self.bits = bytearray(bits or b"")
-        # Counted in C: a Python loop over the bytes was most of the cost of opening years of history.
-        self.size = bin(int.from_bytes(bytes(self.bits), "little")).count("1") if self.bits else 0
+        # Counted when first asked, not here: opening years of history needs no counts. (The
+        # count used to be bin(int.from_bytes(…)).count("1"): fast in CPython, but quadratic in
+        # MicroPython, 7.6 ms a practice after ten years: most of the cost of opening.)
+        self.counted = None
 
     @classmethod
     def from_ordinals(cls, ordinals):
@@ -49,7 +52,7 @@ class DaySet:
 
     def stored(self):
         """(first day ISO, hex) with no empty bytes at either end; None when empty."""
-        if not self.size:
+        if not self:
             return None
         lo, hi = 0, len(self.bits)
         while not self.bits[lo]:
@@ -59,7 +62,18 @@ class DaySet:
         return dates.iso(self.start + 8 * lo), bytes(self.bits[lo:hi]).hex()
 
     def __len__(self):
-        return self.size
+        if self.counted is None:
+            total = 0
+            for byte in self.bits:
+                total += POPCOUNT[byte]
+            self.counted = total
+        return self.counted
+
+    def __bool__(self):
+        """Whether any day is set, without counting them (a comparison done in C)."""
+        if self.counted is not None:
+            return self.counted > 0
+        return self.bits != bytes(len(self.bits))
 
     def __eq__(self, other):
         return isinstance(other, DaySet) and self.stored() == other.stored()
@@ -81,13 +95,15 @@ class DaySet:
         if (i >> 3) >= len(self.bits):
             self.bits += bytearray((i >> 3) + 1 - len(self.bits))
         self.bits[i >> 3] |= 1 << (i & 7)
-        self.size += 1
+        if self.counted is not None:
+            self.counted += 1
 
     def discard(self, n):
         if self.has(n):
             i = n - self.start
             self.bits[i >> 3] &= 255 ^ (1 << (i & 7))
-            self.size -= 1
+            if self.counted is not None:
+                self.counted -= 1
 
     def count(self, first, last):
         """Days in the set from ordinal `first` to `last`, both included (whole bytes at a time)."""
@@ -121,9 +137,9 @@ class DaySet:
 
     def union(self, other):
         """A new set with the days of both."""
-        if not other.size:
+        if not other:
             return DaySet(self.start, self.bits)
-        if not self.size:
+        if not self:
             return DaySet(other.start, other.bits)
         start = min(self.start, other.start)
         end = max(self.start + 8 * len(self.bits), other.start + 8 * len(other.bits))
