@@ -24,7 +24,7 @@ from dayset import DaySet
 HEAD = "attune:data"
 DAYS = "attune:days:"
 NOTES = "attune:notes:"
-DAY_NUMBERS = set("%02d" % d for d in range(1, 32))
+DAY_NUMBERS = set("01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31".split())
 
 
 def days_key(pid):

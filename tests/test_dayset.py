@@ -86,3 +86,9 @@ def test_from_hex_refuses_what_is_not_a_stored_day_set(first, hex_text):
     """Anything but a stored day set raises ValueError, which the store reports as unreadable."""
     with pytest.raises(ValueError):
         DaySet.from_hex(first, hex_text)
+
+
+def test_popcount_table_counts_the_bits_of_every_byte():
+    """The written-out POPCOUNT table holds the number of set bits of each byte value."""
+    from dayset import POPCOUNT
+    assert list(POPCOUNT) == [bin(i).count("1") for i in range(256)]
