@@ -17,7 +17,6 @@ from display import Display
 from dom import document, now_ms, q
 from local_storage import LocalStorage
 from messages import Messages
-from plan_page import PlanPage
 from reading import Reading
 from store import Store
 from tracker_page import TrackerPage
@@ -42,7 +41,7 @@ class App:
         self.tracker = TrackerPage(self)
         self.data = DataTransfer(self)
         self.updates = Updates(self.messages)
-        self.plan = PlanPage(self)    # reminders in a calendar file, a plan shared by link
+        self.plan = None              # reminders and shared plans: see plan_page()
         self.redraw_pending = False   # a redraw after another tab's writes is scheduled
         self.buttons = {   # data-action of the buttons that need nothing but a click
             "undo": self.tracker.undo,
@@ -57,7 +56,16 @@ class App:
             "import-merge": lambda: self.data.finish_import("merge"),
             "import-replace": lambda: self.data.finish_import("replace"),
         }
-        self.buttons.update(self.plan.buttons())
+
+    def plan_page(self):
+        """Reminders in a calendar file and plans shared by link (py/plan_page.py), imported the first
+        time a view needs them: articles and the library never do, and plan_page with the three
+        modules it uses is a sixth of the app's bytecode, which a phone would load at every start."""
+        if self.plan is None:
+            from plan_page import PlanPage
+            self.plan = PlanPage(self)
+            self.buttons.update(self.plan.buttons())
+        return self.plan
 
     def refresh(self):
         """Everything on the page from the store again (after an import, an erase, another tab)."""
@@ -66,7 +74,8 @@ class App:
         self.reading.show_resume()
         if self.reading.view == "practices":
             self.tracker.render()
-        self.plan.refresh()
+        if self.plan:
+            self.plan.refresh()
 
     # --- start-up ------------------------------------------------------------------------
 
@@ -106,13 +115,15 @@ class App:
             self.tracker.tick(target.getAttribute("data-practice"), bool(target.checked))
         elif focus:
             self.tracker.set_focus(focus, bool(target.checked))
-            self.plan.show_tools()   # the calendar's practices and the share link follow the focus
+            if self.plan:
+                self.plan.show_tools()   # the calendar's practices and the share link follow the focus
         elif goal:
             self.tracker.set_goal(goal, int(target.value))
-            self.plan.show_tools()
+            if self.plan:
+                self.plan.show_tools()
         elif target.id == "import-file":
             self.data.read_import(target)
-        else:
+        elif self.plan:
             self.plan.on_change(target)
 
     def on_click(self, event):

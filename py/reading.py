@@ -30,9 +30,9 @@ class Reading:
                 link.removeAttribute("aria-current")
         if view == "practices":
             self.app.tracker.render()
-            self.app.plan.show_tools()
+            self.app.plan_page().show_tools()
         elif view == "plan":
-            self.app.plan.show_plan()
+            self.app.plan_page().show_plan()
         elif view == "library":
             self.show_resume()
         heading = q("#a-%s h1" % slug) if view == "article" else q("#%s h1" % view)
