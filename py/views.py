@@ -154,7 +154,7 @@ def day_toggles(doc, pid, name, week):
 
 
 def practice_card(doc, practice, today, week=None):
-    """One practice's row: name, this week's count, the last 7 days; its text, settings and grid under "More".
+    """One practice's row: name, this week's count, the last 7 days; its text, settings and grid open from its name.
 
     week: last_days(today), passed in when many rows are drawn at once."""
     pid = practice["id"]   # ids are [a-z0-9-] (model.is_id): nothing in them needs escaping
