@@ -15,6 +15,7 @@ import views
 from data_transfer import DataTransfer
 from display import Display
 from dom import document, now_ms, q
+from journal_page import JournalPage
 from local_storage import LocalStorage
 from messages import Messages
 from plan_page import PlanPage
@@ -43,6 +44,7 @@ class App:
         self.data = DataTransfer(self)
         self.updates = Updates(self.messages)
         self.plan = PlanPage(self)    # reminders in a calendar file, a plan shared by link
+        self.journal = JournalPage(self)   # every day's notes (#/journal)
         self.redraw_pending = False   # a redraw after another tab's writes is scheduled
         self.buttons = {   # data-action of the buttons that need nothing but a click
             "undo": self.tracker.undo,
@@ -67,6 +69,7 @@ class App:
         if self.reading.view == "practices":
             self.tracker.render()
         self.plan.refresh()
+        self.journal.render()
 
     # --- start-up ------------------------------------------------------------------------
 
@@ -122,6 +125,8 @@ class App:
         action = button.dataset.action
         if action == "remove-note":
             self.tracker.remove_note(button.dataset.day, button.dataset.note)
+        elif action.startswith("journal-"):
+            self.journal.on_click(action, button)
         elif action == "download-backup":
             self.data.download_backup(button.dataset.key)
         elif action in self.buttons:

@@ -20,6 +20,7 @@ MODULE_GROUPS = (("dates", "dayset", "model"), ("views",), ("layout", "store", "
                  ("dom", "local_storage", "messages", "display", "reading"),
                  ("browser_api", "tracker_page", "data_transfer", "updates", "keep_data"),
                  ("ics", "plan_link", "plan_views", "plan_page"),
+                 ("weeks_chart", "journal_views", "journal_page"),
                  ("app",))
 
 
