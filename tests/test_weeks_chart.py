@@ -1,6 +1,9 @@
 """py/weeks_chart.py: the last 12 weeks of check-ins as an SVG, its text equivalent and the week's kind line."""
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import dates
 import model
 import weeks_chart
@@ -71,3 +74,15 @@ def test_ids_follow_the_prefix():
     a, b = weeks_chart.chart(doc, TODAY, "one"), weeks_chart.chart(doc, TODAY, "two", heading="h3")
     assert 'id="one-title"' in a and 'aria-labelledby="one-title"' in a
     assert 'id="two-title"' in b and "<h3" in b
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(-120, 10), max_size=60), st.lists(st.integers(-120, 10), max_size=20), st.integers(0, 6))
+def test_counts_agree_with_counting_day_by_day(offsets_a, offsets_b, weekday):
+    """The counts read from the bitmaps' bytes equal counting each day, wherever the bitmaps start."""
+    today = MONDAY + weekday
+    doc = doc_with({"a": [today + o for o in offsets_a], "b": [today + o for o in offsets_b]})
+    first = dates.week_start(today) - 7 * 11
+    expected = [(first + 7 * w, sum(1 for pid in doc["checkins"] for n in range(first + 7 * w, min(first + 7 * w + 6, today) + 1)
+                                    if doc["checkins"][pid].has(n))) for w in range(12)]
+    assert weeks_chart.week_counts(doc, today) == expected
