@@ -115,6 +115,6 @@ def chart(doc, today, id_prefix="weeks", heading="h2"):
     return tag("section",
                tag(heading, "Your last %d weeks" % WEEKS, id=title_id)
                + tag("p", escape(this_week_line(counts[-1][1])), class_="weeks-line")
-               + bars_svg(counts)
+               + (bars_svg(counts) if total else tag("p", "The bars fill in as you tick practices.", class_="note weeks-empty"))
                + tag("div", counts_table(counts, caption), class_="sr weeks-table"),
                class_="panel weeks-panel", aria_labelledby=title_id)

@@ -86,3 +86,12 @@ def test_counts_agree_with_counting_day_by_day(offsets_a, offsets_b, weekday):
     expected = [(first + 7 * w, sum(1 for pid in doc["checkins"] for n in range(first + 7 * w, min(first + 7 * w + 6, today) + 1)
                                     if doc["checkins"][pid].has(n))) for w in range(12)]
     assert weeks_chart.week_counts(doc, today) == expected
+
+
+def test_no_checkins_draws_no_empty_bars():
+    """Twelve empty weeks draw no chart, only the gentle line, a word on what will show, and the table."""
+    html = weeks_chart.chart(model.empty(), TODAY)
+    assert "<svg" not in html
+    assert "The bars fill in as you tick practices." in html
+    assert "Nothing ticked yet this week." in html
+    assert len(re.findall(r'<tr><th scope="row">', html)) == 12
