@@ -15,10 +15,8 @@ import views
 from data_transfer import DataTransfer
 from display import Display
 from dom import document, now_ms, q
-from journal_page import JournalPage
 from local_storage import LocalStorage
 from messages import Messages
-from plan_page import PlanPage
 from reading import Reading
 from store import Store
 from tracker_page import TrackerPage
@@ -43,8 +41,8 @@ class App:
         self.tracker = TrackerPage(self)
         self.data = DataTransfer(self)
         self.updates = Updates(self.messages)
-        self.plan = PlanPage(self)    # reminders in a calendar file, a plan shared by link
-        self.journal = JournalPage(self)   # every day's notes (#/journal)
+        self.plan = None              # reminders and shared plans: see plan_page()
+        self.journal = None           # every day's notes (#/journal): see journal_page()
         self.redraw_pending = False   # a redraw after another tab's writes is scheduled
         self.buttons = {   # data-action of the buttons that need nothing but a click
             "undo": self.tracker.undo,
@@ -59,7 +57,24 @@ class App:
             "import-merge": lambda: self.data.finish_import("merge"),
             "import-replace": lambda: self.data.finish_import("replace"),
         }
-        self.buttons.update(self.plan.buttons())
+
+    def plan_page(self):
+        """Reminders in a calendar file and plans shared by link (py/plan_page.py), imported the first
+        time a view needs them: articles and the library never do, and plan_page with the three
+        modules it uses is a sixth of the app's bytecode, which a phone would load at every start."""
+        if self.plan is None:
+            from plan_page import PlanPage
+            self.plan = PlanPage(self)
+            self.buttons.update(self.plan.buttons())
+        return self.plan
+
+    def journal_page(self):
+        """The journal (py/journal_page.py, with journal_views and weeks_chart), imported the first
+        time #/journal is opened, as plan_page() is: a visit that never opens it never loads it."""
+        if self.journal is None:
+            from journal_page import JournalPage
+            self.journal = JournalPage(self)
+        return self.journal
 
     def refresh(self):
         """Everything on the page from the store again (after an import, an erase, another tab)."""
@@ -68,8 +83,10 @@ class App:
         self.reading.show_resume()
         if self.reading.view == "practices":
             self.tracker.render()
-        self.plan.refresh()
-        self.journal.render()
+        if self.plan:
+            self.plan.refresh()
+        if self.journal:
+            self.journal.render()
 
     # --- start-up ------------------------------------------------------------------------
 
@@ -107,13 +124,15 @@ class App:
             self.tracker.tick(target.getAttribute("data-practice"), bool(target.checked))
         elif focus:
             self.tracker.set_focus(focus, bool(target.checked))
-            self.plan.show_tools()   # the calendar's practices and the share link follow the focus
+            if self.plan:
+                self.plan.show_tools()   # the calendar's practices and the share link follow the focus
         elif goal:
             self.tracker.set_goal(goal, int(target.value))
-            self.plan.show_tools()
+            if self.plan:
+                self.plan.show_tools()
         elif target.id == "import-file":
             self.data.read_import(target)
-        else:
+        elif self.plan:
             self.plan.on_change(target)
 
     def on_click(self, event):
@@ -126,7 +145,7 @@ class App:
         if action == "remove-note":
             self.tracker.remove_note(button.dataset.day, button.dataset.note)
         elif action.startswith("journal-"):
-            self.journal.on_click(action, button)
+            self.journal_page().on_click(action, button)
         elif action == "download-backup":
             self.data.download_backup(button.dataset.key)
         elif action in self.buttons:

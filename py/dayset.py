@@ -6,13 +6,24 @@ stored as 458 hex characters, and bytes.fromhex()/bytes.hex() turn it into bytes
 in both CPython and MicroPython. Runs of days ("start+length") were smaller only for sparse or
 very regular use and cost far more to decode for a typical, irregular history.
 
-Costs: has/add/discard O(1) (add before the first day shifts the bytes once); len() O(1);
-counting a range O(days in it); building from or listing as ordinals O(days).
+Costs: has/add/discard O(1) (add before the first day shifts the bytes once); len() O(bytes) the
+first time, then O(1); truth (empty or not) O(bytes) in C; counting a range O(days in it);
+building from or listing as ordinals O(days).
 """
 import dates
 
-# Set bits in every byte value, for counting without a loop over bits.
-POPCOUNT = bytes(bin(i).count("1") for i in range(256))
+# Set bits in every byte value, for counting without a loop over bits. Written out: computing it
+# (bin(i).count("1") for 256 values) took a few ms of every start-up in MicroPython.
+POPCOUNT = bytes.fromhex(
+    "0001010201020203010202030203030401020203020303040203030403040405"
+    "0102020302030304020303040304040502030304030404050304040504050506"
+    "0102020302030304020303040304040502030304030404050304040504050506"
+    "0203030403040405030404050405050603040405040505060405050605060607"
+    "0102020302030304020303040304040502030304030404050304040504050506"
+    "0203030403040405030404050405050603040405040505060405050605060607"
+    "0203030403040405030404050405050603040405040505060405050605060607"
+    "0304040504050506040505060506060704050506050606070506060706070708"
+)
 MAX_BYTES = 10600  # 232 years of days: more than model.FIRST_DAY..LAST_DAY
 
 
@@ -22,8 +33,10 @@ class DaySet:
     def __init__(self, start=0, bits=None):
         self.start = start
         self.bits = bytearray(bits or b"")
-        # Counted in C: a Python loop over the bytes was most of the cost of opening years of history.
-        self.size = bin(int.from_bytes(bytes(self.bits), "little")).count("1") if self.bits else 0
+        # Counted when first asked, not here: opening years of history needs no counts. (The
+        # count used to be bin(int.from_bytes(…)).count("1"): fast in CPython, but quadratic in
+        # MicroPython, 7.6 ms a practice after ten years: most of the cost of opening.)
+        self.counted = None
 
     @classmethod
     def from_ordinals(cls, ordinals):
@@ -49,7 +62,7 @@ class DaySet:
 
     def stored(self):
         """(first day ISO, hex) with no empty bytes at either end; None when empty."""
-        if not self.size:
+        if not self:
             return None
         lo, hi = 0, len(self.bits)
         while not self.bits[lo]:
@@ -59,7 +72,18 @@ class DaySet:
         return dates.iso(self.start + 8 * lo), bytes(self.bits[lo:hi]).hex()
 
     def __len__(self):
-        return self.size
+        if self.counted is None:
+            total = 0
+            for byte in self.bits:
+                total += POPCOUNT[byte]
+            self.counted = total
+        return self.counted
+
+    def __bool__(self):
+        """Whether any day is set, without counting them (a comparison done in C)."""
+        if self.counted is not None:
+            return self.counted > 0
+        return self.bits != bytes(len(self.bits))
 
     def __eq__(self, other):
         return isinstance(other, DaySet) and self.stored() == other.stored()
@@ -81,13 +105,15 @@ class DaySet:
         if (i >> 3) >= len(self.bits):
             self.bits += bytearray((i >> 3) + 1 - len(self.bits))
         self.bits[i >> 3] |= 1 << (i & 7)
-        self.size += 1
+        if self.counted is not None:
+            self.counted += 1
 
     def discard(self, n):
         if self.has(n):
             i = n - self.start
             self.bits[i >> 3] &= 255 ^ (1 << (i & 7))
-            self.size -= 1
+            if self.counted is not None:
+                self.counted -= 1
 
     def count(self, first, last):
         """Days in the set from ordinal `first` to `last`, both included (whole bytes at a time)."""
@@ -121,9 +147,9 @@ class DaySet:
 
     def union(self, other):
         """A new set with the days of both."""
-        if not other.size:
+        if not other:
             return DaySet(self.start, self.bits)
-        if not self.size:
+        if not self:
             return DaySet(other.start, other.bits)
         start = min(self.start, other.start)
         end = max(self.start + 8 * len(self.bits), other.start + 8 * len(other.bits))

@@ -15,12 +15,11 @@ from markup import escape, tag
 root = js.document.documentElement
 
 # Loaded one group per task (each yield costs a few ms, so small modules share one);
-# app imports them all again, from the module cache.
+# app imports them all again, from the module cache. plan_page and the modules it uses are
+# imported when a view first needs them (App.plan_page).
 MODULE_GROUPS = (("dates", "dayset", "model"), ("views",), ("layout", "store", "routes"),
                  ("dom", "local_storage", "messages", "display", "reading"),
                  ("browser_api", "tracker_page", "data_transfer", "updates", "keep_data"),
-                 ("ics", "plan_link", "plan_views", "plan_page"),
-                 ("weeks_chart", "journal_views", "journal_page"),
                  ("app",))
 
 

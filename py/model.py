@@ -503,7 +503,7 @@ def set_done(doc, pid, day, done):
         days.add(dates.ordinal(day))
     else:
         days.discard(dates.ordinal(day))
-    if not len(days):
+    if not days:
         del doc["checkins"][pid]
 
 
@@ -562,7 +562,7 @@ def streak(doc, pid, today):
 
 def tried_count(doc, ids):
     """How many of these practices were ever done."""
-    return len([pid for pid in ids if len(doc["checkins"].get(pid, ()))])
+    return len([pid for pid in ids if doc["checkins"].get(pid)])
 
 
 def grid(doc, pid, today, weeks):

@@ -30,15 +30,15 @@ class Reading:
                 link.removeAttribute("aria-current")
         if view == "practices":
             self.app.tracker.render()
-            self.app.plan.show_tools()
+            self.app.plan_page().show_tools()
         elif view == "plan":
-            self.app.plan.show_plan()
+            self.app.plan_page().show_plan()
         elif view == "library":
             self.show_resume()
         heading = q("#a-%s h1" % slug) if view == "article" else q("#%s h1" % view)
         document.title = ("%s — Attune" % heading.textContent) if view != "library" else LIBRARY_TITLE
         if view == "journal":   # its anchor is a day: the journal finds what to focus
-            target = self.app.journal.show(anchor)
+            target = self.app.journal_page().show(anchor)
         else:
             target = document.getElementById(anchor) if anchor else None
         reading = self.store.doc["reading"]

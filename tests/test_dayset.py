@@ -17,15 +17,19 @@ PROPS = settings(max_examples=150, deadline=None)
 @PROPS
 @given(SETS, st.lists(ORDINALS, max_size=10), NEAR, NEAR)
 def test_behaves_like_a_set_of_ordinals(added, removed, a, b):
-    """add/discard/has/len/ordinals/count agree with Python's set, in any order of adds (before the start too)."""
+    """add/discard/has/len/bool/ordinals/count agree with Python's set, in any order of adds (before the start too)."""
     days, model = DaySet(), set()
     for n in added:
         days.add(n)
         model.add(n)
+    # Counted lazily: once counted, later adds and discards keep the count right.
+    assert bool(days) == bool(model) and len(DaySet(days.start, days.bits)) == len(model)
+    if added and added[0] % 2:
+        assert len(days) == len(model)
     for n in removed:
         days.discard(n)
         model.discard(n)
-    assert len(days) == len(model)
+    assert bool(days) == bool(model) and len(days) == len(model)
     assert days.ordinals() == sorted(model)
     assert all(days.has(n) for n in model)
     assert not any(days.has(n) for n in removed if n not in model)
@@ -82,3 +86,9 @@ def test_from_hex_refuses_what_is_not_a_stored_day_set(first, hex_text):
     """Anything but a stored day set raises ValueError, which the store reports as unreadable."""
     with pytest.raises(ValueError):
         DaySet.from_hex(first, hex_text)
+
+
+def test_popcount_table_counts_the_bits_of_every_byte():
+    """The written-out POPCOUNT table holds the number of set bits of each byte value."""
+    from dayset import POPCOUNT
+    assert list(POPCOUNT) == [bin(i).count("1") for i in range(256)]
