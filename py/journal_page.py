@@ -37,13 +37,39 @@ class JournalPage:
         return target
 
     def render(self):
-        """After the store changed under the page: everything again, as many weeks as were shown."""
+        """After the store changed under the page (another tab, an import): everything again, as many
+        weeks as were shown. What the reader is typing, in the form or in a note being edited, stays."""
         if not self.showing():
             return
         focused = document.activeElement.id if q("#journal-body").contains(document.activeElement) else None
+        typed = [(box_id, str(document.getElementById(box_id).value)) for box_id in ("journal-day", "journal-note")
+                 if document.getElementById(box_id)]
+        editing = self.editing()
         html, self.oldest, _ = journal_views.journal(self.store.doc, today(), until=self.oldest)
         q("#journal-body").innerHTML = html
+        for box_id, value in typed:
+            document.getElementById(box_id).value = value
+        self.reopen_edit(editing)
         refocus(focused)
+
+    def editing(self):
+        """(day, note, what is typed) of the note being edited, or None."""
+        item = q("#journal-body li.is-editing")
+        if not item:
+            return None
+        return item.getAttribute("data-day"), item.getAttribute("data-note"), str(q("#journal-edit").value)
+
+    def reopen_edit(self, editing):
+        """After a redraw: the editor that was open, open again with what was typed (if its note is still
+        there and no editor is open now), so a change elsewhere never throws away words being written."""
+        if not editing or q("#journal-body li.is-editing"):
+            return
+        day, text, typed = editing
+        for item in qa("#journal-body li.journal-note"):
+            if item.getAttribute("data-day") == day and item.getAttribute("data-note") == text:
+                item.outerHTML = journal_views.edit_item(day, text)
+                q("#journal-edit").value = typed
+                return
 
     def redraw_list(self, until):
         """The list of weeks again, down to the week of `until` (ISO day, or None)."""
@@ -56,6 +82,7 @@ class JournalPage:
 
     def redraw_week(self, day):
         """The week of `day` after a change: redrawn, removed when empty, or added in its place."""
+        editing = self.editing()
         monday = journal_views.monday_of(day)
         html = journal_views.week_html(self.store.doc["notes"], monday)
         existing = document.getElementById(journal_views.week_id(monday))
@@ -68,6 +95,7 @@ class JournalPage:
         elif html:
             oldest = self.oldest if self.oldest and self.oldest < day else day
             self.redraw_list(oldest)
+        self.reopen_edit(editing)
 
     def show_more(self):
         """Draw the next weeks below the last one and move focus to the first of them."""

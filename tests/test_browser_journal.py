@@ -267,20 +267,29 @@ def test_chart_text_equivalent_matches_the_stored_checkins(site, open_page):
     assert_clean(w)
 
 
-def test_another_tabs_note_shows(site, open_page):
-    """A note saved in another tab appears in an open journal, and both tabs' notes of one month are kept."""
+def test_another_tabs_note_shows_and_typing_stays(site, open_page):
+    """A note saved in another tab appears in an open journal without losing what this tab is typing,
+    and both tabs' notes of one month are kept."""
     w = open_page(PHONE)
-    first, _ = open_journal(w, site, notes_on([]))
+    first, _ = open_journal(w, site, notes_on([2]))
     second = w.context.new_page()
     second.goto(site + "#/journal")
     second.wait_for_selector("html[data-app=ready]")
     t = today_ordinal(first)
-    first.fill("#journal-note", "From the first tab")
-    first.get_by_role("button", name="Save note").click()
+    first.get_by_role("button", name="Edit note of %s" % dates.long_name(t - 2)).click()
+    first.fill("#journal-edit", "Half rewritten")
+    first.fill("#journal-note", "Half written")
     second.fill("#journal-note", "From the second tab")
     second.get_by_role("button", name="Save note").click()
-    assert w.stored()["notes"][dates.iso(t)] == ["From the first tab", "From the second tab"]
-    first.wait_for_function("document.querySelectorAll('#journal-weeks .note-text').length === 2")
+    first.wait_for_function("document.querySelectorAll('#journal-weeks article.journal-day').length === 2")
+    assert first.input_value("#journal-note") == "Half written"
+    assert first.input_value("#journal-edit") == "Half rewritten"
+    first.get_by_role("button", name="Save note").click()
+    first.get_by_role("button", name="Save changes").click()
+    stored = w.stored()["notes"]
+    assert stored[dates.iso(t)] == ["From the second tab", "Half written"]
+    assert stored[dates.iso(t - 2)] == ["Half rewritten"]
+    second.wait_for_function("document.querySelectorAll('#journal-weeks .note-text').length === 3")
     assert_clean(w)
 
 
