@@ -93,16 +93,17 @@ def bars_svg(counts):
             % (WIDTH, HEIGHT, "".join(parts)))
 
 
+ROW = '<tr><th scope="row">%s</th><td>%d</td></tr>'
+
+
 def counts_table(counts, caption):
     """The chart's text equivalent: each week and its check-ins, in the chart's order. Hidden in a
     <div>: a table would widen to its text whatever width it is given, and the page would scroll sideways."""
     last = len(counts) - 1
-    rows = "".join(tag("tr", tag("th", escape(week_name(monday) + (" (this week)" if i == last else "")), scope="row")
-                          + tag("td", str(count)))
+    rows = "".join(ROW % (escape(week_name(monday) + (" (this week)" if i == last else "")), count)
                    for i, (monday, count) in enumerate(counts))
-    return tag("table", tag("caption", escape(caption))
-               + tag("thead", tag("tr", tag("th", "Week", scope="col") + tag("th", "Check-ins", scope="col")))
-               + tag("tbody", rows))
+    return ('<table><caption>%s</caption><thead><tr><th scope="col">Week</th><th scope="col">Check-ins</th></tr>'
+            '</thead><tbody>%s</tbody></table>' % (escape(caption), rows))
 
 
 def chart(doc, today, id_prefix="weeks", heading="h2"):
