@@ -14,6 +14,20 @@
     document.documentElement.setAttribute("data-text-size", String(settings.text_size));
   } catch (e) { /* nothing saved, unreadable, or storage disabled: the defaults stand */ }
 })();
+// Firefox with cookies blocked refuses `new BroadcastChannel` (SecurityError). PyScript's core
+// opens one as it loads, for talking to workers, which Attune does not use; without this stand-in
+// the app cannot start at all. Storage is refused too, and py/ says so: nothing is being saved.
+(function () {
+  try {
+    new BroadcastChannel("attune-probe").close();
+  } catch (e) {
+    window.BroadcastChannel = function () {};
+    window.BroadcastChannel.prototype = {
+      postMessage: function () {}, close: function () {},
+      addEventListener: function () {}, removeEventListener: function () {}
+    };
+  }
+})();
 // The skip link moves focus to <main> without touching the address: its "#main" would be a route.
 document.addEventListener("click", function (event) {
   var link = event.target.closest && event.target.closest("a.skip");
@@ -69,7 +83,12 @@ document.addEventListener("click", function (event) {
   }, true);
   // PyScript fetches MicroPython, its .wasm and the app's bytecode before the interpreter is up; a failure
   // there is an unhandled rejection. Afterwards main.py answers for its own errors (and mpy:done below).
-  window.addEventListener("unhandledrejection", function () { if (!interpreterUp) fail(); });
+  // A SecurityError is storage being refused (Firefox with cookies blocked: PyScript's IndexedDB
+  // cache cannot open). The app runs without it and says that nothing is being saved.
+  window.addEventListener("unhandledrejection", function (event) {
+    if (event.reason && event.reason.name === "SecurityError") return;
+    if (!interpreterUp) fail();
+  });
   document.addEventListener("mpy:ready", function () { interpreterUp = true; });
   // main.py has ended. Still "loading" means it could not be fetched or died before its own try.
   // "ready" after the watchdog spoke (a slow start, not a broken one) clears the message: the app

@@ -33,11 +33,11 @@ LISTENING = re.compile(r"WebDriver BiDi listening on (ws://\S+)")
 class Firefox(Tab):
     name = "firefox"
 
-    def __init__(self, binary, viewport):
+    def __init__(self, binary, viewport, prefs=None):
         super().__init__()
         self.profile = tempfile.mkdtemp(prefix="attune-firefox-")
         with open(os.path.join(self.profile, "user.js"), "w") as f:
-            f.writelines("user_pref(%s, %s);\n" % (json.dumps(k), json.dumps(v)) for k, v in PREFS.items())
+            f.writelines("user_pref(%s, %s);\n" % (json.dumps(k), json.dumps(v)) for k, v in dict(PREFS, **(prefs or {})).items())
         self.log = open(os.path.join(self.profile, "firefox.log"), "w+")
         self.process = subprocess.Popen(
             [binary, "--headless", "--no-remote", "--profile", self.profile, "--remote-debugging-port", "0", "about:blank"],

@@ -80,10 +80,11 @@ def missing(name):
     return None
 
 
-def launch(name, viewport=PHONE):
+def launch(name, viewport=PHONE, prefs=None):
+    """A tab of the engine; prefs: Firefox preferences on top of the usual ones."""
     if name == "firefox":
         from engine_firefox import Firefox
-        return Firefox(firefox_binary(), viewport)
+        return Firefox(firefox_binary(), viewport, prefs)
     from engine_webkit import WebKit
     return WebKit(*webkit_binaries(), viewport)
 

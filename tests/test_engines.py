@@ -67,6 +67,29 @@ def test_tick_survives_reload(tab, url):
     assert tab.evaluate("document.querySelector('#why-he-cries--do-steady-yourself').checked") is True
 
 
+def test_firefox_with_cookies_blocked_starts_and_says_nothing_is_saved(recorded_site):
+    """Firefox refusing all storage (cookies blocked) still starts the app; ticks work and the page says they are not saved."""
+    reason = engines.missing("firefox")
+    if reason:
+        pytest.skip(reason)
+    tab = engines.launch("firefox", prefs={"network.cookie.cookieBehavior": 2})  # 2: block all cookies
+    server = Server(recorded_site).start()
+    try:
+        # The start must never pass through "error": PyScript's worker channel and IndexedDB cache are refused.
+        tab.goto(server.url + "#/a/why-he-cries")
+        tab.wait_for("document.documentElement.dataset.app !== 'loading'", 60, "data-app to leave 'loading'")
+        assert tab.evaluate("document.documentElement.dataset.app") == "ready", tab.evaluate(
+            "document.querySelector('#status').innerText")
+        assert tab.evaluate("!!document.querySelector('#unsaved')")
+        tab.click("#why-he-cries--do-steady-yourself")
+        tab.wait_for("document.querySelector('#status').textContent.includes('marked as done today')")
+        assert "Not saved" in tab.evaluate("document.querySelector('#status').textContent")
+        assert tab.evaluate("document.querySelector('#why-he-cries--do-steady-yourself').checked") is True
+    finally:
+        server.stop()
+        tab.close()
+
+
 def test_tracker_offers_export_import_and_erase(tab, url):
     """#/practices shows the tracker's cards and the Export, Import and Erase controls."""
     tab.open(url + "#/practices")
