@@ -142,9 +142,14 @@ class JournalPage:
 
     def remove(self, item):
         day, text = item.getAttribute("data-day"), item.getAttribute("data-note")
+        # Where focus goes if the day, or its whole week, goes with the note: the week next to it,
+        # so the reader stays where they were in the list rather than at the top of the page.
+        week = item.closest("section.journal-week")
+        nearby = [w.id + "-title" for w in (week.nextElementSibling, week.previousElementSibling)
+                  if w and w.classList.contains("journal-week")] if week else []
         self.change(day, text, None)
         self.say("Note removed.")
-        self.focus_day(day)
+        self.focus_day(day, nearby)
 
     def start_edit(self, item):
         self.cancel_edit()   # one note is edited at a time
@@ -201,10 +206,11 @@ class JournalPage:
                     return
         self.focus_day(day)
 
-    def focus_day(self, day):
-        """Focus the day's heading, or its week's once the day has no notes left, or the journal's."""
-        for element_id in (journal_views.day_id(day) + "-title", journal_views.week_id(journal_views.monday_of(day)) + "-title",
-                           "journal-title"):
+    def focus_day(self, day, nearby=()):
+        """Focus the day's heading, or its week's once the day has no notes left, or a week `nearby`
+        (ids of week headings), or the journal's heading."""
+        for element_id in [journal_views.day_id(day) + "-title", journal_views.week_id(journal_views.monday_of(day)) + "-title"] \
+                + list(nearby) + ["journal-title"]:
             element = document.getElementById(element_id)
             if element:
                 element.focus()

@@ -137,6 +137,17 @@ def test_remove_then_undo(site, open_page):
     assert_clean(w)
 
 
+def test_removing_a_weeks_last_note_keeps_the_place(site, open_page):
+    """Removing the only note of a week moves focus to the next week's heading, not to the top of the page."""
+    w = open_page(PHONE)
+    page, _ = open_journal(w, site, notes_on([0, 7, 14, 21, 28]))
+    t = today_ordinal(page)
+    page.get_by_role("button", name="Remove note of %s" % dates.long_name(t - 14)).click()
+    assert page.evaluate(FOCUSED_ID) == journal_views.week_id(dates.iso(dates.week_start(t - 21))) + "-title"
+    assert dates.iso(t - 14) not in shown_days(page)
+    assert_clean(w)
+
+
 def test_add_a_note_to_a_past_day(site, open_page):
     """A note for an earlier day is saved under that day and shows in its week, in order."""
     w = open_page(PHONE)
