@@ -42,6 +42,7 @@ class App:
         self.data = DataTransfer(self)
         self.updates = Updates(self.messages)
         self.plan = None              # reminders and shared plans: see plan_page()
+        self.journal = None           # every day's notes (#/journal): see journal_page()
         self.redraw_pending = False   # a redraw after another tab's writes is scheduled
         self.buttons = {   # data-action of the buttons that need nothing but a click
             "undo": self.tracker.undo,
@@ -67,6 +68,14 @@ class App:
             self.buttons.update(self.plan.buttons())
         return self.plan
 
+    def journal_page(self):
+        """The journal (py/journal_page.py, with journal_views and weeks_chart), imported the first
+        time #/journal is opened, as plan_page() is: a visit that never opens it never loads it."""
+        if self.journal is None:
+            from journal_page import JournalPage
+            self.journal = JournalPage(self)
+        return self.journal
+
     def refresh(self):
         """Everything on the page from the store again (after an import, an erase, another tab)."""
         self.display.apply()
@@ -76,6 +85,8 @@ class App:
             self.tracker.render()
         if self.plan:
             self.plan.refresh()
+        if self.journal:
+            self.journal.render()
 
     # --- start-up ------------------------------------------------------------------------
 
@@ -135,6 +146,8 @@ class App:
         action = button.dataset.action
         if action == "remove-note":
             self.tracker.remove_note(button.dataset.day, button.dataset.note)
+        elif action.startswith("journal-"):
+            self.journal_page().on_click(action, button)
         elif action == "download-backup":
             self.data.download_backup(button.dataset.key)
         elif action in self.buttons:

@@ -15,12 +15,13 @@ class Messages:
         self.toasts = 0   # counts messages, so a timer clears only its own
 
     def say(self, text, undo=False, kind="info", change=False):
-        """A message; change=True: it confirms a change, so it says so when the change is not kept."""
+        """A message; change=True: it confirms a change, so it says so when the change is not kept.
+        undo: True for the tracker's Undo, or the data-action of another page's (e.g. "journal-undo")."""
         if change and not self.store.persistent:
             text += " " + views.NOT_SAVED
         html = tag("p", escape(text))
         if undo:
-            html += tag("button", "Undo", type="button", data_action="undo")
+            html += tag("button", "Undo", type="button", data_action=undo if isinstance(undo, str) else "undo")
         html += tag("button", "Dismiss", type="button", data_action="dismiss", aria_label="Dismiss message")
         q("#status").innerHTML = tag("div", html, class_="toast is-" + kind)
         if kind == "info":

@@ -37,7 +37,10 @@ class Reading:
             self.show_resume()
         heading = q("#a-%s h1" % slug) if view == "article" else q("#%s h1" % view)
         document.title = ("%s — Attune" % heading.textContent) if view != "library" else LIBRARY_TITLE
-        target = document.getElementById(anchor) if anchor else None
+        if view == "journal":   # its anchor is a day: the journal finds what to focus
+            target = self.app.journal_page().show(anchor)
+        else:
+            target = document.getElementById(anchor) if anchor else None
         reading = self.store.doc["reading"]
         if view == "article" and self.resume_pending and reading and reading["slug"] == slug:
             self.resume_pending = False

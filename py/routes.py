@@ -1,15 +1,18 @@
 """Hash routes: #/ (library), #/a/<slug>[/<heading>] (an article), #/practices (the tracker),
-#/help (if you are worried or unsafe), #/plan/… (a plan shared by a partner; py/plan_link.py reads the rest)."""
+#/help (if you are worried or unsafe), #/plan/… (a plan shared by a partner; py/plan_link.py reads the rest),
+#/journal[/<day>] (the notes; the day is passed on as written: py/journal_views.py checks it)."""
 
 
 def parse(hash_text, slugs):
-    """(view, slug, anchor): view is "library", "article", "practices", "help", "plan" or "missing"."""
+    """(view, slug, anchor): view is "library", "article", "practices", "help", "plan", "journal" or "missing"."""
     path = hash_text[1:] if hash_text.startswith("#") else hash_text
     parts = [p for p in path.split("/") if p]
     if not parts:
         return ("library", None, None)
     if parts[0] in ("practices", "help") and len(parts) == 1:
         return (parts[0], None, None)
+    if parts[0] == "journal":
+        return ("journal", None, "/".join(parts[1:]) if len(parts) > 1 else None)
     if parts[0] == "plan":
         return ("plan", None, None)
     if parts[0] == "a" and len(parts) in (2, 3) and parts[1] in slugs:

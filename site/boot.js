@@ -3,7 +3,8 @@
 (function () {
   var parts = location.hash.replace(/^#\/?/, "").split("/");
   var route = parts[0] === "a" && parts[1] ? "a/" + parts[1]
-    : parts[0] === "practices" || parts[0] === "help" || parts[0] === "plan" ? parts[0] : "library";
+    : parts[0] === "practices" || parts[0] === "help" || parts[0] === "plan" || parts[0] === "journal" ? parts[0]
+    : "library";
   document.documentElement.setAttribute("data-route", route);
   document.documentElement.classList.add("js");
   // Apply the saved theme and text size before first paint (py/display.py owns them afterwards).

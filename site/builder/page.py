@@ -10,6 +10,7 @@ html.js[data-route="library"] #library,
 html.js[data-route="practices"] #practices,
 html.js[data-route="help"] #help,
 html.js[data-route="plan"] #plan,
+html.js[data-route="journal"] #journal,
 html.js[data-route="missing"] #missing{ROUTES} { display: block; }
 """
 

@@ -15,7 +15,8 @@ import harness_calls
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-APP_MODULES = ("dates", "dayset", "ics", "layout", "markup", "model", "plan_link", "plan_views", "routes", "store", "views")   # the pure modules (no `js`)
+APP_MODULES = ("dates", "dayset", "ics", "journal_views", "layout", "markup", "model", "plan_link", "plan_views", "routes",
+               "store", "views", "weeks_chart")   # the pure modules (no `js`)
 SUPPORT = ("harness_calls.py", "harness_scenarios.py")
 ANSWER_SECONDS = 60
 

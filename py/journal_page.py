@@ -1,0 +1,237 @@
+"""Glue for the journal (#/journal): drawing it, opening it at a day, and adding, editing and
+removing notes, each with Undo.
+
+Every write goes through store.update() with the one key of the month it touches, so two tabs
+keep each other's notes. A change redraws only its week (py/journal_views.py draws it); the
+list is drawn again only when a week appears that was not on the page.
+"""
+import dates
+import journal_views
+import layout
+import model
+from dom import document, q, qa, refocus, today
+
+
+class JournalPage:
+    def __init__(self, app):
+        self.app = app
+        self.store = app.store
+        self.messages = app.messages
+        self.oldest = None        # ISO Monday of the oldest week on the page (None: no week)
+        self.last_change = None   # (day, text removed, text added), for Undo
+
+    def showing(self):
+        return self.app.reading.view == "journal"
+
+    # --- drawing -------------------------------------------------------------------------
+
+    def show(self, opened):
+        """Draw the journal for #/journal[/<opened>]; returns the element to focus, or None."""
+        html, self.oldest, focus_id = journal_views.journal(self.store.doc, today(), opened)
+        q("#journal-body").innerHTML = html
+        if not focus_id:
+            return None
+        target = document.getElementById(focus_id)
+        if focus_id.endswith("-title"):   # a day with notes: marked, so the eye finds it too
+            target.parentElement.classList.add("is-opened")
+        return target
+
+    def render(self):
+        """After the store changed under the page (another tab, an import): everything again, as many
+        weeks as were shown. What the reader is typing, in the form or in a note being edited, stays."""
+        if not self.showing():
+            return
+        focused = document.activeElement.id if q("#journal-body").contains(document.activeElement) else None
+        typed = [(box_id, str(document.getElementById(box_id).value)) for box_id in ("journal-day", "journal-note")
+                 if document.getElementById(box_id)]
+        editing = self.editing()
+        html, self.oldest, _ = journal_views.journal(self.store.doc, today(), until=self.oldest)
+        q("#journal-body").innerHTML = html
+        for box_id, value in typed:
+            document.getElementById(box_id).value = value
+        self.reopen_edit(editing)
+        refocus(focused)
+
+    def editing(self):
+        """(day, note, what is typed) of the note being edited, or None."""
+        item = q("#journal-body li.is-editing")
+        if not item:
+            return None
+        return item.getAttribute("data-day"), item.getAttribute("data-note"), str(q("#journal-edit").value)
+
+    def reopen_edit(self, editing):
+        """After a redraw: the editor that was open, open again with what was typed (if its note is still
+        there and no editor is open now), so a change elsewhere never throws away words being written."""
+        if not editing or q("#journal-body li.is-editing"):
+            return
+        day, text, typed = editing
+        for item in qa("#journal-body li.journal-note"):
+            if item.getAttribute("data-day") == day and item.getAttribute("data-note") == text:
+                item.outerHTML = journal_views.edit_item(day, text)
+                q("#journal-edit").value = typed
+                return
+
+    def redraw_list(self, until):
+        """The list of weeks again, down to the week of `until` (ISO day, or None)."""
+        weeks = q("#journal-weeks")
+        if not weeks:   # the journal was never drawn: it is drawn in full when opened
+            return
+        listing, self.oldest = journal_views.notes_list(self.store.doc["notes"], until=until)
+        weeks.remove()
+        q("#journal-more").outerHTML = listing
+
+    def redraw_week(self, day):
+        """The week of `day` after a change: redrawn, removed when empty, or added in its place."""
+        editing = self.editing()
+        monday = journal_views.monday_of(day)
+        html = journal_views.week_html(self.store.doc["notes"], monday)
+        existing = document.getElementById(journal_views.week_id(monday))
+        if existing and html:
+            existing.outerHTML = html
+        elif existing:
+            existing.remove()
+            if not q("#journal-weeks .journal-week"):
+                self.redraw_list(None)   # the last note went: the empty state
+        elif html:
+            oldest = self.oldest if self.oldest and self.oldest < day else day
+            self.redraw_list(oldest)
+        self.reopen_edit(editing)
+
+    def show_more(self):
+        """Draw the next weeks below the last one and move focus to the first of them."""
+        html, oldest, more = journal_views.journal_weeks(self.store.doc["notes"], journal_views.PAGE_WEEKS,
+                                                         before=self.oldest)
+        first = None
+        if oldest:
+            first = q("#journal-weeks").lastElementChild
+            q("#journal-weeks").insertAdjacentHTML("beforeend", html)
+            first = first.nextElementSibling if first else q("#journal-weeks").firstElementChild
+            self.oldest = oldest
+        q("#journal-more").outerHTML = journal_views.more_button(more)
+        if first:
+            first.querySelector("h2").focus()
+
+    # --- changes -------------------------------------------------------------------------
+
+    def change(self, day, old, new):
+        """Replace note `old` of `day` by `new` (either None: only add, or only remove): one write."""
+        def edit(doc):
+            if old is not None:
+                model.remove_note(doc, day, old)
+            if new is not None:
+                model.add_note(doc, day, new)
+        self.store.update(edit, [layout.notes_key(day)])
+        self.last_change = (day, old, new)
+        self.redraw_week(day)
+
+    def add(self):
+        day_box, text_box = q("#journal-day"), q("#journal-note")
+        day, problem = journal_views.check_day(str(day_box.value), today())
+        text = model.note_text(str(text_box.value))   # as the model keeps it
+        if problem is None and not text:
+            problem = "Write a few words first, then save."
+        if problem:
+            # What the reader wrote stays in the box: only the message changes.
+            q("#journal-add-error").innerHTML = journal_views.error(problem)
+            (text_box if day and not text else day_box).focus()
+            return
+        q("#journal-add-error").innerHTML = ""
+        self.change(day, None, text)
+        text_box.value = ""
+        self.say("Note saved for %s." % dates.long_name(dates.ordinal(day)))
+
+    def remove(self, item):
+        day, text = item.getAttribute("data-day"), item.getAttribute("data-note")
+        # Where focus goes if the day, or its whole week, goes with the note: the week next to it,
+        # so the reader stays where they were in the list rather than at the top of the page.
+        week = item.closest("section.journal-week")
+        nearby = [w.id + "-title" for w in (week.nextElementSibling, week.previousElementSibling)
+                  if w and w.classList.contains("journal-week")] if week else []
+        self.change(day, text, None)
+        self.say("Note removed.")
+        self.focus_day(day, nearby)
+
+    def start_edit(self, item):
+        self.cancel_edit()   # one note is edited at a time
+        item.outerHTML = journal_views.edit_item(item.getAttribute("data-day"), item.getAttribute("data-note"))
+        box = q("#journal-edit")
+        box.focus()
+        end = len(str(box.value))
+        box.setSelectionRange(end, end)   # the caret after the text, ready to add to it
+
+    def cancel_edit(self):
+        editing = q("#journal-body li.is-editing")
+        if editing:
+            day, text = editing.getAttribute("data-day"), editing.getAttribute("data-note")
+            editing.outerHTML = journal_views.note_item(day, text, dates.long_name(dates.ordinal(day)))
+            self.focus_note(day, text)
+
+    def save_edit(self, item):
+        day, old = item.getAttribute("data-day"), item.getAttribute("data-note")
+        new = model.note_text(str(q("#journal-edit").value))
+        if not new:
+            q("#journal-edit-error").innerHTML = journal_views.error(
+                "Write a few words, or use Remove to delete the note. Nothing was changed.")
+            q("#journal-edit").focus()
+            return
+        if new == old:
+            self.cancel_edit()
+            return
+        self.change(day, old, new)
+        self.say("Note changed.")
+        self.focus_note(day, new)
+
+    def undo(self):
+        if not self.last_change:
+            return
+        day, old, new = self.last_change
+        self.change(day, new, old)
+        self.last_change = None
+        self.messages.say("Undone.", change=True)
+        self.messages.show_notices()
+        if old is not None:
+            self.focus_note(day, old)
+
+    def say(self, text):
+        self.messages.say(text, undo="journal-undo", change=True)
+        self.messages.show_notices()
+
+    def focus_note(self, day, text):
+        """Focus the Edit button of a note (after editing it), or its day."""
+        for item in qa("#journal-body li.journal-note"):
+            if item.getAttribute("data-day") == day and item.getAttribute("data-note") == text:
+                button = item.querySelector('[data-action="journal-edit"]')
+                if button:
+                    button.focus()
+                    return
+        self.focus_day(day)
+
+    def focus_day(self, day, nearby=()):
+        """Focus the day's heading, or its week's once the day has no notes left, or a week `nearby`
+        (ids of week headings), or the journal's heading."""
+        for element_id in [journal_views.day_id(day) + "-title", journal_views.week_id(journal_views.monday_of(day)) + "-title"] \
+                + list(nearby) + ["journal-title"]:
+            element = document.getElementById(element_id)
+            if element:
+                element.focus()
+                return
+
+    # --- events ----------------------------------------------------------------------------
+
+    def on_click(self, action, button):
+        """A click on a button whose data-action starts with "journal-"."""
+        item = button.closest("li.journal-note")
+        if action == "journal-add":
+            self.add()
+        elif action == "journal-more":
+            self.show_more()
+        elif action == "journal-undo":
+            self.undo()
+        elif action == "journal-edit" and item:
+            self.start_edit(item)
+        elif action == "journal-remove" and item:
+            self.remove(item)
+        elif action == "journal-save-edit" and item:
+            self.save_edit(item)
+        elif action == "journal-cancel-edit":
+            self.cancel_edit()
