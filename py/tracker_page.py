@@ -191,13 +191,13 @@ class TrackerPage:
             self.open_grid(pid)
 
     def place_group(self, html, keys_after):
-        """Insert a new group before the first of the groups that come after it, or before the data panel."""
+        """Insert a new group before the first of the groups that come after it, or before today's note."""
         for key in keys_after:
             following = q('#tracker [data-group="%s"]' % key)
             if following:
                 following.insertAdjacentHTML("beforebegin", html)
                 return
-        q("#tracker section.data-panel").insertAdjacentHTML("beforebegin", html)
+        q("#tracker section.notes-panel").insertAdjacentHTML("beforebegin", html)
 
     def set_goal(self, pid, goal):
         self.store.update(lambda doc: model.set_focus(doc, pid, goal), [layout.HEAD])

@@ -300,11 +300,14 @@ def home_group(catalogue, pid):
 
 
 def tracker(catalogue, doc, today, store_backups, persistent, data_open=False):
-    """The whole #/practices view below its heading; data_open: "Your data" was open (keep it so)."""
+    """The whole #/practices view below its heading; data_open: "Your data" was open (keep it so).
+
+    The practices come first (focus, then by article): they are what the reader opens this page
+    for. Today's note, the reminders panel (py/plan_page.py adds it after the note) and the data follow."""
     week = last_days(today)
     groups = [group_section(doc, key, title, members, today, week)
               for key, title, members in practice_groups(catalogue, doc)]
-    return notes_panel(doc, today) + "".join(groups) + data_panel(doc, store_backups, persistent, data_open)
+    return "".join(groups) + notes_panel(doc, today) + data_panel(doc, store_backups, persistent, data_open)
 
 
 def import_dialog(changes, name):

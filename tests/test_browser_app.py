@@ -87,16 +87,19 @@ def test_every_article_has_its_practices_as_checkboxes(site, open_page):
     assert_clean(w)
 
 
-@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("width", [320, 360, 390])
 def test_no_sideways_scroll_on_phones(site, open_page, width):
-    """No view scrolls sideways on a phone screen."""
+    """No view scrolls sideways on a phone screen, and the header stays one line whichever link is current."""
     w = open_page({"width": width, "height": 800})
     page = w.open(site)
-    for route in ["#/"] + [f"#/a/{slug}" for slug in ARTICLES] + ["#/practices", "#/help"]:
+    one_line = page.evaluate("document.querySelector('header.bar .brand').getBoundingClientRect().height") + 20
+    for route in ["#/"] + [f"#/a/{slug}" for slug in ARTICLES] + ["#/practices", "#/journal", "#/help"]:
         page.evaluate(f"location.hash = '{route}'")
         page.wait_for_timeout(50)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{route} scrolls sideways by {overflow}px at {width}px"
+        header = page.evaluate("document.querySelector('header.bar').getBoundingClientRect().height")
+        assert header <= one_line, f"the header wraps onto two lines on {route} at {width}px ({header}px)"
     assert_clean(w)
 
 

@@ -1,6 +1,5 @@
 """py/journal_views.py and the #/journal route: the notes by week, newest first, a day to open, checks on days."""
 import re
-from html.parser import HTMLParser
 
 import pytest
 
@@ -8,27 +7,9 @@ import dates
 import journal_views
 import model
 import routes
+from parsed_html import Parsed
 
 TODAY = dates.ordinal("2026-11-20")   # a Friday; its week starts on Monday 16 November
-
-
-class Parsed(HTMLParser):
-    """Every start tag (name, attributes) and the text between tags, as a browser's tokenizer sees them."""
-
-    def __init__(self, text):
-        super().__init__(convert_charrefs=True)
-        self.tags, self.text = [], []
-        self.feed(text)
-        self.close()
-
-    def handle_starttag(self, name, attrs):
-        self.tags.append((name, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-    def attrs(self, name, key):
-        return [a[key] for n, a in self.tags if n == name and key in a]
 
 
 def notes_doc(notes):

@@ -2,7 +2,6 @@
 import datetime
 import html
 import re
-from html.parser import HTMLParser
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +11,7 @@ import model
 import routes
 import views
 from markup import escape, plural, tag
+from parsed_html import Parsed as Tags
 
 TODAY = datetime.date(2024, 3, 1).toordinal()   # a Friday
 TODAY_ISO = "2024-03-01"
@@ -34,22 +34,6 @@ CATALOGUE = {
 }
 SLUGS = [a["slug"] for a in CATALOGUE["articles"]]
 TRACKER_BOX = re.compile(r'<input type="checkbox" class="day-box practice-box" id="tracker--do-([a-z0-9-]+)"')
-
-
-class Tags(HTMLParser):
-    """Collects every start tag of an HTML text, as a browser's tokenizer would see it."""
-
-    def __init__(self, text):
-        super().__init__(convert_charrefs=True)
-        self.tags, self.text = [], []
-        self.feed(text)
-        self.close()
-
-    def handle_starttag(self, name, attrs):
-        self.tags.append((name, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text.append(data)
 
 
 def render(doc):
