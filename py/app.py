@@ -120,10 +120,9 @@ class App:
             self.display.set("theme", target.value)
         elif setting == "text_size":
             self.display.set("text_size", int(target.value))
-        elif target.classList.contains("day-box"):   # the tracker's day toggles: today's or a past day's
+        elif target.classList.contains("practice-box") or target.classList.contains("day-box"):
+            # An article's box (today), or the tracker's day toggles, whose data-day may be a past day.
             self.tracker.tick(target.getAttribute("data-practice"), bool(target.checked), target.getAttribute("data-day"))
-        elif target.classList.contains("practice-box"):
-            self.tracker.tick(target.getAttribute("data-practice"), bool(target.checked))
         elif focus:
             self.tracker.set_focus(focus, bool(target.checked))
             if self.plan:

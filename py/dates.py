@@ -97,6 +97,18 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+def week_name(monday):
+    """"Week of 16 November 2026": a week's heading, by its Monday."""
+    year, month, day = from_ordinal(monday)
+    return "Week of %d %s %d" % (day, MONTHS[month - 1], year)
+
+
+def short_name(n):
+    """"16 Nov", where a full date would not fit."""
+    year, month, day = from_ordinal(n)
+    return "%d %s" % (day, MONTHS[month - 1][:3])
+
+
 def long_name(n):
     """"Monday 3 March 2025", for screen readers and titles."""
     year, month, day = from_ordinal(n)

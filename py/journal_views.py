@@ -31,11 +31,6 @@ def monday_of(day):
     return dates.iso(dates.week_start(dates.ordinal(day)))
 
 
-def week_title(monday):
-    year, month, day = dates.from_ordinal(monday)
-    return "Week of %d %s %d" % (day, dates.MONTHS[month - 1], year)
-
-
 def check_day(text, today):
     """(day, None) when `text` is a day a note can be for (today or earlier), else (None, why not)."""
     text = model.strip_spaces(str(text))
@@ -80,7 +75,7 @@ def day_block(day, texts):
 
 def week_block(monday, days, notes):
     """A week (Monday ordinal) and its days with notes (ISO, newest first)."""
-    return WEEK % {"monday": dates.iso(monday), "title": escape(week_title(monday)),
+    return WEEK % {"monday": dates.iso(monday), "title": escape(dates.week_name(monday)),
                    "days": "".join(day_block(day, notes[day]) for day in days)}
 
 

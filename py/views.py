@@ -230,8 +230,7 @@ def note_links(days):
 def today_text(today):
     """"Sun 22 Nov": the date beside "Today's note", short so it fits one line on a phone (the note's
     label gives screen readers the full date)."""
-    y, m, d = dates.from_ordinal(today)
-    return "%s %d %s" % (dates.WEEKDAYS[dates.weekday(today)][:3], d, dates.MONTHS[m - 1][:3])
+    return "%s %s" % (dates.WEEKDAYS[dates.weekday(today)][:3], dates.short_name(today))
 
 
 def notes_panel(doc, today):

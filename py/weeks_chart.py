@@ -58,17 +58,6 @@ def this_week_line(count):
     return "You've practised %d times this week." % count
 
 
-def week_name(monday):
-    """"Week of 16 November 2026"."""
-    year, month, day = dates.from_ordinal(monday)
-    return "Week of %d %s %d" % (day, dates.MONTHS[month - 1], year)
-
-
-def short_date(n):
-    year, month, day = dates.from_ordinal(n)
-    return "%d %s" % (day, dates.MONTHS[month - 1][:3])
-
-
 def bars_svg(counts):
     """The SVG: a bar per week, its count above it, a few dates below. Hidden from screen readers."""
     most = max([c for _, c in counts] + [1])
@@ -87,7 +76,7 @@ def bars_svg(counts):
                      % (centre, BASE - height - 4, count))
         if i in LABELLED:
             parts.append('<text class="weeks-date" x="%d" y="%d" text-anchor="%s">%s</text>'
-                         % (centre if i else 0, BASE + 16, "middle" if i else "start", short_date(monday)))
+                         % (centre if i else 0, BASE + 16, "middle" if i else "start", dates.short_name(monday)))
     parts.append('<text class="weeks-date" x="%d" y="%d" text-anchor="end">This week</text>' % (WIDTH, BASE + 16))
     return ('<svg class="weeks-svg" viewBox="0 0 %d %d" aria-hidden="true" focusable="false">%s</svg>'
             % (WIDTH, HEIGHT, "".join(parts)))
@@ -100,7 +89,7 @@ def counts_table(counts, caption):
     """The chart's text equivalent: each week and its check-ins, in the chart's order. Hidden in a
     <div>: a table would widen to its text whatever width it is given, and the page would scroll sideways."""
     last = len(counts) - 1
-    rows = "".join(ROW % (escape(week_name(monday) + (" (this week)" if i == last else "")), count)
+    rows = "".join(ROW % (escape(dates.week_name(monday) + (" (this week)" if i == last else "")), count)
                    for i, (monday, count) in enumerate(counts))
     return ('<table><caption>%s</caption><thead><tr><th scope="col">Week</th><th scope="col">Check-ins</th></tr>'
             '</thead><tbody>%s</tbody></table>' % (escape(caption), rows))

@@ -83,7 +83,7 @@ def test_notes_newest_first_grouped_by_week(site, open_page):
     t = today_ordinal(page)
     assert shown_days(page) == [dates.iso(t - o) for o in offsets]
     weeks = sorted(set(dates.week_start(t - o) for o in offsets), reverse=True)
-    assert page.locator("#journal-weeks h2").all_inner_texts() == [journal_views.week_title(m) for m in weeks]
+    assert page.locator("#journal-weeks h2").all_inner_texts() == [dates.week_name(m) for m in weeks]
     assert page.locator("#journal-weeks h3").first.inner_text() == dates.long_name(t)
     assert page.locator(".note-text").first.inner_text() == "Note of day -0 <b>kept as text</b>"
     assert page.locator("#journal-weeks b").count() == 0
@@ -267,7 +267,7 @@ def test_chart_text_equivalent_matches_the_stored_checkins(site, open_page):
     for week in range(12):
         monday = first + 7 * week
         count = sum(1 for days in checkins.values() for d in days if monday <= dates.ordinal(d) <= min(monday + 6, t))
-        name = journal_views.week_title(monday) + (" (this week)" if week == 11 else "")
+        name = dates.week_name(monday) + (" (this week)" if week == 11 else "")
         expected.append([name, str(count)])
     rows = page.eval_on_selector_all(".weeks-table tbody tr",
                                      "rs => rs.map(r => [r.querySelector('th').textContent, r.querySelector('td').textContent])")

@@ -40,6 +40,16 @@ def test_ordinals_and_weekdays_match_datetime(d):
     check_against_datetime(d)
 
 
+@settings(max_examples=300, deadline=None)
+@given(ALL_DATES)
+def test_names_match_datetime(d):
+    """long_name, week_name and short_name write the date as datetime.date's English names do."""
+    n = d.toordinal()
+    assert dates.long_name(n) == "%s %d %s %d" % (d.strftime("%A"), d.day, d.strftime("%B"), d.year)
+    assert dates.week_name(n) == "Week of %d %s %d" % (d.day, d.strftime("%B"), d.year)
+    assert dates.short_name(n) == "%d %s" % (d.day, d.strftime("%b"))
+
+
 @pytest.mark.parametrize("d", EDGE_DATES, ids=str)
 def test_edge_dates_match_datetime(d):
     """Leap days, month/year ends and the 1900/2000 century rules agree with datetime.date."""
