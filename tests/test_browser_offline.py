@@ -20,17 +20,24 @@ def serve_copy(tmp_path, subpath):
     return server, server.url + (subpath + "/" if subpath else "")
 
 
+def visit_then_go_offline(context, server, url):
+    """(Watched, page) after one online visit that ends with the service worker controlling the page,
+    then the server stopped and the context offline (set_offline alone leaves the worker's update check online)."""
+    w = Watched(context, context.new_page())
+    page = w.open(url)
+    page.wait_for_function(WAIT_CONTROLLED, timeout=15000)
+    server.stop()
+    context.set_offline(True)
+    return w, page
+
+
 @pytest.mark.parametrize("subpath", ["", "attune"], ids=["root", "sub-path"])
 def test_works_offline_after_first_visit(chromium, tmp_path, subpath):
     """After one online visit the page reloads, deep-links, boots Python and saves a tick with the server gone."""
     server, url = serve_copy(tmp_path, subpath)
     context = chromium.new_context(viewport={"width": 390, "height": 844})
     try:
-        w = Watched(context, context.new_page())
-        page = w.open(url)
-        page.wait_for_function(WAIT_CONTROLLED, timeout=15000)
-        server.stop()
-        context.set_offline(True)
+        w, page = visit_then_go_offline(context, server, url)
         page.reload()
         page.wait_for_selector("html[data-app=ready]")
         page.goto(url + "#/a/why-he-cries")

@@ -244,16 +244,11 @@ def test_axe_finds_no_violations_in_the_new_controls(site, open_page, scheme, vi
 
 def test_both_work_offline(chromium, tmp_path):
     """With the server gone, a plan link opens and is added, and the calendar file still downloads."""
-    from conftest import Watched
-    from test_browser_offline import WAIT_CONTROLLED, serve_copy
+    from test_browser_offline import serve_copy, visit_then_go_offline
     server, url = serve_copy(tmp_path, "")
     context = chromium.new_context(viewport=PHONE)
     try:
-        w = Watched(context, context.new_page())
-        page = w.open(url)
-        page.wait_for_function(WAIT_CONTROLLED, timeout=15000)
-        server.stop()
-        context.set_offline(True)
+        w, page = visit_then_go_offline(context, server, url)
         page.goto("about:blank")
         page = w.open(url + plan_link.encode({"share-joy": 2}))
         page.wait_for_selector("#plan-body .plan-item")
