@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
@@ -60,12 +61,20 @@ class WebKit(Tab):
         element.click()
 
     def set_viewport(self, viewport):
-        """Size the window so the page gets exactly this viewport (the toolbar's height is added)."""
-        self.driver.set_window_rect(width=viewport["width"], height=viewport["height"])
-        chrome = self.evaluate("[outerWidth - innerWidth, outerHeight - innerHeight]")
-        self.driver.set_window_rect(width=viewport["width"] + chrome[0], height=viewport["height"] + chrome[1])
-        inner = self.evaluate("[innerWidth, innerHeight]")
-        assert inner == [viewport["width"], viewport["height"]], "webkit: viewport is %s, not %s" % (inner, viewport)
+        """Size the window so the page gets exactly this viewport (the toolbar's height is added).
+
+        The window manager under Xvfb applies a resize a moment later, so the toolbar is measured
+        and the window resized again until the page reports the viewport asked for."""
+        target = [viewport["width"], viewport["height"]]
+        self.driver.set_window_rect(width=target[0], height=target[1])
+        for _ in range(20):
+            inner = self.evaluate("[innerWidth, innerHeight]")
+            if inner == target:
+                return
+            chrome = self.evaluate("[outerWidth - innerWidth, outerHeight - innerHeight]")
+            self.driver.set_window_rect(width=target[0] + chrome[0], height=target[1] + chrome[1])
+            time.sleep(0.1)
+        assert inner == target, "webkit: viewport is %s, not %s" % (inner, viewport)
 
     def screenshot(self, path):
         self.driver.save_screenshot(str(path))
