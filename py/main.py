@@ -19,7 +19,7 @@ root = js.document.documentElement
 # imported when a view first needs them (App.plan_page).
 MODULE_GROUPS = (("dates", "dayset", "model"), ("views",), ("layout", "store", "routes"),
                  ("dom", "local_storage", "messages", "display", "reading"),
-                 ("browser_api", "tracker_page", "data_transfer", "updates", "keep_data"),
+                 ("browser_api", "tracker_rows", "tracker_page", "data_transfer", "updates", "keep_data"),
                  ("app",))
 
 

@@ -32,28 +32,50 @@ class PlanPage:
     # --- #/practices: the panel ---------------------------------------------------------
 
     def show_tools(self):
-        """Draw (again) the panel after today's note: a place the tracker's group redraws never move."""
+        """Draw the panel after today's note (a place the tracker's group redraws never move), or bring
+        it up to date after a focus or goal change: open tools are drawn again, closed ones emptied
+        (drawn when opened). Without an open tool a change costs nothing here."""
         if self.app.reading.view != "practices":
             return
-        old = document.getElementById("plan-tools")
-        if old:
-            old.remove()
+        focus = self.store.doc["focus"]
+        panel = document.getElementById("plan-tools")
+        if not panel or panel.getAttribute("data-focus") != plan_views.panel_state(self.catalogue, focus):
+            anchor = q("#tracker section.notes-panel")
+            if not anchor:
+                return
+            if panel:
+                panel.remove()
+            anchor.insertAdjacentHTML("afterend", plan_views.plan_tools(self.catalogue, focus))
+        for tool_id, summary in plan_views.TOOLS:
+            details = document.getElementById(tool_id)
+            if not details:
+                continue
+            if tool_id in self.open_tools:
+                details.open = True   # its toggle event comes later and finds the body drawn
+                self.fill_tool(details, again=True)
+            else:
+                body = details.querySelector(".tool-body")
+                if body:
+                    body.remove()
+
+    def fill_tool(self, details, again=False):
+        """Draw a tool's body when it is opened (again=True: also over the one it has)."""
+        body = details.querySelector(".tool-body")
+        if body and not again:
+            return
         focus = self.store.doc["focus"]
         shared = {}  # archived practices stay out: the partner's Attune has no text for them either
         for pid in focus:
             if pid in self.known:
                 shared[pid] = focus[pid]
-        html = plan_views.plan_tools(self.catalogue, focus, plan_link.link(str(js.location.href), shared),
-                                     self.choices, self.time_text)
-        anchor = q("#tracker section.notes-panel")
-        if not anchor:
-            return
-        anchor.insertAdjacentHTML("afterend", html)
-        for tool_id in self.open_tools:
-            details = document.getElementById(tool_id)
-            if details:
-                details.open = True
-        self.show_share_buttons()
+        html = plan_views.tool_body(str(details.id), self.catalogue, focus,
+                                    plan_link.link(str(js.location.href), shared), self.choices, self.time_text)
+        if body:
+            body.outerHTML = html
+        else:
+            details.insertAdjacentHTML("beforeend", html)
+        if details.id == "share-tool":
+            self.show_share_buttons()
 
     def show_share_buttons(self):
         """Copy and Share only where the browser has the Clipboard and Web Share APIs."""
@@ -68,6 +90,7 @@ class PlanPage:
     def on_toggle(self, details):
         if details.open:
             self.open_tools.add(str(details.id))
+            self.fill_tool(details)
         else:
             self.open_tools.discard(str(details.id))
 

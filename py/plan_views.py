@@ -36,49 +36,66 @@ def day_choices(practice, goal, chosen=None):
                class_="remind-days")
 
 
-def calendar_tool(practices, focus, choices, time_text):
-    return tag("details",
-               tag("summary", "Add to calendar")
-               + tag("p", "One weekly reminder for each practice in your focus, in your own calendar "
-                          "(Google, Apple, Outlook and others open the file).", class_="note")
-               + "".join(day_choices(p, focus[p["id"]], choices.get(p["id"])) for p in practices)
-               + tag("p", tag("label", "Time", for_="remind-time")
-                     + '<input type="time" id="remind-time" value="%s" required>' % escape(time_text),
-                     class_="remind-time")
-               + tag("p", "The time stays the same wherever you are, also when the clocks change.", class_="note")
-               + tag("div", tag("button", "Download calendar file", type="button", data_action="download-ics",
-                                class_="primary"), class_="actions")
-               + tag("div", "", id="calendar-message"),
-               class_="plan-tool", id="calendar-tool")
+# The panel's two tools are drawn closed, their bodies only when first opened (PlanPage.fill_tool):
+# seven day boxes per focus practice and the share link, drawn again on every focus or goal change,
+# cost a phone more than the change itself.
+TOOLS = (("calendar-tool", "Add to calendar"), ("share-tool", "Share with your partner"))
 
 
-def share_tool(link):
-    return tag("details",
-               tag("summary", "Share with your partner")
-               + tag("p", "This link carries only the practices in your focus and their goals — never your "
-                          "ticks or notes. Whoever opens it sees the plan and can add it to their own focus.",
-                     class_="note")
-               + tag("label", "Link to share", for_="share-link")
-               + '<input type="text" id="share-link" class="share-link" readonly value="%s">' % escape(link)
-               + tag("div", tag("button", "Copy", type="button", data_action="copy-link", hidden=True)
-                     + tag("button", "Share", type="button", data_action="share-link", hidden=True),
-                     class_="actions")
-               + tag("div", "", id="share-message", role="status"),
-               class_="plan-tool", id="share-tool")
+def calendar_body(practices, focus, choices, time_text):
+    """The calendar tool's body: the days of each focus practice, the time, the download button."""
+    return (tag("p", "One weekly reminder for each practice in your focus, in your own calendar "
+                     "(Google, Apple, Outlook and others open the file).", class_="note")
+            + "".join(day_choices(p, focus[p["id"]], choices.get(p["id"])) for p in practices)
+            + tag("p", tag("label", "Time", for_="remind-time")
+                  + '<input type="time" id="remind-time" value="%s" required>' % escape(time_text),
+                  class_="remind-time")
+            + tag("p", "The time stays the same wherever you are, also when the clocks change.", class_="note")
+            + tag("div", tag("button", "Download calendar file", type="button", data_action="download-ics",
+                             class_="primary"), class_="actions")
+            + tag("div", "", id="calendar-message"))
 
 
-def plan_tools(catalogue, focus, link, choices=None, time_text=ics.DEFAULT_TIME):
-    """The practices view's panel: reminders in the reader's calendar and a plan for a partner.
+def share_body(link):
+    """The share tool's body: what the link carries, the link, Copy and Share (shown where they work)."""
+    return (tag("p", "This link carries only the practices in your focus and their goals — never your "
+                     "ticks or notes. Whoever opens it sees the plan and can add it to their own focus.",
+                class_="note")
+            + tag("label", "Link to share", for_="share-link")
+            + '<input type="text" id="share-link" class="share-link" readonly value="%s">' % escape(link)
+            + tag("div", tag("button", "Copy", type="button", data_action="copy-link", hidden=True)
+                  + tag("button", "Share", type="button", data_action="share-link", hidden=True),
+                  class_="actions")
+            + tag("div", "", id="share-message", role="status"))
 
-    choices: {practice_id: [weekday]} the reader already picked (kept when the tracker is redrawn)."""
-    practices = focused_practices(catalogue, focus)
+
+def tool_body(tool_id, catalogue, focus, link, choices=None, time_text=ics.DEFAULT_TIME):
+    """One tool's body, wrapped so it can be replaced or dropped: <div class="tool-body">."""
+    if tool_id == "calendar-tool":
+        body = calendar_body(focused_practices(catalogue, focus), focus, choices or {}, time_text)
+    else:
+        body = share_body(link)
+    return tag("div", body, class_="tool-body")
+
+
+def panel_state(catalogue, focus):
+    """The panel's data-focus: "yes" when it offers the tools, "no" when it explains how to start."""
+    return "yes" if focused_practices(catalogue, focus) else "no"
+
+
+def plan_tools(catalogue, focus):
+    """The practices view's panel, its tools closed and empty: reminders in the reader's calendar,
+    and a plan for a partner."""
+    state = panel_state(catalogue, focus)
     title = tag("h2", "Reminders and sharing", id="plan-tools-title")
-    if not practices:
+    if state == "no":
         body = tag("p", "Choose “Focus on this” on a practice, then you can add your focus to your calendar "
                         "or share it with your partner.", class_="note")
     else:
-        body = calendar_tool(practices, focus, choices or {}, time_text) + share_tool(link)
-    return tag("section", title + body, class_="panel plan-tools", id="plan-tools", aria_labelledby="plan-tools-title")
+        body = "".join(tag("details", tag("summary", summary), class_="plan-tool", id=tool_id)
+                       for tool_id, summary in TOOLS)
+    return tag("section", title + body, class_="panel plan-tools", id="plan-tools", aria_labelledby="plan-tools-title",
+               data_focus=state)
 
 
 def plan_error(message):

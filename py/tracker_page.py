@@ -1,14 +1,22 @@
 """The practices: ticks and Undo, notes, focus and goals, and drawing the tracker view.
 
-Every change redraws only what it touched (a practice's checkboxes and card, the notes panel):
-redrawing the whole tracker after each tick cost seconds on a phone with years of history.
+Every change updates only what it touched, in place (py/tracker_rows.py): a practice's boxes and
+row, the notes panel. Redrawing the whole tracker after each tick cost seconds on a phone with
+years of history, and even redrawing one row cost a fifth of a second.
 """
+import js
+from pyscript.ffi import create_proxy
+
 import dates
 import layout
 import model
+import tracker_rows
 import views
 from dom import document, q, qa, refocus, today
 from keep_data import KeepData
+
+
+FIRST_ROWS = 6   # rows drawn before the first paint: about what a phone's screen shows of the view
 
 
 class TrackerPage:
@@ -18,6 +26,10 @@ class TrackerPage:
         self.messages = app.messages
         self.last_change = None   # (pid, day, done), for Undo
         self.keep_data = KeepData()  # asks for persistent storage only when the reader taps
+        self.pending = []             # groups of the tracker still to draw (see render)
+        self.reopen = []              # ids of the histories to open again once their rows are drawn
+        self.next_group = create_proxy(self.draw_next)
+        self.after_frame = create_proxy(lambda *_: js.setTimeout(self.next_group, 0))
 
     # --- drawing -------------------------------------------------------------------------
 
@@ -36,16 +48,57 @@ class TrackerPage:
             if span:
                 span.textContent = " · tried %d of %d" % (tried, len(article["practices"])) if tried else ""
 
-    def render(self, focus_id=None):
-        """Draw the whole tracker; focus_id: the control to focus again. Open histories stay open."""
-        opened = [d.getAttribute("data-grid") for d in qa("#tracker details.history[open]")]
+    def render(self):
+        """Draw the whole tracker, a group at a time: the first groups now, so the top of the view
+        paints at once, each later one in a task of its own (draw_next), so a phone can paint and
+        answer taps between them. #tracker is aria-busy until the last group is in. Open
+        histories and "Your data" stay open."""
+        self.reopen = [d.getAttribute("data-grid") for d in qa("#tracker details.history[open]")]
         data_open = q("#data-details[open]") is not None
-        q("#tracker").innerHTML = views.tracker(self.app.catalogue, self.store.doc, today(),
-                                                self.store.backups, self.store.persistent, data_open)
+        doc, day = self.store.doc, today()
+        self.pending = views.practice_groups(self.app.catalogue, doc)
+        first, rows = [], 0
+        while self.pending and rows < FIRST_ROWS:
+            key, title, members = self.pending.pop(0)
+            first.append(views.group_section(doc, key, title, members, day))
+            rows += len(members)
+        tracker = q("#tracker")
+        tracker.innerHTML = "".join(first) + views.notes_panel(doc, day) + views.data_panel(
+            doc, self.store.backups, self.store.persistent, data_open)
         self.keep_data.show(saving=self.store.persistent)
-        for pid in opened:
-            self.open_grid(pid)
-        refocus(focus_id)
+        self.reopen_grids()
+        if self.pending:
+            tracker.setAttribute("aria-busy", "true")
+            js.requestAnimationFrame(self.after_frame)   # the next group after this frame is painted
+        else:
+            tracker.removeAttribute("aria-busy")
+
+    def draw_next(self, *_):
+        """Draw the next group still to come (before today's note); the last one ends aria-busy."""
+        if not self.pending:
+            return
+        if self.app.reading.view != "practices":
+            self.pending = []   # the tracker is drawn again when the reader comes back
+            return
+        key, title, members = self.pending.pop(0)
+        q("#tracker section.notes-panel").insertAdjacentHTML(
+            "beforebegin", views.group_section(self.store.doc, key, title, members, today()))
+        self.reopen_grids()
+        if self.pending:
+            js.setTimeout(self.next_group, 0)
+        else:
+            q("#tracker").removeAttribute("aria-busy")
+
+    def finish_drawing(self):
+        """Draw every group still to come now: a change must find every row in its place."""
+        while self.pending:
+            self.draw_next()
+
+    def reopen_grids(self):
+        for pid in list(self.reopen):
+            if q('#tracker details[data-grid="%s"]' % pid):
+                self.reopen.remove(pid)
+                self.open_grid(pid)
 
     def redraw(self, selector, html):
         """Replace one part of the tracker, keeping keyboard focus on the control that had it."""
@@ -56,37 +109,17 @@ class TrackerPage:
             refocus(focused)
 
     def update_practice(self, pid, day=None):
-        """After a tick or an Undo: that practice's checkboxes, counts and row, nothing else.
+        """After a tick, an Undo or a goal change: that practice's boxes, counts and row, in place.
 
-        day: the day that changed ("YYYY-MM-DD"). An open grid is kept, not drawn again: only
-        that day's cell changes, and drawing 84 cells was most of a tick's time on a phone."""
+        day: the day that changed ("YYYY-MM-DD"), whose toggle and grid cell show it."""
         self.sync_boxes(pid)
-        row = q('#tracker li[data-practice="%s"]' % pid)
-        if self.app.reading.view != "practices" or not row:
+        if self.app.reading.view != "practices":
             return
-        was_open = row.querySelector("details.history[open]")
-        grid = row.querySelector("details.history[open] .grid-wrap") if day else None
-        focused = document.activeElement.id if row.contains(document.activeElement) else None
-        row.outerHTML = views.practice_card(self.store.doc, self.practice(pid), today())
-        if grid:
-            details = q('#tracker details[data-grid="%s"]' % pid)
-            details.appendChild(grid)
-            details.open = True
-            self.sync_grid_day(grid, pid, day)
-        elif was_open:
-            self.open_grid(pid)   # before refocusing: the focused control may be one of the grid's
-        refocus(focused)
-
-    def sync_grid_day(self, grid, pid, day):
-        """One day's cell of a kept grid shows the stored state."""
-        box = grid.querySelector('input[data-day="%s"]' % day)
-        if box:
-            done = model.is_done(self.store.doc, pid, day)
-            box.checked = done
-            if done:
-                box.parentElement.classList.add("is-done")
-            else:
-                box.parentElement.classList.remove("is-done")
+        if day:
+            tracker_rows.sync_day(self.store.doc, pid, day)
+        row = q('#tracker li[data-practice="%s"]' % pid)
+        if row:
+            tracker_rows.sync_row(self.store.doc, row, self.practice(pid), today())
 
     def practice(self, pid):
         for p in self.app.catalogue["practices"]:
@@ -107,14 +140,10 @@ class TrackerPage:
             details.insertAdjacentHTML("beforeend", views.grid_table(self.store.doc, pid, today(),
                                                                      self.practice(pid)["name"]))
 
-    def redraw_notes(self):
-        """The notes panel, and the note dots of any open history."""
+    def redraw_notes(self, day):
+        """After today's notes changed: the notes panel, and the note dot and links of any drawn grid."""
         self.redraw("#tracker section.notes-panel", views.notes_panel(self.store.doc, today()))
-        for details in qa("#tracker details.history[open]"):
-            grid = details.querySelector(".grid-wrap")
-            if grid:
-                grid.remove()
-            self.fill_grid(details)
+        tracker_rows.sync_grid_notes(self.store.doc, day, today())
 
     # --- changes -------------------------------------------------------------------------
 
@@ -123,7 +152,7 @@ class TrackerPage:
         now = today()
         day = day or dates.iso(now)
         if not dates.is_date(day) or dates.ordinal(day) > now:
-            self.update_practice(pid)   # the control shows the stored state again
+            self.update_practice(pid, day if dates.is_date(day) else None)   # the control shows the stored state again
             return
         self.store.update(lambda doc: model.set_done(doc, pid, day, done), [layout.days_key(pid)])
         self.last_change = (pid, day, done)
@@ -151,53 +180,26 @@ class TrackerPage:
         self.store.update(lambda doc: model.add_note(doc, day, text), [layout.notes_key(day)])
         self.messages.say("Note saved for today.", change=True)
         self.messages.show_notices()
-        self.redraw_notes()
+        self.redraw_notes(day)
 
     def remove_note(self, day, text):
         self.store.update(lambda doc: model.remove_note(doc, day, text), [layout.notes_key(day)])
         self.messages.say("Note removed.", change=True)
         self.messages.show_notices()
-        self.redraw_notes()
+        self.redraw_notes(day)
 
     def set_focus(self, pid, on):
+        self.finish_drawing()   # the row may move to a group not drawn yet
         goal_box = document.getElementById("goal--" + pid)
         goal = int(goal_box.value) if goal_box else 0
         self.store.update(lambda doc: model.set_focus(doc, pid, goal if on else None), [layout.HEAD])
         self.messages.show_notices()
-        # The card moves in or out of "Your focus": redraw those two groups only.
-        self.redraw_groups(["focus", views.home_group(self.app.catalogue, pid)])
-        refocus("focus--" + pid)
-
-    def redraw_groups(self, keys):
-        """Redraw these groups of the tracker, adding or removing each as the document now has it."""
         if self.app.reading.view != "practices":
             return
-        groups = views.practice_groups(self.app.catalogue, self.store.doc)
-        order = [g[0] for g in groups]
-        opened = [d.getAttribute("data-grid") for d in qa("#tracker details.history[open]")]
-        for key in keys:
-            html = ""
-            for group_key, title, members in groups:
-                if group_key == key:
-                    html = views.group_section(self.store.doc, key, title, members, today())
-            existing = q('#tracker [data-group="%s"]' % key)
-            if existing and html:
-                existing.outerHTML = html
-            elif existing:
-                existing.remove()
-            elif html:
-                self.place_group(html, order[order.index(key) + 1:])
-        for pid in opened:
-            self.open_grid(pid)
-
-    def place_group(self, html, keys_after):
-        """Insert a new group before the first of the groups that come after it, or before today's note."""
-        for key in keys_after:
-            following = q('#tracker [data-group="%s"]' % key)
-            if following:
-                following.insertAdjacentHTML("beforebegin", html)
-                return
-        q("#tracker section.notes-panel").insertAdjacentHTML("beforebegin", html)
+        # The row moves into or out of "Your focus" as it is; moving it took the keyboard focus away.
+        tracker_rows.move_row(self.store.doc, self.app.catalogue, pid, today())
+        self.update_practice(pid)
+        refocus("focus--" + pid)
 
     def set_goal(self, pid, goal):
         self.store.update(lambda doc: model.set_focus(doc, pid, goal), [layout.HEAD])

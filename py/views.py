@@ -153,29 +153,35 @@ def day_toggles(doc, pid, name, week):
     return DAYS % {"name": name, "toggles": "".join(out)}
 
 
-def practice_card(doc, practice, today, week=None):
-    """One practice's row: name, this week's count, the last 7 days; its text, settings and grid open from its name.
-
-    week: last_days(today), passed in when many rows are drawn at once."""
-    pid = practice["id"]   # ids are [a-z0-9-] (model.is_id): nothing in them needs escaping
-    name = escape(practice["name"])
+def row_facts(doc, practice, today):
+    """An opened row's facts line, as plain text: this week against the goal, all the days, the streak."""
+    pid = practice["id"]
     days = model.days_of(doc, pid)
     total = len(days)
     streak = model.streak(doc, pid, today)
-    in_focus = pid in doc["focus"]
     first = dates.week_start(today) - 7 * (WEEKS - 1)
-    facts = [goal_message(model.week_count(doc, pid, today), doc["focus"][pid]) if in_focus else None,
+    facts = [goal_message(model.week_count(doc, pid, today), doc["focus"][pid]) if pid in doc["focus"] else None,
              "Done %s in all%s." % (plural(total, "time"), "; %s in the last %d weeks" % (
                  plural(days.count(first, today), "day"), WEEKS)) if total else "Not tried yet.",
              ("%s in a row." % cap(plural(streak, "day"))) if streak >= 2 else None]
+    return " ".join(f for f in facts if f)
+
+
+def practice_card(doc, practice, today, week=None):
+    """One practice's row: name, this week's count, the last 7 days; its text, settings and grid open from its name.
+
+    week: last_days(today), passed in when many rows are drawn at once. The count's span is there
+    even when empty, so a tick can change its text in place (py/tracker_rows.py)."""
+    pid = practice["id"]   # ids are [a-z0-9-] (model.is_id): nothing in them needs escaping
+    name = escape(practice["name"])
+    in_focus = pid in doc["focus"]
     archived = practice.get("archived")
     values = {"pid": pid, "name": name, "focused": " checked" if in_focus else "",
               "disabled": "" if in_focus else " disabled", "options": OPTIONS_FOR[doc["focus"][pid] if in_focus else None],
-              "facts": escape(" ".join(f for f in facts if f))}
+              "facts": escape(row_facts(doc, practice, today))}
     values["text"] = ARCHIVED_TEXT if archived else TEXT % escape(practice["text"])
     values["controls"] = "" if archived else FOCUS % values
-    count = week_count_text(doc, pid, today, in_focus)
-    values["count"] = COUNT % escape(count) if count else ""
+    values["count"] = COUNT % escape(week_count_text(doc, pid, today, in_focus))
     values["days"] = "" if archived else day_toggles(doc, pid, name, week or last_days(today))
     values["more"] = MORE % values
     return ROW % values
@@ -215,7 +221,13 @@ def grid_table(doc, pid, today, name):
         body.append('<tr><th scope="row">%d %s</th>%s</tr>' % (monday[4], dates.MONTHS[monday[5] - 1][:3], "".join(cells)))
     table = ('<table class="grid"><caption class="sr">%s, week by week (Monday to Sunday)</caption>'
              '<thead><tr><td></td>%s</tr></thead><tbody>%s</tbody></table>' % (values["name"], GRID_HEAD, "".join(body)))
-    return '<div class="grid-wrap">%s%s</div>' % (table, note_links(noted_days))
+    return '<div class="grid-wrap">%s<div class="note-links">%s</div></div>' % (table, note_links(noted_days))
+
+
+def grid_note_days(doc, today):
+    """The calendar() entries of the grid's days, up to today, that have notes (oldest first)."""
+    notes = doc["notes"]
+    return [entry for entry in calendar(today) if entry[0] <= today and entry[1] in notes]
 
 
 def note_links(days):

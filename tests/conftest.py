@@ -58,6 +58,7 @@ class Watched:
         self.page.wait_for_selector(browsers.READY, state="attached")
         state = self.page.get_attribute("html", "data-app")
         assert state == "ready", f"app did not start: {self.page.inner_text('#status')}"
+        self.page.wait_for_selector("#tracker[aria-busy]", state="detached")   # #/practices: every group drawn
         return self.page
 
     def foreign_requests(self):

@@ -41,6 +41,7 @@ def test_bench_history_and_bare_page_start_in_chromium(chromium, tmp_path):
         page.goto(server.url + "#/practices")
         page.wait_for_selector(browsers.READY, state="attached")
         assert page.get_attribute("html", "data-app") == "ready"
+        page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")   # every group drawn
         assert page.locator("#tracker .tracker-card .history").count() == len(catalogue_ids())
         assert page.locator("#tracker .tracker-card input.day-box:checked").count() > 0   # the seeded days show
         page.goto(bare.url)

@@ -62,7 +62,7 @@ def prepare(page, route):
         # The table of contents and every question, opened.
         page.evaluate("document.querySelectorAll('#a-crying-together details').forEach(d => d.open = true)")
     elif route == "tracker":
-        page.wait_for_selector("#tracker .tracker-card")
+        page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
         page.check("#tracker--do-feelings-journal")
         card = page.locator(".tracker-card[data-practice='feelings-journal']")
         card.locator("details.history summary").click()
@@ -180,7 +180,7 @@ def test_no_csp_violation_through_a_whole_visit(site, open_page):
     page.wait_for_function("document.documentElement.dataset.route === 'a/crying-together'")
     page.get_by_label("Listen actively").first.check()
     page.click("nav[aria-label=Main] a[href='#/practices']")
-    page.wait_for_selector("#tracker .tracker-card")
+    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
     page.fill("#note-input", "We talked it through.")
     page.get_by_role("button", name="Save note").click()
     assert page.locator(".note-text").inner_text() == "We talked it through."

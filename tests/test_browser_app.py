@@ -120,7 +120,7 @@ def test_tracker_counts_and_library_progress(site, open_page):
     page = w.open(site + "#/a/why-he-cries")
     page.get_by_label("Hold and reassure").check()
     page.goto(site + "#/practices")
-    page.wait_for_selector("#tracker .tracker-card")
+    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
     assert page.locator("#tracker--do-hold-and-reassure").is_checked()
     assert page.locator("#tracker input.practice-box[data-practice='active-listening']").count() == 1
     card = page.locator(".tracker-card[data-practice='hold-and-reassure']")

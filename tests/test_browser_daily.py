@@ -21,7 +21,7 @@ def wednesday(site, open_page):
         w = open_page(viewport, **context_args)
         w.page.clock.set_fixed_time(WEDNESDAY)
         page = w.open(site + "#/practices")
-        page.wait_for_selector("#tracker .tracker-card")
+        page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
         return w, page
     return make
 
@@ -37,10 +37,11 @@ def controls(snapshot):
 
 
 def test_tick_yesterday_from_the_row_then_undo(wednesday):
-    """Ticking yesterday in a row stores it, redraws that row only, names the day, and Undo takes it back."""
+    """Ticking yesterday in a row stores it, updates that row in place (no row is drawn again), names
+    the day, and Undo takes it back."""
     w, page = wednesday()
     row = page.locator(".tracker-card[data-practice='active-listening']")
-    page.evaluate("document.querySelector(\".tracker-card[data-practice='share-joy']\").dataset.untouched = 'yes'")
+    page.evaluate("document.querySelectorAll('.tracker-card').forEach((row) => { row.dataset.untouched = 'yes'; })")
     yesterday = page.get_by_role("checkbox", name="Listen actively, Tuesday 17 November 2026", exact=True)
     yesterday.click()
     assert w.checkins() == {"active-listening": ["2026-11-17"]}
@@ -48,11 +49,12 @@ def test_tick_yesterday_from_the_row_then_undo(wednesday):
     assert row.locator(".week-count").inner_text() == "1 this week"
     assert page.evaluate("document.activeElement.id") == "day--active-listening--2026-11-17"   # focus kept
     assert page.locator(".tracker-card[data-practice='share-joy'][data-untouched=yes]").count() == 1  # not redrawn
+    assert row.get_attribute("data-untouched") == "yes"   # updated in place
     assert not page.locator("#tracker--do-active-listening").is_checked()   # today is another day
     page.get_by_role("button", name="Undo").click()
     assert w.checkins() == {}
     assert not yesterday.is_checked()
-    assert row.locator(".week-count").count() == 0
+    assert row.locator(".week-count").inner_text() == ""
     assert_clean(w)
 
 
@@ -101,12 +103,41 @@ def test_a_past_day_note_is_linked_from_the_grid(wednesday):
     assert_clean(w)
 
 
+def test_goal_focus_and_notes_update_an_open_row_in_place(wednesday):
+    """With a row open, focus, goal and today's note change its texts, dots and links in place: the
+    row and its grid are the same elements after, the row moved into "Your focus" and back."""
+    w, page = wednesday()
+    row = open_row(page, "share-joy")
+    row.get_by_role("checkbox", name="Share the good moments, Monday 16 November 2026", exact=True).click()
+    page.evaluate("""() => { const row = document.querySelector(".tracker-card[data-practice='share-joy']");
+                             row.dataset.untouched = "yes"; row.querySelector(".grid").dataset.untouched = "yes"; }""")
+    page.check("#focus--share-joy")
+    assert page.evaluate("document.activeElement.id") == "focus--share-joy"
+    assert page.locator("[data-group=focus] .tracker-card[data-untouched=yes] .grid[data-untouched=yes]").count() == 1
+    page.select_option("#goal--share-joy", "2")
+    assert w.stored()["focus"] == {"share-joy": 2}
+    assert row.locator(".week-count").inner_text() == "1 of 2 this week"
+    assert "1 of 2 this week. Done 1 time in all; 1 day in the last 12 weeks." in row.locator(".facts").inner_text()
+    page.fill("#note-input", "We talked.")
+    page.get_by_role("button", name="Save note").click()
+    assert row.locator("td.has-note input").get_attribute("data-day") == "2026-11-18"
+    assert row.get_by_role("link", name="Notes for Wednesday 18 November 2026", exact=True).count() == 1
+    page.get_by_role("button", name="Remove note: We talked.").click()
+    assert row.locator("td.has-note").count() == 0 and row.locator(".note-days a").count() == 0
+    page.uncheck("#focus--share-joy")
+    assert page.locator("[data-group=focus]").count() == 0
+    assert not page.locator("#goal--share-joy").is_enabled()
+    assert row.locator(".week-count").inner_text() == "1 this week"
+    assert page.locator(".tracker-card[data-untouched=yes] .grid[data-untouched=yes]").count() == 1
+    assert_clean(w)
+
+
 def test_fresh_practices_page_fits_in_3000_px_on_a_phone(site, open_page):
     """A fresh profile's #/practices at 390×844, everything closed, is at most 3,000 px tall (on a day with a long name)."""
     w = open_page(PHONE)
     w.page.clock.set_fixed_time("2026-09-30T10:00:00")   # Wednesday 30 September: the longest dates there are
     page = w.open(site + "#/practices")
-    page.wait_for_selector("#tracker .tracker-card")
+    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
     assert page.locator("#tracker details[open]").count() == 0
     height = page.evaluate("document.documentElement.scrollHeight")
     assert height <= 3000, height

@@ -41,7 +41,7 @@ def test_starts_ticks_and_reloads_without_optional_apis(site, open_page, names):
     assert page.evaluate("names => names.filter(n => n in navigator)", names) == []
     assert stored["checkins"] == {"steady-yourself": [today(page)]}
     page.goto(site + "#/practices")
-    page.wait_for_selector("#tracker .tracker-card")
+    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
     assert page.locator("#tracker--do-steady-yourself").is_checked()
     if "storage" in names:
         assert page.inner_html("#keep-data") == ""  # no storage manager: nothing to offer

@@ -23,7 +23,7 @@ FAKE_SHARE = "navigator.share = (data) => { window.shared = data; return Promise
 
 def open_tracker(w, site):
     page = w.open(site + "#/practices")
-    page.wait_for_selector("#tracker .tracker-card")
+    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
     return page
 
 
@@ -117,7 +117,7 @@ def test_share_link_round_trip_into_a_fresh_profile(site, open_page):
     assert "Keep a feelings journal" in plan.inner_text("#plan-body") and "No weekly goal" in plan.inner_text("#plan-body")
     assert partner.stored() is None  # opening the link changed nothing
     plan.get_by_role("button", name="Add to my focus").click()
-    plan.wait_for_selector("html[data-route=practices] #tracker .tracker-card")
+    plan.wait_for_selector("html[data-route=practices] #tracker:not([aria-busy]) .tracker-card")
     stored = partner.stored()
     assert stored["focus"] == {"share-joy": 3, "feelings-journal": 0}
     assert stored["checkins"] == {} and stored["notes"] == {}

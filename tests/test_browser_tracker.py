@@ -20,7 +20,7 @@ Storage.prototype.setItem = function () { throw new DOMException("Setting the va
 
 def open_tracker(w, site):
     page = w.open(site + "#/practices")
-    page.wait_for_selector("#tracker .tracker-card")
+    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
     return page
 
 
@@ -295,7 +295,7 @@ def test_five_years_of_history_loads(site, open_page):
     page.evaluate("t => localStorage.setItem('attune:data', t)", model.dumps(doc))
     page.goto(site + "#/practices")
     page.reload()
-    page.wait_for_selector("#tracker .tracker-card", timeout=20000)
+    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card", timeout=20000)
     assert page.locator(".tracker-card").count() == len(catalogue["practices"]) + 1
     assert "Archived practices" in page.text_content("#tracker")   # below the fold: not rendered, still there
     assert page.locator("#tracker td").count() == 0   # the 12-week tables are drawn when opened
@@ -408,7 +408,7 @@ def test_focus_changes_move_cards_as_a_full_redraw_would(site, open_page):
     shown = tracker_layout(page)
     assert shown[0][0] == "Your focus"
     page.reload()
-    page.wait_for_selector("#tracker .tracker-card")
+    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
     assert tracker_layout(page) == shown
     for pid in last[1:] + [other]:
         open_row(page, pid)
@@ -416,6 +416,55 @@ def test_focus_changes_move_cards_as_a_full_redraw_would(site, open_page):
     shown = tracker_layout(page)
     assert "Your focus" not in [title for title, _ in shown]
     page.reload()
-    page.wait_for_selector("#tracker .tracker-card")
+    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
     assert tracker_layout(page) == shown
+    assert_clean(w)
+
+
+# Before the nav click: the rows #tracker held at the first paint after it was marked busy, and
+# whether keyboard focus could reach a row then.
+WATCH_FIRST_PAINT = """() => {
+  window.firstPaintRows = null;
+  new MutationObserver((changes, observer) => {
+    if (!document.querySelector('#tracker[aria-busy]')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => { window.firstPaintRows = document.querySelectorAll('#tracker li.tracker-card').length; });
+  }).observe(document.querySelector('#tracker'), {attributes: true, attributeFilter: ['aria-busy']});
+}"""
+
+
+def test_tracker_paints_its_first_groups_then_draws_the_rest(site, open_page):
+    """Opening #/practices paints the first groups at once, busy, then draws the rest in order: the
+    finished tracker is the one a reload draws, and a focus change while groups are still to come
+    finds its row and the group it moves to."""
+    w = open_page(DESKTOP)
+    page = w.open(site + "#/a/crying-together")
+    catalogue = json.loads(page.inner_text("#catalogue"))
+    page.evaluate(WATCH_FIRST_PAINT)
+    page.click("nav[aria-label=Main] a[href='#/practices']")
+    page.wait_for_selector("#tracker[aria-busy]", state="detached")
+    first = page.evaluate("window.firstPaintRows")
+    assert first is not None and 0 < first < len(catalogue["practices"])
+    shown = tracker_layout(page)
+    assert sum(len(ids) for _, ids in shown) == len(catalogue["practices"])
+    page.reload()
+    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+    assert tracker_layout(page) == shown
+    last = catalogue["articles"][-1]["practices"][-1]
+    open_row(page, last)
+    page.check("#focus--" + last)
+    # Unfocus it right after the tracker's first groups are drawn, while its own group is still to come.
+    page.evaluate("""(pid) => window.addEventListener('hashchange', () => {
+        if (location.hash !== '#/practices') return;
+        window.busyAtChange = !!document.querySelector('#tracker[aria-busy]');
+        document.getElementById('focus--' + pid).click();
+    })""", last)
+    page.evaluate("location.hash = '#/'")
+    page.wait_for_selector("html[data-route=library]")
+    page.evaluate("location.hash = '#/practices'")
+    page.wait_for_function("() => window.busyAtChange !== undefined")
+    page.wait_for_selector("#tracker[aria-busy]", state="detached")
+    assert page.evaluate("window.busyAtChange") is True
+    assert w.stored()["focus"] == {}
+    assert tracker_layout(page) == shown   # back in its own group, drawn once
     assert_clean(w)

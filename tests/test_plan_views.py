@@ -8,21 +8,40 @@ CATALOGUE = {"articles": [], "practices": [
 
 
 def test_tools_without_focus_only_explain():
-    """With nothing in focus the panel explains how to start and offers no download or link."""
-    html = plan_views.plan_tools(CATALOGUE, {}, "https://x/#/plan/1/…")
-    assert "Focus on this" in html and "download-ics" not in html and "share-link" not in html
+    """With nothing in focus the panel explains how to start and offers no tools."""
+    html = plan_views.plan_tools(CATALOGUE, {})
+    assert "Focus on this" in html and "<details" not in html and 'data-focus="no"' in html
 
 
-def test_tools_offer_calendar_days_by_goal_and_the_link():
-    """Each focus practice gets seven day boxes, the goal's spread ticked; the link sits read-only, escaped."""
-    html = plan_views.plan_tools(CATALOGUE, {"listen-first": 3, "cry-together": 0}, 'https://x/?a="b"#/plan/1/x/y')
+def test_tools_are_drawn_closed_and_empty():
+    """With a focus the panel holds the two tools, closed, with only their summaries (bodies come on opening)."""
+    html = plan_views.plan_tools(CATALOGUE, {"listen-first": 3, "archived-one": 2})
+    assert 'data-focus="yes"' in html and html.count("<details") == 2 and " open" not in html
+    assert ">Add to calendar</summary></details>" in html and ">Share with your partner</summary></details>" in html
+    assert "data-remind" not in html and "share-link" not in html
+
+
+def test_archived_focus_alone_offers_no_tools():
+    """Practices no longer in the articles cannot be reminded or shared: a focus of only those explains."""
+    assert plan_views.panel_state(CATALOGUE, {"archived-one": 2}) == "no"
+
+
+def test_calendar_body_offers_days_by_goal():
+    """Each focus practice gets seven day boxes, the goal's spread ticked, names escaped."""
+    html = plan_views.tool_body("calendar-tool", CATALOGUE, {"listen-first": 3, "cry-together": 0}, "l")
+    assert html.startswith('<div class="tool-body">')
     assert html.count('data-remind="listen-first"') == 7 and html.count('data-remind="cry-together"') == 7
     assert 'id="remind--listen-first--0" data-remind="listen-first" value="0" checked' in html
     assert 'id="remind--listen-first--1" data-remind="listen-first" value="1">' in html
     assert 'id="remind--cry-together--6" data-remind="cry-together" value="6" checked' in html
-    assert 'value="20:00"' in html and "Cry &lt;together&gt;" in html
+    assert 'value="20:00"' in html and "Cry &lt;together&gt;" in html and "share-link" not in html
+
+
+def test_share_body_holds_the_link_read_only_and_escaped():
+    """The share tool's body shows the link read-only, escaped, with its label."""
+    html = plan_views.tool_body("share-tool", CATALOGUE, {"listen-first": 3}, 'https://x/?a="b"#/plan/1/x/y')
     assert 'readonly value="https://x/?a=&quot;b&quot;#/plan/1/x/y"' in html
-    assert ">Link to share</label>" in html
+    assert ">Link to share</label>" in html and "data-remind" not in html
 
 
 def test_plan_view_lists_known_and_unknown():
@@ -49,5 +68,5 @@ def test_added_message():
 
 def test_tools_keep_the_readers_choices():
     """Days and time the reader already picked are drawn again instead of the defaults."""
-    html = plan_views.plan_tools(CATALOGUE, {"listen-first": 3}, "l", {"listen-first": [1]}, "07:15")
+    html = plan_views.tool_body("calendar-tool", CATALOGUE, {"listen-first": 3}, "l", {"listen-first": [1]}, "07:15")
     assert 'value="1" checked' in html and 'value="0" checked' not in html and 'value="07:15"' in html

@@ -1,0 +1,102 @@
+"""Keeps the tracker's drawn rows up to date in place after a tick, an Undo, a goal, a focus or a note.
+
+Why in place: drawing a row again replaced the control the reader had just used, so its focus had
+to be restored, which made the browser lay out the whole page at once; with the row's grid drawn
+again too, a goal change took a phone a fifth of a second. Here only texts, checked states and
+classes change, and a row that changes group is moved as it is (its open grid with it).
+"""
+import model
+import views
+from dom import q, qa
+
+
+def sync_row(doc, row, practice, today):
+    """The row's count, facts line and goal menu from the document (its day boxes: sync_day)."""
+    pid = practice["id"]
+    in_focus = pid in doc["focus"]
+    count = row.querySelector(".week-count")
+    if count:
+        count.textContent = views.week_count_text(doc, pid, today, in_focus)
+    facts = row.querySelector(".facts")
+    if facts:
+        facts.textContent = views.row_facts(doc, practice, today)
+    goal = row.querySelector("select[data-goal]")
+    if goal:
+        goal.disabled = not in_focus
+        goal.value = str(doc["focus"][pid] if in_focus else 0)
+    focus = row.querySelector("input[data-focus]")
+    if focus:
+        focus.checked = in_focus
+
+
+def sync_day(doc, pid, day):
+    """Every box for this practice and day ("YYYY-MM-DD") in the tracker, toggle or grid cell, shows the stored state."""
+    done = model.is_done(doc, pid, day)
+    for box in qa('#tracker input.day-box[data-practice="%s"][data-day="%s"]' % (pid, day)):
+        box.checked = done
+        cell = box.parentElement
+        if cell.classList.contains("cell"):
+            if done:
+                cell.classList.add("is-done")
+            else:
+                cell.classList.remove("is-done")
+
+
+def sync_grid_notes(doc, day, today):
+    """After a note was saved or removed for `day`: its dot in every drawn grid, and the grids' note links."""
+    noted = day in doc["notes"]
+    for box in qa('#tracker .grid input[data-day="%s"]' % day):
+        cell = box.parentElement
+        if noted:
+            cell.classList.add("has-note")
+        else:
+            cell.classList.remove("has-note")
+    links = qa("#tracker .note-links")
+    if links:
+        html = views.note_links(views.grid_note_days(doc, today))
+        for box in links:
+            box.innerHTML = html
+
+
+def move_row(doc, catalogue, pid, today):
+    """Put the practice's row in the group it now belongs to (into or out of "Your focus"), as it is.
+
+    A group that gains its first row is drawn (empty) in its place; one left without rows goes."""
+    row = q('#tracker li[data-practice="%s"]' % pid)
+    if not row:
+        return
+    old_group = row.closest("[data-group]")
+    groups = views.practice_groups(catalogue, doc)
+    for index in range(len(groups)):
+        key, title, members = groups[index]
+        ids = [p["id"] for p in members]
+        if pid not in ids:
+            continue
+        section = q('#tracker [data-group="%s"]' % key)
+        if not section:
+            place_group(views.group_section(doc, key, title, [], today), [g[0] for g in groups[index + 1:]])
+            section = q('#tracker [data-group="%s"]' % key)
+        following = None
+        for later in ids[ids.index(pid) + 1:]:
+            following = section.querySelector('li[data-practice="%s"]' % later)
+            if following:
+                break
+        listing = section.querySelector("ul.tracker-list")
+        if following:
+            listing.insertBefore(row, following)
+        else:
+            listing.appendChild(row)
+        break
+    if old_group and not old_group.querySelector("li[data-practice]"):
+        old_group.remove()
+
+
+def place_group(html, keys_after):
+    """Insert a new group before the first of the groups that come after it, or before today's note."""
+    for key in keys_after:
+        following = q('#tracker [data-group="%s"]' % key)
+        if following:
+            following.insertAdjacentHTML("beforebegin", html)
+            return
+    q("#tracker section.notes-panel").insertAdjacentHTML("beforebegin", html)
+
