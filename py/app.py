@@ -167,6 +167,6 @@ class App:
 
     def on_toggle(self, event):
         if event.target.matches("details.history"):
-            self.tracker.fill_grid(event.target)
+            self.tracker.fill_row(event.target)
         elif event.target.matches("details.plan-tool"):
             self.plan.on_toggle(event.target)

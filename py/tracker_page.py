@@ -28,8 +28,10 @@ class TrackerPage:
         self.keep_data = KeepData()  # asks for persistent storage only when the reader taps
         self.pending = []             # groups of the tracker still to draw (see render)
         self.reopen = []              # ids of the histories to open again once their rows are drawn
+        # Each later group is drawn at the start of a frame of its own, and the first of them one
+        # frame after render(): so the first groups paint before any other is drawn.
         self.next_group = create_proxy(self.draw_next)
-        self.after_frame = create_proxy(lambda *_: js.setTimeout(self.next_group, 0))
+        self.after_frame = create_proxy(lambda *_: js.requestAnimationFrame(self.next_group))
 
     # --- drawing -------------------------------------------------------------------------
 
@@ -50,9 +52,9 @@ class TrackerPage:
 
     def render(self):
         """Draw the whole tracker, a group at a time: the first groups now, so the top of the view
-        paints at once, each later one in a task of its own (draw_next), so a phone can paint and
-        answer taps between them. #tracker is aria-busy until the last group is in. Open
-        histories and "Your data" stay open."""
+        paints at once, then one group a frame (draw_next), so a phone paints and answers taps
+        between them. #tracker is aria-busy until the last group is in. Open histories and
+        "Your data" stay open."""
         self.reopen = [d.getAttribute("data-grid") for d in qa("#tracker details.history[open]")]
         data_open = q("#data-details[open]") is not None
         doc, day = self.store.doc, today()
@@ -69,7 +71,7 @@ class TrackerPage:
         self.reopen_grids()
         if self.pending:
             tracker.setAttribute("aria-busy", "true")
-            js.requestAnimationFrame(self.after_frame)   # the next group after this frame is painted
+            js.requestAnimationFrame(self.after_frame)
         else:
             tracker.removeAttribute("aria-busy")
 
@@ -85,7 +87,7 @@ class TrackerPage:
             "beforebegin", views.group_section(self.store.doc, key, title, members, today()))
         self.reopen_grids()
         if self.pending:
-            js.setTimeout(self.next_group, 0)
+            js.requestAnimationFrame(self.next_group)
         else:
             q("#tracker").removeAttribute("aria-busy")
 
@@ -131,14 +133,16 @@ class TrackerPage:
         details = q('#tracker details[data-grid="%s"]' % pid)
         if details:
             details.open = True
-            self.fill_grid(details)
+            self.fill_row(details)
 
-    def fill_grid(self, details):
-        """Draw an opened history's 12-week table (once: it stays until the card is redrawn)."""
-        if details.open and not details.querySelector(".grid-wrap"):
-            pid = details.getAttribute("data-grid")
-            details.insertAdjacentHTML("beforeend", views.grid_table(self.store.doc, pid, today(),
-                                                                     self.practice(pid)["name"]))
+    def fill_row(self, details):
+        """Draw what an opened row keeps closed: its text, focus and goal, and the 12-week grid
+        (once: it stays until the row is drawn again)."""
+        if details.open and not details.querySelector(".more-body"):
+            pid, day = details.getAttribute("data-grid"), today()
+            practice = self.practice(pid)
+            details.insertAdjacentHTML("beforeend", views.row_body(self.store.doc, practice, day)
+                                       + views.grid_table(self.store.doc, pid, day, practice["name"]))
 
     def redraw_notes(self, day):
         """After today's notes changed: the notes panel, and the note dot and links of any drawn grid."""

@@ -117,10 +117,11 @@ DAY = ('<label class="day-toggle%(today_cls)s"><input type="checkbox" class="day
 ROW = '<li class="tracker-card" data-practice="%(pid)s">%(more)s%(days)s</li>'
 DAYS = '<div class="week-days" role="group" aria-label="%(name)s, the last 7 days">%(toggles)s</div>'
 COUNT = '<span class="week-count">%s</span>'
-# The practice's name opens what the row keeps closed: its text, focus and goal, and (drawn on
-# opening) the 12-week grid; the days stay below it, at the row's foot.
+# The practice's name opens what the row keeps closed: its text, facts, focus and goal and the
+# 12-week grid, all drawn on first opening (row_body, grid_table); the days stay below it.
 MORE = ('<details class="history" data-grid="%(pid)s"><summary><h3 class="practice-name">%(name)s</h3>%(count)s</summary>'
-        '<div class="more-body">%(text)s<p class="facts">%(facts)s</p>%(controls)s</div></details>')
+        '</details>')
+BODY = '<div class="more-body">%(text)s<p class="facts">%(facts)s</p>%(controls)s</div>'
 TEXT = '<p class="practice-text">%s</p>'
 ARCHIVED_TEXT = '<p class="practice-text">No longer in the articles; its history is kept and exported.</p>'
 FOCUS = ('<div class="focus"><span class="focus-on"><input type="checkbox" id="focus--%(pid)s" data-focus="%(pid)s"%(focused)s>'
@@ -168,23 +169,32 @@ def row_facts(doc, practice, today):
 
 
 def practice_card(doc, practice, today, week=None):
-    """One practice's row: name, this week's count, the last 7 days; its text, settings and grid open from its name.
+    """One practice's row: name, this week's count, the last 7 days; the rest opens from its name.
 
     week: last_days(today), passed in when many rows are drawn at once. The count's span is there
-    even when empty, so a tick can change its text in place (py/tracker_rows.py)."""
+    even when empty, so a tick can change its text in place (py/tracker_rows.py). What the row
+    keeps closed is drawn when it is first opened (row_body): a closed <details> holding a goal
+    menu cost Chrome a style and layout pass of its own after every row was drawn."""
     pid = practice["id"]   # ids are [a-z0-9-] (model.is_id): nothing in them needs escaping
     name = escape(practice["name"])
-    in_focus = pid in doc["focus"]
-    archived = practice.get("archived")
-    values = {"pid": pid, "name": name, "focused": " checked" if in_focus else "",
-              "disabled": "" if in_focus else " disabled", "options": OPTIONS_FOR[doc["focus"][pid] if in_focus else None],
-              "facts": escape(row_facts(doc, practice, today))}
-    values["text"] = ARCHIVED_TEXT if archived else TEXT % escape(practice["text"])
-    values["controls"] = "" if archived else FOCUS % values
-    values["count"] = COUNT % escape(week_count_text(doc, pid, today, in_focus))
-    values["days"] = "" if archived else day_toggles(doc, pid, name, week or last_days(today))
+    values = {"pid": pid, "name": name,
+              "count": COUNT % escape(week_count_text(doc, pid, today, pid in doc["focus"]))}
+    values["days"] = "" if practice.get("archived") else day_toggles(doc, pid, name, week or last_days(today))
     values["more"] = MORE % values
     return ROW % values
+
+
+def row_body(doc, practice, today):
+    """An opened row's text, facts line, focus and weekly goal (drawn on first opening, with grid_table)."""
+    pid = practice["id"]
+    in_focus = pid in doc["focus"]
+    values = {"pid": pid, "name": escape(practice["name"]), "focused": " checked" if in_focus else "",
+              "disabled": "" if in_focus else " disabled", "options": OPTIONS_FOR[doc["focus"][pid] if in_focus else None],
+              "facts": escape(row_facts(doc, practice, today))}
+    archived = practice.get("archived")
+    values["text"] = ARCHIVED_TEXT if archived else TEXT % escape(practice["text"])
+    values["controls"] = "" if archived else FOCUS % values
+    return BODY % values
 
 
 GRID_HEAD = "".join('<th scope="col"><span aria-hidden="true">%s</span><span class="sr">%s</span></th>' % (d[0], d)

@@ -106,8 +106,8 @@ STORED_BYTES_JS = """() => {
 TRACKER_PRACTICE_JS = """(avoid) => {
   for (const box of document.querySelectorAll("#tracker input.practice-box:not(:checked)")) {
     const pid = box.getAttribute("data-practice");
-    const focus = document.getElementById("focus--" + pid);
-    if (pid !== avoid && focus && !focus.checked) return pid;
+    const group = box.closest("[data-group]").dataset.group;
+    if (pid !== avoid && group !== "focus" && group !== "archived") return pid;
   }
   return null;
 }"""

@@ -217,16 +217,18 @@ def test_focus_card_shows_week_progress():
 
 
 def test_history_is_a_closed_summary_until_opened():
-    """Each row's details are closed, name as summary, with its 12-week count inside; the table is drawn on opening."""
+    """Each row's details are closed and empty, name and week's count as summary; the text, facts,
+    focus, goal and the table are drawn on opening (row_body, grid_table)."""
     doc = model.empty()
     model.set_done(doc, "offer-context", TODAY_ISO, True)
     model.set_done(doc, "offer-context", "2023-01-02", True)   # older than 12 weeks: not counted
     page = render(doc)
     assert ('<details class="history" data-grid="offer-context"><summary><h3 class="practice-name">Offer context</h3>'
-            '<span class="week-count">1 this week</span></summary>') in page
-    assert "Done 2 times in all; 1 day in the last 12 weeks." in page
+            '<span class="week-count">1 this week</span></summary></details>') in page
     assert page.count('<details class="history"') == len(CATALOGUE["practices"])
-    assert "<table" not in page and " open" not in page
+    assert "<table" not in page and " open" not in page and "<select" not in page and "Done 2 times" not in page
+    body = views.row_body(doc, CATALOGUE["practices"][0], TODAY)
+    assert "Done 2 times in all; 1 day in the last 12 weeks." in body and 'id="goal--offer-context"' in body
 
 
 def test_history_grid_has_12_weeks():
@@ -287,7 +289,8 @@ def test_every_control_has_a_name_of_its_own():
     """Day toggles, focus, goal and grid cells each name their practice (and date): no two share a name."""
     doc = model.empty()
     model.set_focus(doc, "active-listening", 2)
-    page = render(doc) + "".join(views.grid_table(doc, p["id"], TODAY, p["name"]) for p in CATALOGUE["practices"])
+    page = render(doc) + "".join(views.row_body(doc, p, TODAY) + views.grid_table(doc, p["id"], TODAY, p["name"])
+                                 for p in CATALOGUE["practices"])
     names = re.findall(r'<span class="sr">([^<]+)</span></label>', page)     # focus checkboxes
     names += re.findall(r'<input [^>]*aria-label="([^"]+)"', page)          # day toggles, grid cells
     names += [re.sub(r"<[^>]+>", "", n) for n in re.findall(r'<label for="goal--[a-z-]+">(.*?)</label>', page)]

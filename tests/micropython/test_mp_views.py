@@ -34,11 +34,12 @@ def test_tracker_page(both, edit_list, today, backups, persistent):
 @EXAMPLES
 @given(edits, ordinals, st.sampled_from([p["id"] for p in CATALOGUE["practices"]] + ["old-one"]), st.booleans())
 def test_rows_grids_and_tick_messages(both, edit_list, today, pid, done):
-    """A practice's row, its 12-week grid (day checkboxes, note links) and the tick message are the same in both."""
+    """A practice's row, what it shows opened, its 12-week grid (day checkboxes, note links) and the tick message are the same in both."""
     doc = request("harness_scenarios", "document", edit_list)
     practice = [p for p in CATALOGUE["practices"] if p["id"] == pid] or [{"id": pid, "name": "Old one", "text": "",
                                                                           "articles": [], "archived": True}]
     both.ok("views", "practice_card", doc, practice[0], today)
+    both.ok("views", "row_body", doc, practice[0], today)
     both.ok("views", "grid_table", doc, pid, today, practice[0]["name"])
     both.ok("views", "week_count_text", doc, pid, today, done)
     for day in (today, today - 1, today - 6):
