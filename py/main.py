@@ -5,14 +5,17 @@ first time it is imported, and wiring the page takes a few milliseconds more; do
 that would be a second long task, during which a phone ignores taps (Lighthouse counts it as
 Total Blocking Time). So each step below runs as its own task: between steps the browser can
 paint and answer input. <html data-app="ready"> marks the end; data-app="error" a failure.
+
+The modules arrive as one file, modules.bin (one fetch, not one per module: see
+site/builder/bytecode.py); unpack() writes them out as the .mpy files imports look for.
 """
 import asyncio
+import json
 
 import js
 
-from markup import escape, tag
-
 root = js.document.documentElement
+BUNDLE = "modules.bin"
 
 # Loaded one group per task (each yield costs a few ms, so small modules share one);
 # app imports them all again, from the module cache. plan_page and the modules it uses are
@@ -23,15 +26,35 @@ MODULE_GROUPS = (("dates", "dayset", "model"), ("views",), ("layout", "store", "
                  ("app",))
 
 
+def unpack(path=BUNDLE):
+    """Write each module of the bundle (a JSON line of [name, size] pairs, then their bytes) as a file."""
+    with open(path, "rb") as bundle:
+        for name, size in json.loads(bundle.readline()):
+            data = bundle.read(size)
+            if len(data) != size:
+                raise ValueError("%s ends inside %s" % (path, name))
+            with open(name, "wb") as module:
+                module.write(data)
+
+
 def fail(error):
+    """Say that the app could not start, built with the DOM alone: the modules may be what failed."""
     root.setAttribute("data-app", "error")
-    js.document.querySelector("#status").innerHTML = tag("div", tag("p", escape(
-        "Attune could not start (%s). The articles can still be read; ticks cannot be saved right now. "
-        "Reloading the page may help." % error)), class_="toast is-error", role="alert")
+    toast = js.document.createElement("div")
+    toast.className = "toast is-error"
+    toast.setAttribute("role", "alert")
+    text = js.document.createElement("p")
+    text.textContent = ("Attune could not start (%s). The articles can still be read; ticks cannot be saved "
+                        "right now. Reloading the page may help." % error)
+    toast.appendChild(text)
+    status = js.document.querySelector("#status")
+    status.textContent = ""
+    status.appendChild(toast)
 
 
 async def start():
     try:
+        unpack()
         for group in MODULE_GROUPS:
             await asyncio.sleep(0)  # ends the current task: the browser gets a turn
             for name in group:

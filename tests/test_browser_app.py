@@ -147,3 +147,21 @@ def test_a_failed_start_says_so_and_leaves_the_articles_readable(site, open_page
     assert "Attune could not start" in alert.inner_text()
     assert "The articles can still be read" in alert.inner_text()
     assert visible_view(page) == ["a-never-cries"]  # boot.js routed before Python
+
+
+def test_a_cut_off_module_bundle_says_so(site, open_page):
+    """A modules.bin cut short on the way (a proxy, a full disk) stops the start with the alert that
+    names it, instead of importing half a module; the articles stay readable."""
+    w = open_page(PHONE)
+
+    def cut(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.body()[:-500])
+
+    w.context.route("**/py/modules.bin", cut)
+    page = w.page
+    page.goto(site + "#/a/never-cries")
+    page.wait_for_selector("html[data-app=error]", state="attached")
+    alert = page.locator("#status [role=alert]").inner_text()
+    assert "Attune could not start (modules.bin ends inside" in alert and "The articles can still be read" in alert
+    assert visible_view(page) == ["a-never-cries"]

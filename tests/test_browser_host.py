@@ -156,7 +156,7 @@ def test_stock_nginx_serves_every_file_of_a_plain_copy_with_a_usable_type(nginx)
     assert {name: status for name, (status, _) in answers.items() if status != 200} == {}
     expected = {".js": "application/javascript", ".html": "text/html", ".css": "text/css",
                 ".json": "application/json", ".wasm": "application/wasm", ".png": "image/png", ".svg": "image/svg+xml",
-                ".py": "", ".mpy": ""}  # the app's Python is fetch()ed as data: any type will do
+                ".py": "", ".bin": ""}  # the app's Python (source and bytecode bundle) is fetch()ed as data: any type will do
     wrong = {name: content_type for name, (_, content_type) in answers.items()
              if not content_type.startswith(expected.get(Path(name).suffix, "no type is right for an unknown suffix"))}
     assert wrong == {}

@@ -241,7 +241,7 @@ def test_runtime_copy(built):
 # What a server as installed maps (Debian's nginx knows no .mjs or .webmanifest): the page must need no other.
 STOCK_TYPES = {".html", ".css", ".js", ".json", ".wasm", ".png", ".svg"}
 # PyScript fetch()es the app's Python as data, so whatever type a server sends for these will do.
-FETCHED_AS_DATA = {".py", ".mpy"}
+FETCHED_AS_DATA = {".py", ".bin"}
 
 
 def test_every_file_has_a_type_any_server_knows(built):
@@ -291,17 +291,34 @@ def test_dist_is_readable_by_others_whatever_the_umask(tmp_path):
 
 
 def test_modules_ship_as_bytecode_and_main_as_source(built):
-    """main.py ships as source; every other module only as .mpy bytecode, each listed in PyScript's config."""
+    """main.py ships as source; every other module only as .mpy bytecode, all in one bundle, the one
+    file PyScript's config fetches (and the page preloads)."""
     py = built["dist"] / "py"
     modules = sorted(p.stem for p in (ROOT / "py").glob("*.py") if p.name != "main.py")
     assert (py / "main.py").read_text(encoding="utf-8") == (ROOT / "py" / "main.py").read_text(encoding="utf-8")
-    assert sorted(p.stem for p in py.glob("*.mpy")) == modules
-    assert [p.name for p in py.glob("*.py")] == ["main.py"]
+    assert sorted(p.name for p in py.iterdir()) == ["main.py", "modules.bin"]
+    shipped = bytecode.unbundle((py / "modules.bin").read_bytes())
+    assert sorted(shipped) == [f"{name}.mpy" for name in modules]
     for name in modules:
-        assert (py / f"{name}.mpy").read_bytes()[:2] == b"M\x06"  # .mpy magic, format version 6
+        assert shipped[f"{name}.mpy"][:2] == b"M\x06"  # .mpy magic, format version 6
     html = (built["dist"] / "index.html").read_text(encoding="utf-8")
     config = json.loads(re.search(r'<script type="mpy" src="./py/main.py" config="([^"]+)"', html)[1].replace("&quot;", '"'))
-    assert config["files"] == {f"./py/{name}.mpy": f"./{name}.mpy" for name in modules}
+    assert config["files"] == {"./py/modules.bin": "./modules.bin"}
+    assert '<link rel="preload" href="./py/modules.bin" as="fetch" crossorigin>' in html
+
+
+def test_a_bundle_reads_back_as_its_files(tmp_path):
+    """bundle() joins files into one that unbundle() splits into the same bytes; a bundle with bytes
+    its header does not list is refused."""
+    files = {"a.mpy": b"M\x06\n\x00first", "b.mpy": b"", "c.mpy": bytes(range(256))}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    assert bytecode.bundle(tmp_path, sorted(files)) == "modules.bin"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["modules.bin"]
+    data = (tmp_path / "modules.bin").read_bytes()
+    assert bytecode.unbundle(data) == files
+    with pytest.raises(bytecode.BytecodeError):
+        bytecode.unbundle(data + b"x")
 
 
 def test_help_page_is_its_own_view(built):

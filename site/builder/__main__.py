@@ -68,10 +68,11 @@ def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules
         modules = app_modules(py_folder)
         shutil.copyfile(Path(py_folder) / "main.py", stage / "py" / "main.py")
         imported = bytecode.compile_modules([m for m in modules if m.name != "main.py"], stage / "py", node_modules)
+        joined = bytecode.bundle(stage / "py", imported)
         pyconfig = {
             "interpreter": "./" + runtime.MICROPYTHON_MODULE,
             "plugins": PLUGINS_OFF,
-            "files": {f"./py/{name}": f"./{name}" for name in imported},
+            "files": {f"./py/{joined}": f"./{joined}"},
         }
         inputs = hashlib.sha256()
         for path in sorted(stage.rglob("*")):

