@@ -563,19 +563,3 @@ def streak(doc, pid, today):
 def tried_count(doc, ids):
     """How many of these practices were ever done."""
     return len([pid for pid in ids if doc["checkins"].get(pid)])
-
-
-def grid(doc, pid, today, weeks):
-    """The last `weeks` calendar weeks, oldest first: rows of 7 (ordinal, done, has_note, future)."""
-    first = dates.week_start(today) - 7 * (weeks - 1)
-    since = dates.iso(first)
-    done = days_of(doc, pid)
-    noted = set(d for d in doc["notes"] if d >= since)
-    rows = []
-    for w in range(weeks):
-        row = []
-        for i in range(7):
-            n = first + 7 * w + i
-            row.append((n, done.has(n), dates.iso(n) in noted, n > today))
-        rows.append(row)
-    return rows

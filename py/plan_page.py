@@ -46,7 +46,7 @@ class PlanPage:
             if panel:
                 panel.remove()
             anchor.insertAdjacentHTML("afterend", plan_views.plan_tools(self.catalogue, focus))
-        for tool_id, summary in plan_views.TOOLS:
+        for tool_id, _ in plan_views.TOOLS:
             details = document.getElementById(tool_id)
             if not details:
                 continue

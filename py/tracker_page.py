@@ -57,16 +57,14 @@ class TrackerPage:
         "Your data" stay open."""
         self.reopen = [d.getAttribute("data-grid") for d in qa("#tracker details.history[open]")]
         data_open = q("#data-details[open]") is not None
-        doc, day = self.store.doc, today()
-        self.pending = views.practice_groups(self.app.catalogue, doc)
+        self.pending = views.practice_groups(self.app.catalogue, self.store.doc)
         first, rows = [], 0
         while self.pending and rows < FIRST_ROWS:
-            key, title, members = self.pending.pop(0)
-            first.append(views.group_section(doc, key, title, members, day))
-            rows += len(members)
+            first.append(self.pending.pop(0))
+            rows += len(first[-1][2])
         tracker = q("#tracker")
-        tracker.innerHTML = "".join(first) + views.notes_panel(doc, day) + views.data_panel(
-            doc, self.store.backups, self.store.persistent, data_open)
+        tracker.innerHTML = views.tracker(self.app.catalogue, self.store.doc, today(), self.store.backups,
+                                          self.store.persistent, data_open, first)
         self.keep_data.show(saving=self.store.persistent)
         self.reopen_grids()
         if self.pending:

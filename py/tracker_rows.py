@@ -36,21 +36,14 @@ def sync_day(doc, pid, day):
         box.checked = done
         cell = box.parentElement
         if cell.classList.contains("cell"):
-            if done:
-                cell.classList.add("is-done")
-            else:
-                cell.classList.remove("is-done")
+            cell.classList.toggle("is-done", done)
 
 
 def sync_grid_notes(doc, day, today):
     """After a note was saved or removed for `day`: its dot in every drawn grid, and the grids' note links."""
     noted = day in doc["notes"]
     for box in qa('#tracker .grid input[data-day="%s"]' % day):
-        cell = box.parentElement
-        if noted:
-            cell.classList.add("has-note")
-        else:
-            cell.classList.remove("has-note")
+        box.parentElement.classList.toggle("has-note", noted)
     links = qa("#tracker .note-links")
     if links:
         html = views.note_links(views.grid_note_days(doc, today))

@@ -212,7 +212,7 @@ def grid_table(doc, pid, today, name):
     a link inside a cell would be a target too small to tap beside the cell's own checkbox."""
     done_days, notes = model.days_of(doc, pid), doc["notes"]
     values = {"pid": pid, "name": escape(name)}
-    body, noted_days = [], []
+    body = []
     days = calendar(today)
     for week in range(WEEKS):
         cells = []
@@ -222,8 +222,6 @@ def grid_table(doc, pid, today, name):
                 cells.append(TO_COME % long)
                 continue
             done, noted = done_days.has(n), iso in notes
-            if noted:
-                noted_days.append(entry)
             values["iso"], values["long"], values["checked"] = iso, long, " checked" if done else ""
             values["cls"] = (" is-done" if done else "") + (" has-note" if noted else "")
             cells.append(CELL % values)
@@ -231,7 +229,7 @@ def grid_table(doc, pid, today, name):
         body.append('<tr><th scope="row">%d %s</th>%s</tr>' % (monday[4], dates.MONTHS[monday[5] - 1][:3], "".join(cells)))
     table = ('<table class="grid"><caption class="sr">%s, week by week (Monday to Sunday)</caption>'
              '<thead><tr><td></td>%s</tr></thead><tbody>%s</tbody></table>' % (values["name"], GRID_HEAD, "".join(body)))
-    return '<div class="grid-wrap">%s<div class="note-links">%s</div></div>' % (table, note_links(noted_days))
+    return '<div class="grid-wrap">%s<div class="note-links">%s</div></div>' % (table, note_links(grid_note_days(doc, today)))
 
 
 def grid_note_days(doc, today):
@@ -312,23 +310,17 @@ def group_section(doc, key, title, members, today, week=None):
                class_="tracker-group", data_group=key)
 
 
-def home_group(catalogue, pid):
-    """The key of the group a practice shows in when it is not in focus: its first article's."""
-    for article in catalogue["articles"]:
-        if pid in article["practices"]:
-            return "a-" + article["slug"]
-    return "archived"
-
-
-def tracker(catalogue, doc, today, store_backups, persistent, data_open=False):
+def tracker(catalogue, doc, today, store_backups, persistent, data_open=False, groups=None):
     """The whole #/practices view below its heading; data_open: "Your data" was open (keep it so).
 
     The practices come first (focus, then by article): they are what the reader opens this page
-    for. Today's note, the reminders panel (py/plan_page.py adds it after the note) and the data follow."""
+    for. Today's note, the reminders panel (py/plan_page.py adds it after the note) and the data follow.
+    groups: the practice_groups() to draw (by default all; the page draws the first ones here and
+    the rest a group at a time, before today's note)."""
     week = last_days(today)
-    groups = [group_section(doc, key, title, members, today, week)
-              for key, title, members in practice_groups(catalogue, doc)]
-    return "".join(groups) + notes_panel(doc, today) + data_panel(doc, store_backups, persistent, data_open)
+    groups = practice_groups(catalogue, doc) if groups is None else groups
+    sections = [group_section(doc, key, title, members, today, week) for key, title, members in groups]
+    return "".join(sections) + notes_panel(doc, today) + data_panel(doc, store_backups, persistent, data_open)
 
 
 def import_dialog(changes, name):

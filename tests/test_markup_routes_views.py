@@ -231,11 +231,24 @@ def test_history_is_a_closed_summary_until_opened():
     assert "Done 2 times in all; 1 day in the last 12 weeks." in body and 'id="goal--offer-context"' in body
 
 
+def test_calendar_is_12_weeks_from_a_monday():
+    """calendar gives 84 consecutive days from a Monday, today in the last week, each with its ISO date."""
+    days = views.calendar(TODAY)
+    ordinals = [d[0] for d in days]
+    assert ordinals == list(range(ordinals[0], ordinals[0] + 84))
+    assert datetime.date.fromordinal(ordinals[0]).weekday() == 0
+    assert TODAY in ordinals[-7:]
+    assert [d[1] for d in days] == [datetime.date.fromordinal(n).isoformat() for n in ordinals]
+
+
 def test_history_grid_has_12_weeks():
-    """The history table has 12 week rows of 7 day cells, with done and future days marked."""
+    """The history table has 12 week rows of 7 day cells, with done, noted and future days marked."""
     doc = model.empty()
     model.set_done(doc, "offer-context", TODAY_ISO, True)
+    model.add_note(doc, "2024-02-20", "felt close")
+    model.add_note(doc, "2023-01-01", "too old")   # before the 12 weeks: no dot, no link
     table = views.grid_table(doc, "offer-context", TODAY, "Offer context")
+    assert table.count("has-note") == 1 and table.count('href="#/journal/') == 1
     body = table.split("<tbody>")[1]
     assert body.count("<tr>") == 12
     assert body.count("<td ") == 84
@@ -260,15 +273,12 @@ def test_import_dialog_escapes_file_name():
 
 
 def test_groups_are_named_for_partial_redraws():
-    """Each group carries its key, and home_group names the group a practice returns to out of focus."""
+    """Each group carries its key (data-group), so a row can find the group it moves to."""
     doc = model.empty()
     model.set_focus(doc, "name-feelings", 2)
     model.set_done(doc, "old-practice", "2024-02-28", True)
     keys = re.findall(r'data-group="([a-z0-9-]+)"', render(doc))
     assert keys == ["focus", "a-crying-together", "archived"]
-    assert views.home_group(CATALOGUE, "name-feelings") == "a-never-cries"
-    assert views.home_group(CATALOGUE, "active-listening") == "a-crying-together"   # its first article
-    assert views.home_group(CATALOGUE, "old-practice") == "archived"
 
 
 def test_row_has_the_last_seven_days_today_last():

@@ -413,27 +413,6 @@ def test_streak(days, today, expected):
     assert streak_of(days, today) == expected
 
 
-def test_grid_shape_and_flags():
-    """grid gives 12 weeks of 7 consecutive days from a Monday, with today in the last row and done/noted/future marked."""
-    today = day("2024-03-01")  # a Friday
-    doc = model.empty()
-    for d in ("2024-03-01", "2024-02-29", "2023-01-01", "2024-03-02"):
-        model.set_done(doc, "a", d, True)
-    model.add_note(doc, "2024-02-20", "felt close")
-    model.add_note(doc, "2023-01-01", "too old")
-    rows = model.grid(doc, "a", today, 12)
-    assert len(rows) == 12 and all(len(r) == 7 for r in rows)
-    cells = [c for r in rows for c in r]
-    ordinals = [c[0] for c in cells]
-    assert ordinals == list(range(ordinals[0], ordinals[0] + 84))
-    assert datetime.date.fromordinal(ordinals[0]).weekday() == 0
-    assert today in [c[0] for c in rows[-1]]
-    by_day = {datetime.date.fromordinal(n).isoformat(): (done, noted, future) for n, done, noted, future in cells}
-    assert {d for d, f in by_day.items() if f[0]} == {"2024-02-29", "2024-03-01", "2024-03-02"}
-    assert {d for d, f in by_day.items() if f[1]} == {"2024-02-20"}
-    assert {d for d, f in by_day.items() if f[2]} == {"2024-03-02", "2024-03-03"}  # Saturday, Sunday
-
-
 # --- edits ------------------------------------------------------------------------------------
 
 

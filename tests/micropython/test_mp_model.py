@@ -80,13 +80,12 @@ def test_merge_and_import_changes(both, first, second, known):
 @EXAMPLES
 @given(edits, practice_ids, ordinals)
 def test_summaries(both, edit_list, pid, today):
-    """is_done, week_count, streak, tried_count and grid agree."""
+    """is_done, week_count, streak and tried_count agree."""
     doc = edited(edit_list)
     both.ok("model", "is_done", doc, pid, both.ok("dates", "iso", today))
     both.ok("model", "week_count", doc, pid, today)
     both.ok("model", "streak", doc, pid, today)
     both.ok("model", "tried_count", doc, [pid] + [e[1] for e in edit_list if e[0] == "done"])
-    both.ok("model", "grid", doc, pid, today, 12)
 
 
 @EXAMPLES
