@@ -16,6 +16,8 @@ months with notes, ~80 after five years):
   not per day. A head in the single-key form of earlier versions is migrated once, O(n).
 - update (a tick, a note, a focus, goal or setting): reads and writes one key: a practice's
   bitmap (n/4 hex characters), a month of notes, or the head. Independent of everything else.
+  When the key still holds the text this tab last read or wrote there (no other tab wrote it),
+  it is not decoded again: one string comparison.
 - refresh(key): one key. replace, merge_in: O(n) (imports are rare). erase: O(keys).
 """
 import layout
@@ -42,6 +44,7 @@ class Store:
         self.notices = []             # (kind, text) for the page to show
         self.backups = []             # keys of backups made of unreadable data
         self.quiet = False            # True while resume() tries storage again: no repeated notices
+        self.known = {}               # key: the text self.doc's part of that key was read from or written as
 
     def notice(self, kind, text):
         self.notices.append((kind, text))
@@ -68,6 +71,7 @@ class Store:
         if keys is None:
             return self.doc
         doc = model.empty()
+        self.known = {}
         legacy = None
         for key in keys:
             part = self.read_key(key, report)
@@ -85,7 +89,14 @@ class Store:
         except StorageUnavailable:
             self.go_memory("disabled")
             return None
+        return self.decode(key, raw, report)
+
+    def decode(self, key, raw, report):
+        """The part `raw` holds; remembered as `key`'s known text when it read without a problem
+        (every caller puts the part into the document it reads)."""
+        self.known.pop(key, None)
         if raw is None:
+            self.known[key] = None
             return None
         try:
             part, problems = layout.decode(key, raw)
@@ -93,6 +104,8 @@ class Store:
             part, problems = None, [str(error)]
         if problems:
             self.back_up(raw, problems, report)
+        else:
+            self.known[key] = raw
         return part
 
     def fold_legacy(self, doc, head):
@@ -150,10 +163,13 @@ class Store:
         try:
             for key in layout.head_last(keys):
                 text = layout.encode(doc, key)
+                self.known.pop(key, None)
                 if text is None:
                     self.backend.remove(key)
                 else:
                     self.backend.set(key, text)
+                if doc is self.doc:
+                    self.known[key] = text
             return True
         except StorageFull:
             self.go_memory("full")
@@ -166,9 +182,13 @@ class Store:
         stored state and write them back. Returns True when it was saved."""
         if self.persistent:
             for key in keys:
-                part = self.read_key(key, report=False)
-                if self.persistent:
-                    layout.put(self.doc, key, part)
+                try:
+                    raw = self.backend.get(key)
+                except StorageUnavailable:
+                    self.go_memory("disabled")
+                    break
+                if key not in self.known or raw != self.known[key]:   # another tab wrote it
+                    layout.put(self.doc, key, self.decode(key, raw, report=False))
         else:
             self.resume()
         change(self.doc)
@@ -230,6 +250,7 @@ class Store:
     def erase(self):
         """Remove the data and every backup from storage (in memory mode too: that may free room)."""
         self.doc = model.empty()
+        self.known = {}
         keys = self.stored_keys()
         try:
             for key in (keys or []) + self.backups:

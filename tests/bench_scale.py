@@ -113,6 +113,16 @@ TRACKER_PRACTICE_JS = """(avoid) => {
 }"""
 
 
+# The floor: what the browser alone takes to answer a tap on this page (a checkbox that toggles
+# and paints, with no app code). Clicks, changes and inputs are stopped before they reach the app's
+# listeners on document; unblock() removes the stopper.
+BLOCK_APP_JS = """() => {
+  const stop = (e) => e.stopPropagation();
+  for (const type of ["click", "change", "input"]) window.addEventListener(type, stop, true);
+  window.__unblock = () => { for (const type of ["click", "change", "input"]) window.removeEventListener(type, stop, true); };
+}"""
+
+
 def history_document(ids, years):
     """(document, check-ins): `years` of days up to yesterday, each practice done with p=0.4 each
     day, a note every 7th day, FOCUSED practices in focus."""
@@ -213,6 +223,20 @@ class Profile:
         page.wait_for_timeout(AFTER_MS + 200)
         return page.evaluate(INPUT_COST_JS, [t0, AFTER_MS])
 
+    def floor(self, box_id):
+        """The browser's own cost of a tap on this page: box_id toggled with the app's listeners
+        blocked, then toggled back (unmeasured) and the app unblocked, so its state is unchanged."""
+        page, state = self.page, f"document.getElementById({json.dumps(box_id)}).checked"
+        before = page.evaluate(f"() => {state}")
+        page.evaluate(BLOCK_APP_JS)
+        try:
+            cost = self.input(self.tap("#" + box_id), f"() => {state} !== {json.dumps(before)}")
+            self.tap("#" + box_id)()
+            page.wait_for_function(f"() => {state} === {json.dumps(before)}")
+        finally:
+            page.evaluate("() => window.__unblock()")
+        return cost
+
     def tap(self, selector, timeout=None):
         """A click as a finger makes it, ready to pass to input(): the element is scrolled into view
         now, and the returned act presses the mouse at its centre (CDP Input events). Not
@@ -239,6 +263,7 @@ class Profile:
         box = page.locator(f"#a-{self.article} input.practice-box").first
         pid = box.get_attribute("data-practice")
         status = "() => window.__statusSeen.some((text) => text.includes(%s))"
+        out["floor, article"] = self.floor(box.get_attribute("id"))
         out["tick, article"] = self.input(self.tap(f"#{box.get_attribute('id')}"), status % json.dumps("marked as done"))
         out["untick, article"] = self.input(self.tap(f"#{box.get_attribute('id')}"), status % json.dumps("unticked"))
         out["Undo"] = self.input(self.tap("#status [data-action=undo]", timeout=5000),
@@ -253,6 +278,7 @@ class Profile:
         other = page.evaluate(TRACKER_PRACTICE_JS, pid)
         if not other:
             raise RuntimeError("no unticked practice out of focus on the tracker")
+        out["floor, tracker"] = self.floor(f"tracker--do-{other}")
         out["tick, tracker"] = self.input(self.tap(f"#tracker--do-{other}"),
                                           status % json.dumps("marked as done"))
         yesterday = page.evaluate(f"() => document.querySelector('#tracker--do-{other}').closest('.week-days')"
@@ -277,6 +303,7 @@ class Profile:
 
 INPUTS = ("tick, article", "untick, article", "Undo", "tick, tracker", "tick, past day", "focus on", "goal change",
           "save note")
+FLOORS = ("floor, article", "floor, tracker")   # the same tap with no app code: the browser's own share
 
 
 def measure_scale(browser, url, ids, article):
@@ -309,7 +336,7 @@ def measure_scale(browser, url, ids, article):
 
 def summarise(runs):
     out = {key: median(runs, key) for key in ("ready", "ready, #/practices", "tracker open")}
-    for key in INPUTS:
+    for key in INPUTS + FLOORS:
         costs = [r[key] for r in runs if r[key] is not None]
         out[key] = {"duration": statistics.median(c["duration"] for c in costs),
                     "long": statistics.median(c["long"] for c in costs)} if costs else None
@@ -343,6 +370,8 @@ def report_scale(results):
         ok = cost is not None and cost["duration"] <= TARGETS["input_ms"] and not cost["long"]
         rows.append([key + " (ms)"] + [cell(n, key, input_cell) for n in names]
                     + [f"≤ {TARGETS['input_ms']}, no LT", "ok" if ok else "MISSED"])
+    for key in FLOORS:
+        rows.append([key + ": no app code (ms)"] + [cell(n, key, input_cell) for n in names] + ["reference", ""])
     for key, label in (("ready", "ready, article (ms, ×empty)"), ("ready, #/practices", "ready, #/practices (ms, ×empty)")):
         base = empty.get(key)
         show = lambda v, base=base: fmt(v) + (f" ({v / base:.2f}×)" if base else "")  # noqa: E731
@@ -357,6 +386,8 @@ def report_scale(results):
     print_table(["", *names, f"goal ({GOAL_PROFILE})", ""], rows)
     print("  inputs: Event Timing duration, input to next paint (entries under 16 ms are not reported: \"<16\");"
           f" LT = ms of long tasks from the input to {AFTER_MS} ms after its paint")
+    print("  floor: the article's (or the tracker's) checkbox toggled with the app's listeners blocked:"
+          " what this browser takes for a tap on that page before any app code runs")
     print("  tracker open: nav click to the frame after #/practices shows its cards;"
           " stored: UTF-8 bytes of every attune: key and value, after the app's start")
     print("  history generation (CPython): " + ", ".join(f"{name} {p.generated_s:.1f} s"

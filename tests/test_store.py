@@ -376,6 +376,29 @@ def test_two_stores_keep_each_others_notes_and_focus():
     assert stored["focus"] == {"a": 2, "b": 3}
 
 
+def test_an_update_decodes_its_key_only_when_another_tab_changed_it(monkeypatch):
+    """A key still holding the text this tab last read or wrote is not decoded again; one another tab changed is, and merged."""
+    backend = FakeBackend()
+    first, second = opened(backend), opened(backend)
+    decoded = []
+    real = layout.decode
+    monkeypatch.setattr(layout, "decode", lambda key, text: decoded.append(key) or real(key, text))
+    first.update(*tick("a"))
+    first.update(*tick("a", "2024-03-02"))
+    first.update(*focus("a", 2))
+    assert decoded == []
+    second.update(*tick("a", "2024-03-03"))
+    assert decoded == ["attune:days:a"]        # second read first's text for the first time
+    decoded.clear()
+    first.update(*tick("a", "2024-03-04"))
+    assert decoded == ["attune:days:a"]        # first found second's write, and keeps it
+    assert reread(backend)["checkins"] == {"a": ["2024-03-01", "2024-03-02", "2024-03-03", "2024-03-04"]}
+    second.update(*tick("a", "2024-03-01", done=False))
+    first.update(*focus("b", 3))
+    assert reread(backend)["checkins"] == {"a": ["2024-03-02", "2024-03-03", "2024-03-04"]}
+    assert reread(backend)["focus"] == {"a": 2, "b": 3}
+
+
 def test_refresh_of_one_key_picks_up_another_tabs_write():
     """refresh(key), as the storage event calls it, re-reads that key; refresh() re-reads everything."""
     backend = FakeBackend()
