@@ -31,3 +31,16 @@ def storage_manager():
     if optional(storage, "persisted") is None or optional(storage, "persist") is None:
         return None
     return storage
+
+
+IDLE_TIMEOUT = js.JSON.parse('{"timeout": 2000}')   # run even on a page that is never idle
+IDLE_FALLBACK_MS = 50
+
+
+def when_idle(callback):
+    """Run callback (a proxy) when the main thread is idle: requestIdleCallback, or where a browser
+    lacks it (Safari) a short timeout. The callback may get an IdleDeadline; it need not read it."""
+    if optional(js.window, "requestIdleCallback") is not None:
+        js.window.requestIdleCallback(callback, IDLE_TIMEOUT)
+    else:
+        js.setTimeout(callback, IDLE_FALLBACK_MS)

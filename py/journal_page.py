@@ -121,6 +121,7 @@ class JournalPage:
             if new is not None:
                 model.add_note(doc, day, new)
         self.store.update(edit, [layout.notes_key(day)])
+        self.app.tracker.redraw_notes(day)   # the tracker, drawn while hidden, shows today's notes and noted days
         self.last_change = (day, old, new)
         self.redraw_week(day)
 

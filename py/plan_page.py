@@ -177,6 +177,7 @@ class PlanPage:
                 model.set_focus(doc, pid, merged[pid])
 
         self.store.update(merge, [layout.HEAD])
+        self.app.tracker.mark_stale()   # rows move into "Your focus": #/practices draws them again
         self.messages.say(plan_views.added_message(added, raised), change=True)
         self.messages.show_notices()
         js.location.hash = "#/practices"

@@ -29,7 +29,7 @@ class Reading:
             else:
                 link.removeAttribute("aria-current")
         if view == "practices":
-            self.app.tracker.render()
+            self.app.tracker.show()
             self.app.plan_page().show_tools()
         elif view == "plan":
             self.app.plan_page().show_plan()

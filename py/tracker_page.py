@@ -3,6 +3,12 @@
 Every change updates only what it touched, in place (py/tracker_rows.py): a practice's boxes and
 row, the notes panel. Redrawing the whole tracker after each tick cost seconds on a phone with
 years of history, and even redrawing one row cost a fifth of a second.
+
+The tracker is drawn once and kept, hidden while the reader is elsewhere: after start-up it is
+drawn in idle time (prepare), and opening #/practices shows it as it is, unless something it
+shows changed in a way the in-place updates do not follow (an import, another tab, a note
+written in the journal, a new day: mark_stale). At 4× CPU, drawing it on opening was about
+half of the time to the first paint of #/practices.
 """
 import js
 from pyscript.ffi import create_proxy
@@ -12,11 +18,13 @@ import layout
 import model
 import tracker_rows
 import views
+from browser_api import when_idle
 from dom import document, q, qa, refocus, today
 from keep_data import KeepData
 
 
 FIRST_ROWS = 6   # rows drawn before the first paint: about what a phone's screen shows of the view
+ROWS_PER_STEP = 4   # rows drawn in one later step: at 4× CPU a group of 8 had cost a 60 ms task
 
 
 class TrackerPage:
@@ -28,38 +36,68 @@ class TrackerPage:
         self.keep_data = KeepData()  # asks for persistent storage only when the reader taps
         self.pending = []             # groups of the tracker still to draw (see render)
         self.reopen = []              # ids of the histories to open again once their rows are drawn
+        self.drawn = None             # drawn_state() of a tracker drawn whole and up to date; None: draw it again
+        self.scheduled = False        # a call of draw_next is on its way
         # Each later group is drawn at the start of a frame of its own, and the first of them one
-        # frame after render(): so the first groups paint before any other is drawn.
+        # frame after render(): so the first groups paint before any other is drawn. Hidden, a
+        # group is drawn when the browser is idle instead (after_idle).
         self.next_group = create_proxy(self.draw_next)
         self.after_frame = create_proxy(lambda *_: js.requestAnimationFrame(self.next_group))
+        self.after_idle = create_proxy(self.draw_next)
 
     # --- drawing -------------------------------------------------------------------------
 
     def sync_boxes(self, pid=None):
-        """Practice checkboxes on the page show today's state from the store: all, or one practice's."""
-        day = dates.iso(today())
+        """Practice checkboxes on the page show today's state from the store: all, or one practice's
+        (its boxes, and the "tried" line of the articles that suggest it)."""
+        doc, day = self.store.doc, today()
         selector = 'input.practice-box[data-practice="%s"]' % pid if pid else "input.practice-box"
+        done = model.days_of(doc, pid).has(day) if pid else None
         for box in qa(selector):
-            box.checked = model.is_done(self.store.doc, box.getAttribute("data-practice"), day)
+            box.checked = done if pid else model.days_of(doc, box.getAttribute("data-practice")).has(day)
             box.disabled = False
         for article in self.app.catalogue["articles"]:
             if pid and pid not in article["practices"]:
                 continue
-            tried = model.tried_count(self.store.doc, article["practices"])
+            tried = model.tried_count(doc, article["practices"])
             span = q('[data-tried="%s"]' % article["slug"])
             if span:
                 span.textContent = " · tried %d of %d" % (tried, len(article["practices"])) if tried else ""
 
-    def render(self):
+    def drawn_state(self):
+        """What a drawn tracker depends on besides the document: the day, and the data panel's facts."""
+        return today(), self.store.persistent, len(self.store.backups)
+
+    def show(self):
+        """Opening #/practices: the tracker as drawn, if it is whole and up to date; else drawn now."""
+        if self.drawn != self.drawn_state():
+            self.render()
+
+    def prepare(self):
+        """After start-up, elsewhere than #/practices: draw the hidden tracker, a group each time the
+        browser is idle (hidden, it costs no layout or paint), so opening it later only shows it."""
+        if self.drawn is None and not self.pending and self.app.reading.view != "practices":
+            self.render(first_rows=0)
+
+    def mark_stale(self):
+        """What the tracker shows changed under it: draw it again when it is next opened (or now, on it)."""
+        self.drawn, self.pending = None, []
+        if self.app.reading.view == "practices":
+            self.render()
+        else:
+            q("#tracker").removeAttribute("aria-busy")   # a hidden drawing stops where it was
+
+    def render(self, first_rows=FIRST_ROWS):
         """Draw the whole tracker, a group at a time: the first groups now, so the top of the view
         paints at once, then one group a frame (draw_next), so a phone paints and answers taps
         between them. #tracker is aria-busy until the last group is in. Open histories and
-        "Your data" stay open."""
+        "Your data" stay open. first_rows=0: only the panels now (prepare)."""
         self.reopen = [d.getAttribute("data-grid") for d in qa("#tracker details.history[open]")]
         data_open = q("#data-details[open]") is not None
+        self.drawn = None
         self.pending = views.practice_groups(self.app.catalogue, self.store.doc)
         first, rows = [], 0
-        while self.pending and rows < FIRST_ROWS:
+        while self.pending and rows < first_rows:
             first.append(self.pending.pop(0))
             rows += len(first[-1][2])
         tracker = q("#tracker")
@@ -69,25 +107,45 @@ class TrackerPage:
         self.reopen_grids()
         if self.pending:
             tracker.setAttribute("aria-busy", "true")
-            js.requestAnimationFrame(self.after_frame)
+            self.schedule(first=True)
         else:
-            tracker.removeAttribute("aria-busy")
+            self.drawn_whole()
+
+    def schedule(self, first=False):
+        """The next draw_next: in view, at the next frame (first: the one after); hidden, when idle."""
+        if self.scheduled:
+            return
+        self.scheduled = True
+        if self.app.reading.view != "practices":
+            when_idle(self.after_idle)
+        else:
+            js.requestAnimationFrame(self.after_frame if first else self.next_group)
+
+    def drawn_whole(self):
+        q("#tracker").removeAttribute("aria-busy")
+        self.drawn = self.drawn_state()
 
     def draw_next(self, *_):
-        """Draw the next group still to come (before today's note); the last one ends aria-busy."""
+        """Draw the next rows still to come, at most ROWS_PER_STEP: a new group goes before today's
+        note, the rest of a group into its list. The last step ends aria-busy."""
+        self.scheduled = False
         if not self.pending:
             return
-        if self.app.reading.view != "practices":
-            self.pending = []   # the tracker is drawn again when the reader comes back
-            return
         key, title, members = self.pending.pop(0)
-        q("#tracker section.notes-panel").insertAdjacentHTML(
-            "beforebegin", views.group_section(self.store.doc, key, title, members, today()))
+        if len(members) > ROWS_PER_STEP:
+            self.pending.insert(0, (key, None, members[ROWS_PER_STEP:]))
+            members = members[:ROWS_PER_STEP]
+        if title is None:   # the rest of a group already begun
+            q('#tracker [data-group="%s"] ul.tracker-list' % key).insertAdjacentHTML(
+                "beforeend", views.group_rows(self.store.doc, members, today()))
+        else:
+            q("#tracker section.notes-panel").insertAdjacentHTML(
+                "beforebegin", views.group_section(self.store.doc, key, title, members, today()))
         self.reopen_grids()
         if self.pending:
-            js.requestAnimationFrame(self.next_group)
+            self.schedule()
         else:
-            q("#tracker").removeAttribute("aria-busy")
+            self.drawn_whole()
 
     def finish_drawing(self):
         """Draw every group still to come now: a change must find every row in its place."""
@@ -109,12 +167,11 @@ class TrackerPage:
             refocus(focused)
 
     def update_practice(self, pid, day=None):
-        """After a tick, an Undo or a goal change: that practice's boxes, counts and row, in place.
-
-        day: the day that changed ("YYYY-MM-DD"), whose toggle and grid cell show it."""
-        self.sync_boxes(pid)
-        if self.app.reading.view != "practices":
-            return
+        """After a tick, an Undo, a focus or a goal change: that practice's row in place, and for a
+        day that changed ("YYYY-MM-DD") its toggle, grid cell and boxes on every view."""
+        if day:
+            self.sync_boxes(pid)
+        # The tracker may be drawn while hidden (prepare): it follows every change as if in view.
         if day:
             tracker_rows.sync_day(self.store.doc, pid, day)
         row = q('#tracker li[data-practice="%s"]' % pid)
@@ -154,7 +211,11 @@ class TrackerPage:
         now = today()
         day = day or dates.iso(now)
         if not dates.is_date(day) or dates.ordinal(day) > now:
-            self.update_practice(pid, day if dates.is_date(day) else None)   # the control shows the stored state again
+            # The control shows the stored state again.
+            if dates.is_date(day):
+                self.update_practice(pid, day)
+            else:
+                self.sync_boxes(pid)
             return
         self.store.update(lambda doc: model.set_done(doc, pid, day, done), [layout.days_key(pid)])
         self.last_change = (pid, day, done)
@@ -196,8 +257,6 @@ class TrackerPage:
         goal = int(goal_box.value) if goal_box else 0
         self.store.update(lambda doc: model.set_focus(doc, pid, goal if on else None), [layout.HEAD])
         self.messages.show_notices()
-        if self.app.reading.view != "practices":
-            return
         # The row moves into or out of "Your focus" as it is; moving it took the keyboard focus away.
         tracker_rows.move_row(self.store.doc, self.app.catalogue, pid, today())
         self.update_practice(pid)

@@ -304,10 +304,14 @@ def data_panel(doc, store_backups, persistent, opened=False):
 
 
 def group_section(doc, key, title, members, today, week=None):
-    week = week or last_days(today)
-    return tag("section", tag("h2", escape(title))
-               + tag("ul", "".join(practice_card(doc, p, today, week) for p in members), class_="tracker-list"),
+    return tag("section", tag("h2", escape(title)) + tag("ul", group_rows(doc, members, today, week), class_="tracker-list"),
                class_="tracker-group", data_group=key)
+
+
+def group_rows(doc, members, today, week=None):
+    """The rows of these practices (a group's, or the next of them while a group is drawn in steps)."""
+    week = week or last_days(today)
+    return "".join(practice_card(doc, p, today, week) for p in members)
 
 
 def tracker(catalogue, doc, today, store_backups, persistent, data_open=False, groups=None):

@@ -107,9 +107,9 @@ def test_undo_reverts_a_tick(site, open_page):
     """The Undo button in the message after a tick takes the tick back."""
     w = open_page()
     page = w.open(site + "#/a/why-he-cries")
-    page.get_by_label("Let yourself be comforted").check()
+    page.get_by_label("Let yourself be comforted", exact=True).check()
     page.get_by_role("button", name="Undo").click()
-    assert not page.get_by_label("Let yourself be comforted").is_checked()
+    assert not page.get_by_label("Let yourself be comforted", exact=True).is_checked()
     assert "steady-yourself" not in w.checkins()
     assert_clean(w)
 
@@ -118,7 +118,7 @@ def test_tracker_counts_and_library_progress(site, open_page):
     """A tick shows in the tracker (done today, once) and as 'tried 1 of 4' in the library."""
     w = open_page(DESKTOP)
     page = w.open(site + "#/a/why-he-cries")
-    page.get_by_label("Hold and reassure").check()
+    page.get_by_label("Hold and reassure", exact=True).check()
     page.goto(site + "#/practices")
     page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
     assert page.locator("#tracker--do-hold-and-reassure").is_checked()

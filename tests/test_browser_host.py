@@ -166,11 +166,11 @@ def test_a_plain_copy_on_stock_nginx_starts_and_keeps_a_tick(nginx, open_page):
     """Served by stock nginx, the page reaches ready, a tick is saved, and after a reload it is still ticked."""
     w = open_page(PHONE)
     page = w.open(nginx.url + "#/a/why-he-cries")
-    page.get_by_label("Let yourself be comforted").check()
+    page.get_by_label("Let yourself be comforted", exact=True).check()
     assert w.stored()["checkins"]["steady-yourself"] == [today(page)]
     page.reload()
     page.wait_for_selector("html[data-app=ready]", state="attached")
-    assert page.get_by_label("Let yourself be comforted").is_checked()
+    assert page.get_by_label("Let yourself be comforted", exact=True).is_checked()
     assert w.stored()["checkins"]["steady-yourself"] == [today(page)]
     assert page.inner_text("#status") == ""
     assert w.errors == []
@@ -219,7 +219,7 @@ def test_a_runtime_file_unavailable_says_so_and_articles_stay_readable(site, ope
     assert NOT_STARTED in alert.inner_text()
     assert visible_view(page) == ["a-never-cries"]
     assert page.locator("#a-never-cries p").first.is_visible()
-    assert page.get_by_label("Keep a feelings journal").is_disabled()  # and the alert says why
+    assert page.get_by_label("Keep a feelings journal", exact=True).is_disabled()  # and the alert says why
 
 
 def test_a_start_slower_than_the_limit_says_so_then_ends_ready(site, open_page):
@@ -243,5 +243,5 @@ def test_a_start_slower_than_the_limit_says_so_then_ends_ready(site, open_page):
     page.wait_for_function("document.querySelector('#status [data-watchdog]') === null")
     assert NOT_STARTED not in page.inner_text("#status")
     page.goto(site + "#/a/never-cries")
-    page.get_by_label("Keep a feelings journal").check()
+    page.get_by_label("Keep a feelings journal", exact=True).check()
     assert w.stored()["checkins"]["feelings-journal"] == [today(page)]

@@ -42,7 +42,7 @@ def test_works_offline_after_first_visit(chromium, tmp_path, subpath):
         page.wait_for_selector("html[data-app=ready]")
         page.goto(url + "#/a/why-he-cries")
         page.wait_for_selector("html[data-app=ready]")
-        page.get_by_label("Let yourself be comforted").check()
+        page.get_by_label("Let yourself be comforted", exact=True).check()
         assert w.stored()["checkins"]["steady-yourself"] == [today(page)]
         scope = page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.scope)")
         assert scope == url
@@ -64,7 +64,7 @@ def test_update_waits_for_reload_and_keeps_data(chromium, tmp_path):
         page = w.open(server.url)
         page.wait_for_function(WAIT_CONTROLLED, timeout=15000)
         page.goto(server.url + "#/a/never-cries")
-        page.get_by_label("Keep a feelings journal").check()
+        page.get_by_label("Keep a feelings journal", exact=True).check()
         stored = w.stored()
         server.stop()
         server = Server(v2, port).start()

@@ -23,12 +23,12 @@ def remove(*names):
 def tick_and_reload(w, url):
     """Open an article, tick a practice, reload: (page, stored document) with the tick still shown."""
     page = w.open(url + "#/a/why-he-cries")
-    page.get_by_label("Let yourself be comforted").check()
+    page.get_by_label("Let yourself be comforted", exact=True).check()
     page.wait_for_function("document.querySelector('#status').textContent.includes('marked as done today')")
     stored = w.stored()
     page.reload()
     page.wait_for_selector("html[data-app=ready]", state="attached")
-    assert page.get_by_label("Let yourself be comforted").is_checked()
+    assert page.get_by_label("Let yourself be comforted", exact=True).is_checked()
     return page, stored
 
 
@@ -90,9 +90,9 @@ def test_ticks_never_ask_for_persistent_storage(site, open_page):
     w = open_page()
     w.context.add_init_script(SPY_PERSIST)
     page = w.open(site + "#/a/why-he-cries")
-    page.get_by_label("Let yourself be comforted").check()
-    page.get_by_label("Hold and reassure").check()
-    page.get_by_label("Let yourself be comforted").uncheck()
+    page.get_by_label("Let yourself be comforted", exact=True).check()
+    page.get_by_label("Hold and reassure", exact=True).check()
+    page.get_by_label("Let yourself be comforted", exact=True).uncheck()
     page.goto(site + "#/practices")
     open_data(page)
     page.wait_for_selector("#keep-data button")

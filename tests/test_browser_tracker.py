@@ -213,8 +213,8 @@ def test_storage_disabled_runs_in_memory(site, open_page):
     w.context.add_init_script(DISABLE_STORAGE)
     page = w.open(site + "#/a/crying-together")
     assert "does not allow Attune to save" in page.inner_text("#status")
-    page.get_by_label("Offer context when you're upset").check()
-    assert page.get_by_label("Offer context when you're upset").is_checked()
+    page.get_by_label("Offer context when you're upset", exact=True).check()
+    assert page.get_by_label("Offer context when you're upset", exact=True).is_checked()
     page.goto(site + "#/practices")
     assert "Right now nothing is being saved." in page.inner_text("#tracker")
     assert page.get_by_role("button", name="Export data").is_visible()
@@ -245,12 +245,12 @@ def test_two_tabs_both_ticks_survive(site, open_page):
     second = w.context.new_page()
     second.goto(site + "#/a/never-cries")
     second.wait_for_selector("html[data-app=ready]")
-    first.get_by_label("Keep a feelings journal").check()
-    second.get_by_label("Set time aside to talk").check()
+    first.get_by_label("Keep a feelings journal", exact=True).check()
+    second.get_by_label("Set time aside to talk", exact=True).check()
     stored = w.stored()
     assert set(stored["checkins"]) == {"feelings-journal", "time-to-talk"}
     first.wait_for_function("document.querySelector('#never-cries--do-time-to-talk').checked")
-    assert second.get_by_label("Keep a feelings journal").is_checked()
+    assert second.get_by_label("Keep a feelings journal", exact=True).is_checked()
     assert_clean(w)
 
 
@@ -344,7 +344,7 @@ def test_nothing_saved_notice_stays_on_every_view(site, open_page):
     w.context.add_init_script(DISABLE_STORAGE)
     page = w.open(site + "#/a/crying-together")
     page.get_by_role("button", name="Dismiss message").click()
-    page.get_by_label("Offer context when you're upset").check()
+    page.get_by_label("Offer context when you're upset", exact=True).check()
     assert "marked as done today. Not saved" in page.inner_text("#status")
     for route in ("#/", "#/practices", "#/a/never-cries"):
         page.goto(site + route)
@@ -358,7 +358,7 @@ def test_saving_resumes_once_storage_has_room(site, open_page):
     w = open_page()
     w.context.add_init_script(SWITCHABLE_FULL_STORAGE)
     page = w.open(site + "#/a/crying-together")
-    page.get_by_label("Offer context when you're upset").check()
+    page.get_by_label("Offer context when you're upset", exact=True).check()
     assert page.locator("#unsaved").is_visible()
     page.evaluate("window.__storageFull = false")
     page.get_by_label("Talk openly").first.check()
@@ -423,33 +423,41 @@ def test_focus_changes_move_cards_as_a_full_redraw_would(site, open_page):
 
 # Before the nav click: the rows #tracker held at the first paint after it was marked busy, and
 # whether keyboard focus could reach a row then.
-WATCH_FIRST_PAINT = """() => {
-  window.firstPaintRows = null;
-  new MutationObserver((changes, observer) => {
-    if (!document.querySelector('#tracker[aria-busy]')) return;
-    observer.disconnect();
-    requestAnimationFrame(() => { window.firstPaintRows = document.querySelectorAll('#tracker li.tracker-card').length; });
-  }).observe(document.querySelector('#tracker'), {attributes: true, attributeFilter: ['aria-busy']});
-}"""
+# Installed before the page's scripts: the number of rows in the first frame painted while
+# #tracker is busy (the tracker being drawn in view).
+WATCH_FIRST_PAINT = """
+window.firstPaintRows = null;
+new MutationObserver(() => {
+  if (window.firstPaintRows !== null || document.documentElement.getAttribute('data-route') !== 'practices'
+      || !document.querySelector('#tracker[aria-busy]')) return;
+  window.firstPaintRows = -1;
+  requestAnimationFrame(() => { window.firstPaintRows = document.querySelectorAll('#tracker li.tracker-card').length; });
+}).observe(document, {attributes: true, subtree: true, attributeFilter: ['aria-busy', 'data-route']});
+"""
+
+
+def article_practices(catalogue, slug):
+    return [a for a in catalogue["articles"] if a["slug"] == slug][0]["practices"]
+
+
+def wait_drawn(page, count):
+    """Wait until the tracker (in view or hidden) holds `count` rows and is no longer being drawn."""
+    page.wait_for_function("""(n) => !document.querySelector('#tracker[aria-busy]')
+        && document.querySelectorAll('#tracker li.tracker-card').length === n""", arg=count)
 
 
 def test_tracker_paints_its_first_groups_then_draws_the_rest(site, open_page):
-    """Opening #/practices paints the first groups at once, busy, then draws the rest in order: the
-    finished tracker is the one a reload draws, and a focus change while groups are still to come
-    finds its row and the group it moves to."""
+    """Drawn on opening, #/practices paints its first groups at once, busy, then draws the rest in
+    order: the finished tracker is the one a reload draws, and a focus change while groups are
+    still to come finds its row and the group it moves to."""
     w = open_page(DESKTOP)
-    page = w.open(site + "#/a/crying-together")
+    w.context.add_init_script(WATCH_FIRST_PAINT)
+    page = w.open(site + "#/practices")
     catalogue = json.loads(page.inner_text("#catalogue"))
-    page.evaluate(WATCH_FIRST_PAINT)
-    page.click("nav[aria-label=Main] a[href='#/practices']")
-    page.wait_for_selector("#tracker[aria-busy]", state="detached")
     first = page.evaluate("window.firstPaintRows")
     assert first is not None and 0 < first < len(catalogue["practices"])
     shown = tracker_layout(page)
     assert sum(len(ids) for _, ids in shown) == len(catalogue["practices"])
-    page.reload()
-    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
-    assert tracker_layout(page) == shown
     last = catalogue["articles"][-1]["practices"][-1]
     open_row(page, last)
     page.check("#focus--" + last)
@@ -461,10 +469,48 @@ def test_tracker_paints_its_first_groups_then_draws_the_rest(site, open_page):
     })""", last)
     page.evaluate("location.hash = '#/'")
     page.wait_for_selector("html[data-route=library]")
+    # Another tab's tick: the tracker kept hidden no longer shows everything, so opening draws it again.
+    ticked = article_practices(catalogue, "crying-together")[0]
+    other = w.context.new_page()
+    other.goto(site + "#/a/crying-together")
+    other.wait_for_selector("html[data-app=ready]")
+    other.check("#crying-together--do-" + ticked)
+    other.close()
+    page.wait_for_function("(pid) => document.getElementById('tracker--do-' + pid).checked", arg=ticked)
     page.evaluate("location.hash = '#/practices'")
     page.wait_for_function("() => window.busyAtChange !== undefined")
     page.wait_for_selector("#tracker[aria-busy]", state="detached")
     assert page.evaluate("window.busyAtChange") is True
     assert w.stored()["focus"] == {}
     assert tracker_layout(page) == shown   # back in its own group, drawn once
+    assert page.is_checked("#tracker--do-" + ticked)
+    assert_clean(w)
+
+
+def test_the_tracker_is_drawn_while_hidden_and_opens_as_it_is(site, open_page):
+    """After start-up on an article the tracker is drawn hidden; ticks, Undo and a journal note there
+    reach it in place, and opening #/practices shows those very rows, as a reload would draw them."""
+    w = open_page(DESKTOP)
+    page = w.open(site + "#/a/crying-together")
+    catalogue = json.loads(page.inner_text("#catalogue"))
+    wait_drawn(page, len(catalogue["practices"]))
+    first, second = article_practices(catalogue, "crying-together")[:2]
+    page.check(f"#crying-together--do-{first}")
+    page.check(f"#crying-together--do-{second}")
+    page.click("#status [data-action=undo]")
+    page.wait_for_function(f"() => !document.getElementById('tracker--do-{second}').checked")
+    page.evaluate("document.querySelector('#tracker li.tracker-card').dataset.kept = 'yes'")
+    page.evaluate("location.hash = '#/journal'")
+    page.fill("#journal-note", "We talked after dinner.")
+    page.click("[data-action=journal-add]")
+    page.wait_for_selector("#journal .journal-note")
+    page.click("nav[aria-label=Main] a[href='#/practices']")
+    page.wait_for_selector("html[data-route=practices]")
+    assert page.get_attribute("#tracker li.tracker-card", "data-kept") == "yes"   # shown, not drawn again
+    assert page.is_checked(f"#tracker--do-{first}") and not page.is_checked(f"#tracker--do-{second}")
+    assert "We talked after dinner." in page.inner_text("#tracker section.notes-panel")
+    shown = tracker_layout(page), page.inner_text(f"#tracker li[data-practice='{first}']")
+    page.reload()
+    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+    assert (tracker_layout(page), page.inner_text(f"#tracker li[data-practice='{first}']")) == shown
     assert_clean(w)

@@ -118,3 +118,15 @@ def test_long_name_matches_datetime_names(d):
     """long_name's weekday and month names match what datetime (C locale) prints for the same day."""
     expected = "%s %d %s %d" % (d.strftime("%A"), d.day, d.strftime("%B"), d.year)
     assert dates.long_name(d.toordinal()) == expected
+
+
+def test_parsed_dates_are_remembered_in_a_small_cache():
+    """A date parsed again comes from the cache with the same answer; invalid text is never kept; an import's thousands of dates keep it small."""
+    dates.PARSED.clear()
+    assert dates.parse("2024-02-29") == (2024, 2, 29)
+    assert dates.PARSED == {"2024-02-29": (2024, 2, 29)}
+    assert dates.parse("2024-02-29") == (2024, 2, 29)
+    assert dates.parse("2023-02-29") is None and "2023-02-29" not in dates.PARSED
+    for n in range(dates.ordinal("2020-01-01"), dates.ordinal("2023-01-01")):
+        assert dates.ordinal(dates.iso(n)) == n
+    assert 0 < len(dates.PARSED) <= dates.PARSED_MAX
