@@ -12,7 +12,6 @@ import js
 from pyscript.ffi import create_proxy
 
 import views
-from browser_api import when_idle
 from data_transfer import DataTransfer
 from display import Display
 from dom import document, now_ms, q
@@ -82,7 +81,7 @@ class App:
         self.display.apply()
         self.tracker.sync_boxes()
         self.reading.show_resume()
-        self.tracker.mark_stale()   # drawn again now on #/practices, else when next opened
+        self.tracker.mark_stale()   # drawn again now on #/practices, else its first rows prepared again
         if self.plan:
             self.plan.refresh()
         if self.journal:
@@ -108,7 +107,7 @@ class App:
         self.tracker.sync_boxes()
         self.messages.show_notices()
         self.updates.register()
-        when_idle(create_proxy(lambda *_: self.tracker.prepare()))
+        self.tracker.prepare_soon()
 
     # --- events --------------------------------------------------------------------------
 

@@ -21,6 +21,8 @@ class Reading:
     def route(self, first=False):
         self.save_position()
         view, slug, anchor = routes.parse(js.location.hash, self.app.slugs)
+        if self.view == "practices" and view != "practices":
+            self.app.tracker.prepare_soon()   # its first rows, for the next opening
         self.view, self.slug = view, slug
         root.setAttribute("data-route", routes.route_name(view, slug))
         for link in qa("[data-nav]"):

@@ -4,11 +4,10 @@ Every change updates only what it touched, in place (py/tracker_rows.py): a prac
 row, the notes panel. Redrawing the whole tracker after each tick cost seconds on a phone with
 years of history, and even redrawing one row cost a fifth of a second.
 
-The tracker is drawn once and kept, hidden while the reader is elsewhere: after start-up it is
-drawn in idle time (prepare), and opening #/practices shows it as it is, unless something it
-shows changed in a way the in-place updates do not follow (an import, another tab, a note
-written in the journal, a new day: mark_stale). At 4× CPU, drawing it on opening was about
-half of the time to the first paint of #/practices.
+Its first rows are drawn ahead, hidden, while the reader is on another view (prepare: after
+start-up and after leaving #/practices, in idle time), so opening #/practices draws only the rest,
+a few rows a frame. Ticks, Undo and journal notes reach prepared rows in place; an import, another
+tab's write, a shared plan or a new day has them drawn again.
 """
 import js
 from pyscript.ffi import create_proxy
@@ -36,14 +35,12 @@ class TrackerPage:
         self.keep_data = KeepData()  # asks for persistent storage only when the reader taps
         self.pending = []             # groups of the tracker still to draw (see render)
         self.reopen = []              # ids of the histories to open again once their rows are drawn
-        self.drawn = None             # drawn_state() of a tracker drawn whole and up to date; None: draw it again
-        self.scheduled = False        # a call of draw_next is on its way
-        # Each later group is drawn at the start of a frame of its own, and the first of them one
-        # frame after render(): so the first groups paint before any other is drawn. Hidden, a
-        # group is drawn when the browser is idle instead (after_idle).
+        self.prepared = None          # prepared_state() of first rows drawn hidden and up to date (prepare)
+        # Each later step is drawn at the start of a frame of its own, and the first of them one
+        # frame after render(): so the first groups paint before any other is drawn.
         self.next_group = create_proxy(self.draw_next)
         self.after_frame = create_proxy(lambda *_: js.requestAnimationFrame(self.next_group))
-        self.after_idle = create_proxy(self.draw_next)
+        self.prepare_when_idle = create_proxy(self.prepare)
 
     # --- drawing -------------------------------------------------------------------------
 
@@ -64,40 +61,52 @@ class TrackerPage:
             if span:
                 span.textContent = " · tried %d of %d" % (tried, len(article["practices"])) if tried else ""
 
-    def drawn_state(self):
-        """What a drawn tracker depends on besides the document: the day, and the data panel's facts."""
+    def prepared_state(self):
+        """What prepared rows depend on besides the document: the day, and the data panel's facts."""
         return today(), self.store.persistent, len(self.store.backups)
 
     def show(self):
-        """Opening #/practices: the tracker as drawn, if it is whole and up to date; else drawn now."""
-        if self.drawn != self.drawn_state():
+        """Opening #/practices: start from the first rows prepared while hidden, if still up to date,
+        and draw the rest a step a frame; else draw it all from the start (render)."""
+        if self.prepared is not None and self.prepared == self.prepared_state():
+            self.prepared = None
+            q("#tracker").removeAttribute("data-prepared")
+            self.continue_drawing()
+        else:
             self.render()
 
-    def prepare(self):
-        """After start-up, elsewhere than #/practices: draw the hidden tracker, a group each time the
-        browser is idle (hidden, it costs no layout or paint), so opening it later only shows it."""
-        if self.drawn is None and not self.pending and self.app.reading.view != "practices":
-            self.render(first_rows=0)
+    def prepare_soon(self):
+        """Prepare the first rows once the browser is idle (after start-up, after leaving #/practices,
+        after a change that made prepared rows stale)."""
+        self.prepared = None
+        when_idle(self.prepare_when_idle)
+
+    def prepare(self, *_):
+        """Elsewhere than #/practices: draw the tracker's first rows and panels hidden (no layout, no
+        paint), so that opening it only draws the rest. Only those: showing a whole tracker kept
+        hidden cost a phone more (style and layout of every row in the first frame) than drawing
+        all but the first rows a step a frame."""
+        if self.prepared is None and self.app.reading.view != "practices":
+            self.render(hidden=True)
 
     def mark_stale(self):
-        """What the tracker shows changed under it: draw it again when it is next opened (or now, on it)."""
-        self.drawn, self.pending = None, []
+        """What the tracker shows changed under it (an import, another tab): draw it again now if in
+        view, else prepare it again."""
         if self.app.reading.view == "practices":
             self.render()
         else:
-            q("#tracker").removeAttribute("aria-busy")   # a hidden drawing stops where it was
+            self.prepare_soon()
 
-    def render(self, first_rows=FIRST_ROWS):
-        """Draw the whole tracker, a group at a time: the first groups now, so the top of the view
-        paints at once, then one group a frame (draw_next), so a phone paints and answers taps
-        between them. #tracker is aria-busy until the last group is in. Open histories and
-        "Your data" stay open. first_rows=0: only the panels now (prepare)."""
+    def render(self, hidden=False):
+        """Draw the tracker: the first groups now, so the top of the view paints at once, then a few
+        rows a frame (draw_next), so a phone paints and answers taps between them. #tracker is
+        aria-busy until the last row is in. Open histories and "Your data" stay open.
+        hidden: only the first groups and the panels, kept for show() (prepare)."""
         self.reopen = [d.getAttribute("data-grid") for d in qa("#tracker details.history[open]")]
         data_open = q("#data-details[open]") is not None
-        self.drawn = None
         self.pending = views.practice_groups(self.app.catalogue, self.store.doc)
         first, rows = [], 0
-        while self.pending and rows < first_rows:
+        while self.pending and rows < FIRST_ROWS:
             first.append(self.pending.pop(0))
             rows += len(first[-1][2])
         tracker = q("#tracker")
@@ -105,32 +114,28 @@ class TrackerPage:
                                           self.store.persistent, data_open, first)
         self.keep_data.show(saving=self.store.persistent)
         self.reopen_grids()
+        if hidden:
+            self.prepared = self.prepared_state()
+            tracker.setAttribute("data-prepared", "")
+            tracker.removeAttribute("aria-busy")
+        else:
+            self.prepared = None
+            tracker.removeAttribute("data-prepared")
+            self.continue_drawing()
+
+    def continue_drawing(self):
+        tracker = q("#tracker")
         if self.pending:
             tracker.setAttribute("aria-busy", "true")
-            self.schedule(first=True)
+            js.requestAnimationFrame(self.after_frame)
         else:
-            self.drawn_whole()
-
-    def schedule(self, first=False):
-        """The next draw_next: in view, at the next frame (first: the one after); hidden, when idle."""
-        if self.scheduled:
-            return
-        self.scheduled = True
-        if self.app.reading.view != "practices":
-            when_idle(self.after_idle)
-        else:
-            js.requestAnimationFrame(self.after_frame if first else self.next_group)
-
-    def drawn_whole(self):
-        q("#tracker").removeAttribute("aria-busy")
-        self.drawn = self.drawn_state()
+            tracker.removeAttribute("aria-busy")
 
     def draw_next(self, *_):
         """Draw the next rows still to come, at most ROWS_PER_STEP: a new group goes before today's
         note, the rest of a group into its list. The last step ends aria-busy."""
-        self.scheduled = False
-        if not self.pending:
-            return
+        if not self.pending or self.app.reading.view != "practices":
+            return   # the reader left: prepare_soon() starts again from the first rows
         key, title, members = self.pending.pop(0)
         if len(members) > ROWS_PER_STEP:
             self.pending.insert(0, (key, None, members[ROWS_PER_STEP:]))
@@ -143,9 +148,9 @@ class TrackerPage:
                 "beforebegin", views.group_section(self.store.doc, key, title, members, today()))
         self.reopen_grids()
         if self.pending:
-            self.schedule()
+            js.requestAnimationFrame(self.next_group)
         else:
-            self.drawn_whole()
+            q("#tracker").removeAttribute("aria-busy")
 
     def finish_drawing(self):
         """Draw every group still to come now: a change must find every row in its place."""

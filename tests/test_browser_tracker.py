@@ -476,7 +476,7 @@ def test_tracker_paints_its_first_groups_then_draws_the_rest(site, open_page):
     other.wait_for_selector("html[data-app=ready]")
     other.check("#crying-together--do-" + ticked)
     other.close()
-    page.wait_for_function("(pid) => document.getElementById('tracker--do-' + pid).checked", arg=ticked)
+    page.wait_for_function("(pid) => document.getElementById('crying-together--do-' + pid).checked", arg=ticked)
     page.evaluate("location.hash = '#/practices'")
     page.wait_for_function("() => window.busyAtChange !== undefined")
     page.wait_for_selector("#tracker[aria-busy]", state="detached")
@@ -487,30 +487,36 @@ def test_tracker_paints_its_first_groups_then_draws_the_rest(site, open_page):
     assert_clean(w)
 
 
-def test_the_tracker_is_drawn_while_hidden_and_opens_as_it_is(site, open_page):
-    """After start-up on an article the tracker is drawn hidden; ticks, Undo and a journal note there
-    reach it in place, and opening #/practices shows those very rows, as a reload would draw them."""
+def test_first_rows_are_prepared_while_hidden_and_the_rest_drawn_on_opening(site, open_page):
+    """On an article the tracker's first rows are drawn ahead, hidden; ticks, Undo and a journal note
+    reach them in place, opening #/practices keeps them and draws the rest, as a reload would draw
+    it all, and leaving prepares the first rows again."""
     w = open_page(DESKTOP)
     page = w.open(site + "#/a/crying-together")
     catalogue = json.loads(page.inner_text("#catalogue"))
-    wait_drawn(page, len(catalogue["practices"]))
+    total = len(catalogue["practices"])
+    page.wait_for_selector("#tracker[data-prepared]", state="attached")
+    assert 0 < page.locator("#tracker li.tracker-card").count() < total
     first, second = article_practices(catalogue, "crying-together")[:2]
     page.check(f"#crying-together--do-{first}")
     page.check(f"#crying-together--do-{second}")
     page.click("#status [data-action=undo]")
-    page.wait_for_function(f"() => !document.getElementById('tracker--do-{second}').checked")
+    page.wait_for_function(f"() => !document.getElementById('crying-together--do-{second}').checked")
     page.evaluate("document.querySelector('#tracker li.tracker-card').dataset.kept = 'yes'")
     page.evaluate("location.hash = '#/journal'")
     page.fill("#journal-note", "We talked after dinner.")
     page.click("[data-action=journal-add]")
     page.wait_for_selector("#journal .journal-note")
     page.click("nav[aria-label=Main] a[href='#/practices']")
-    page.wait_for_selector("html[data-route=practices]")
-    assert page.get_attribute("#tracker li.tracker-card", "data-kept") == "yes"   # shown, not drawn again
+    wait_drawn(page, total)
+    assert page.get_attribute("#tracker li.tracker-card", "data-kept") == "yes"   # prepared, not drawn again
     assert page.is_checked(f"#tracker--do-{first}") and not page.is_checked(f"#tracker--do-{second}")
     assert "We talked after dinner." in page.inner_text("#tracker section.notes-panel")
     shown = tracker_layout(page), page.inner_text(f"#tracker li[data-practice='{first}']")
     page.reload()
     page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
     assert (tracker_layout(page), page.inner_text(f"#tracker li[data-practice='{first}']")) == shown
+    page.evaluate("location.hash = '#/'")
+    page.wait_for_selector("#tracker[data-prepared]", state="attached")
+    assert 0 < page.locator("#tracker li.tracker-card").count() < total
     assert_clean(w)
