@@ -407,6 +407,10 @@ def quote(text):
     """A JSON string, the same in CPython and MicroPython: their json.dumps differ on non-ASCII
     (escaped by one, raw in the other), so text other than quotes, backslashes and control
     characters is written as it is (UTF-8), which is also shorter."""
+    if text and min(text) >= " " and '"' not in text and "\\" not in text:
+        # Nothing to escape (ids, dates, bitmaps, most notes): three passes in C instead of the 34
+        # searches below, which cost MicroPython 5-15 ms at 4× CPU for the settings key alone.
+        return '"' + text + '"'
     for ch, escaped in CONTROL_ESCAPES:
         if ch in text:
             text = text.replace(ch, escaped)

@@ -513,3 +513,17 @@ def test_an_export_of_the_previous_version_imports_unchanged():
     assert doc["focus"] == {"share-joy": 3} and doc["settings"]["theme"] == "dark"
     assert json.loads(model.dumps(doc)) == json.loads(PREVIOUS_EXPORT)
     assert "café 😊" in model.dumps(doc)   # written as UTF-8 now, the same in CPython and MicroPython
+
+
+@given(st.text())
+def test_quote_is_json_that_reads_back_as_the_same_text(text):
+    """model.quote writes any text (with nothing to escape by its fast path, the rest escaped) as JSON that reads back unchanged."""
+    assert json.loads(model.quote(text)) == text
+
+
+def test_quote_keeps_plain_ids_and_escapes_what_json_requires():
+    """Ids, dates and bitmaps are quoted as they are; quotes, backslashes and control characters are escaped."""
+    assert model.quote("active-listening") == '"active-listening"'
+    assert model.quote("2024-03-01") == '"2024-03-01"'
+    assert model.quote('say "hi"\\\n-') == '"say \\"hi\\"\\\\\\n-"'
+    assert model.quote("é-à") == '"é-à"'
