@@ -25,6 +25,7 @@ import model
 
 BACKUP_PREFIX = "attune:backup:"
 KEY = layout.HEAD  # the head; tests and boot.js know it by this name
+REFUSED = object()  # read_raw's answer when storage refuses to be read
 
 
 class StorageUnavailable(Exception):
@@ -84,12 +85,16 @@ class Store:
 
     def read_key(self, key, report):
         """The part stored under `key` (None if absent or unreadable); unreadable data is backed up first."""
+        raw = self.read_raw(key)
+        return None if raw is REFUSED else self.decode(key, raw, report)
+
+    def read_raw(self, key):
+        """The text stored under `key` (None if absent), or REFUSED, and memory mode, when storage refuses."""
         try:
-            raw = self.backend.get(key)
+            return self.backend.get(key)
         except StorageUnavailable:
             self.go_memory("disabled")
-            return None
-        return self.decode(key, raw, report)
+            return REFUSED
 
     def decode(self, key, raw, report):
         """The part `raw` holds; remembered as `key`'s known text when it read without a problem
@@ -182,13 +187,13 @@ class Store:
         stored state and write them back. Returns True when it was saved."""
         if self.persistent:
             for key in keys:
-                try:
-                    raw = self.backend.get(key)
-                except StorageUnavailable:
-                    self.go_memory("disabled")
+                raw = self.read_raw(key)
+                if raw is REFUSED:
                     break
                 if key not in self.known or raw != self.known[key]:   # another tab wrote it
-                    layout.put(self.doc, key, self.decode(key, raw, report=False))
+                    part = self.decode(key, raw, report=False)
+                    if self.persistent:   # else unreadable and no room for its backup: memory keeps its part
+                        layout.put(self.doc, key, part)
         else:
             self.resume()
         change(self.doc)

@@ -68,7 +68,7 @@ class TrackerPage:
     def show(self):
         """Opening #/practices: start from the first rows prepared while hidden, if still up to date,
         and draw the rest a step a frame; else draw it all from the start (render)."""
-        if self.prepared is not None and self.prepared == self.prepared_state():
+        if self.prepared == self.prepared_state():
             self.prepared = None
             q("#tracker").removeAttribute("data-prepared")
             self.continue_drawing()
@@ -132,10 +132,14 @@ class TrackerPage:
             tracker.removeAttribute("aria-busy")
 
     def draw_next(self, *_):
+        """A frame's step of drawing, while #/practices is in view (the reader left: prepare_soon()
+        starts again from the first rows)."""
+        if self.pending and self.app.reading.view == "practices":
+            self.draw_step()
+
+    def draw_step(self):
         """Draw the next rows still to come, at most ROWS_PER_STEP: a new group goes before today's
         note, the rest of a group into its list. The last step ends aria-busy."""
-        if not self.pending or self.app.reading.view != "practices":
-            return   # the reader left: prepare_soon() starts again from the first rows
         key, title, members = self.pending.pop(0)
         if len(members) > ROWS_PER_STEP:
             self.pending.insert(0, (key, None, members[ROWS_PER_STEP:]))
@@ -153,9 +157,9 @@ class TrackerPage:
             q("#tracker").removeAttribute("aria-busy")
 
     def finish_drawing(self):
-        """Draw every group still to come now: a change must find every row in its place."""
+        """Draw every row still to come now, in view or not: a change must find every row in its place."""
         while self.pending:
-            self.draw_next()
+            self.draw_step()
 
     def reopen_grids(self):
         for pid in list(self.reopen):
@@ -174,10 +178,9 @@ class TrackerPage:
     def update_practice(self, pid, day=None):
         """After a tick, an Undo, a focus or a goal change: that practice's row in place, and for a
         day that changed ("YYYY-MM-DD") its toggle, grid cell and boxes on every view."""
-        if day:
-            self.sync_boxes(pid)
         # The tracker may be drawn while hidden (prepare): it follows every change as if in view.
         if day:
+            self.sync_boxes(pid)
             tracker_rows.sync_day(self.store.doc, pid, day)
         row = q('#tracker li[data-practice="%s"]' % pid)
         if row:
