@@ -20,8 +20,8 @@ BUNDLE = "modules.bin"
 # Loaded one group per task (each yield costs a few ms, so small modules share one);
 # app imports them all again, from the module cache. plan_page and the modules it uses are
 # imported when a view first needs them (App.plan_page).
-MODULE_GROUPS = (("dates", "dayset", "model"), ("views",), ("layout", "store", "routes"),
-                 ("dom", "local_storage", "messages", "display", "reading"),
+MODULE_GROUPS = (("dates", "dayset", "json_text", "model"), ("markup", "data_views", "tracker_views"),
+                 ("layout", "store", "routes"), ("dom", "local_storage", "messages", "display", "router"),
                  ("browser_api", "tracker_rows", "tracker_page", "data_transfer", "updates", "keep_data"),
                  ("app",))
 

@@ -1,13 +1,16 @@
 // Runs before first paint so a deep link shows its view at once, before Python has started.
-// py/routes.py is the full router; this only picks which view is visible (see style.css).
+// py/core/routes.py is the full router; this picks the same view (see style.css) from ROUTES, the
+// table the build writes at the top of this file from routes.py (a browser test compares the two).
 (function () {
-  var parts = location.hash.replace(/^#\/?/, "").split("/");
-  var route = parts[0] === "a" && parts[1] ? "a/" + parts[1]
-    : parts[0] === "practices" || parts[0] === "help" || parts[0] === "plan" || parts[0] === "journal" ? parts[0]
-    : "library";
+  var parts = location.hash.replace(/^#/, "").split("/").filter(function (p) { return p; });
+  var route = !parts.length ? "library"
+    : ROUTES.pages.indexOf(parts[0]) >= 0 && parts.length === 1 ? parts[0]
+    : ROUTES.withRest.indexOf(parts[0]) >= 0 ? parts[0]
+    : parts[0] === "a" && (parts.length === 2 || parts.length === 3) && ROUTES.slugs.indexOf(parts[1]) >= 0 ? "a/" + parts[1]
+    : "missing";
   document.documentElement.setAttribute("data-route", route);
   document.documentElement.classList.add("js");
-  // Apply the saved theme and text size before first paint (py/display.py owns them afterwards).
+  // Apply the saved theme and text size before first paint (py/web/display.py owns them afterwards).
   try {
     var settings = JSON.parse(localStorage.getItem("attune:data")).settings;
     if (settings.theme !== "system") document.documentElement.setAttribute("data-theme", settings.theme);

@@ -1,7 +1,7 @@
 // localStorage calls that report failure as a value instead of throwing.
 // Seen here: a JS exception thrown inside a call from MicroPython (SecurityError when storage is
 // disabled, QuotaExceededError when it is full) escapes past Python's try/except and stops the
-// handler. py/local_storage.py reads {ok, value, error} from these instead.
+// handler. py/web/local_storage.py reads {ok, value, error} from these instead.
 globalThis.attuneStorage = (function () {
   function run(action) {
     try {

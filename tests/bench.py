@@ -18,7 +18,7 @@ All in headless Chromium at phone size (390x844), on this machine:
 3. scale (issue 9, tests/bench_scale.py): columns empty / 1 year / 5 years / 10 years, at 4× CPU
    (CDP Emulation.setCPUThrottlingRate), each history in its own context with the service worker
    installed, median of bench_scale.RUNS runs interleaved across the histories. Histories are
-   built with py/model.py's edit functions and written by py/store.py's Store into a dict, whose
+   built with py/core/model.py's edit functions and written by py/core/store.py's Store into a dict, whose
    keys an init script puts in localStorage before every load, so they follow the stored format.
    Rows: each input (tick, untick and Undo in an article; tick, focus on, goal change and save
    note on the tracker; real mouse/keyboard events) as its Event Timing duration (input to next

@@ -1,7 +1,7 @@
 """Issue 9's table for `make bench`: what a tick, start-up and the tracker cost as the history grows.
 
 Histories are made by the app's own code, so they stay valid whatever the stored format: the
-document is built with py/model.py's edit functions and written through py/store.py's Store
+document is built with py/core/model.py's edit functions and written through py/core/store.py's Store
 into a dict; every key of that dict is then put in the page's localStorage by an init script
 that runs before each load (so every run starts from the same stored data).
 """
@@ -134,7 +134,7 @@ def history_document(ids, years):
         day = dates.iso(n)
         for pid in ids:
             if rng.random() < 0.4:
-                model.set_done(doc, pid, day, True)
+                model.set_done(doc, pid, n, True)
         if (n - first) % 7 == 0:
             model.add_note(doc, day, "Week %d: we talked it through and it went better than last time."
                            % ((n - first) // 7 + 1))

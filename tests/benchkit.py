@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-for _folder in (HERE, ROOT / "site", ROOT / "py"):
+for _folder in (HERE, ROOT / "site", ROOT / "py" / "core", ROOT / "py" / "render"):
     if str(_folder) not in sys.path:
         sys.path.insert(0, str(_folder))
 

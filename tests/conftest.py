@@ -9,7 +9,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
 sys.path.insert(0, str(ROOT / "site"))
-sys.path.insert(0, str(ROOT / "py"))
 
 import browser as browsers  # noqa: E402
 import layout  # noqa: E402
@@ -69,7 +68,7 @@ class Watched:
         return self.page.evaluate("Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))")
 
     def stored(self):
-        """The tracker document the page has stored, read from its keys by py/store.py, as an export
+        """The tracker document the page has stored, read from its keys by py/core/store.py, as an export
         shows it (check-ins as ISO lists); None when nothing is stored."""
         keys = self.storage()
         if not any(layout.is_data_key(k) for k in keys):

@@ -152,7 +152,7 @@ class Tab:
         return self.evaluate("document.querySelector(%s).innerText" % json.dumps(selector))
 
     def stored(self):
-        """The tracker document the page has stored, read by py/store.py as an export shows it; None if nothing."""
+        """The tracker document the page has stored, read by py/core/store.py as an export shows it; None if nothing."""
         import layout
         import model
         import store

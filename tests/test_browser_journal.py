@@ -256,7 +256,7 @@ def test_chart_text_equivalent_matches_the_stored_checkins(site, open_page):
         for pid in ("active-listening", "share-joy", "name-feelings"):
             for n in range(t - 100, t + 1):
                 if rng.random() < 0.35:
-                    model.set_done(doc, pid, dates.iso(n), True)
+                    model.set_done(doc, pid, n, True)
         return doc
 
     page, _ = open_journal(w, site, make)
@@ -314,7 +314,7 @@ def test_five_years_of_notes_draw_a_few_weeks_then_more(site, open_page):
             if n % 3 == 0:
                 model.add_note(doc, dates.iso(n), "Day %d: a few words about how it went." % n)
             if n % 2 == 0:
-                model.set_done(doc, "active-listening", dates.iso(n), True)
+                model.set_done(doc, "active-listening", n, True)
         return doc
 
     page, doc = open_journal(w, site, make)

@@ -179,3 +179,22 @@ def test_every_article_ends_with_a_link_to_help(site, open_page):
     page.keyboard.press("Enter")
     page.wait_for_function("document.documentElement.dataset.route === 'help'")
     assert_clean(w)
+
+
+HASHES = ["", "#", "#/", "#/practices", "#practices", "#/practices/x", "#/help", "#/help/", "#/help/more", "#/journal",
+          "#/journal/2026-12-01", "#/journal/nonsense/more", "#/plan", "#/plan/v1.abc", "#/a/why-he-cries",
+          "#/a/why-he-cries/a-heading", "#/a/why-he-cries/a/b", "#/a/no-such-article", "#/a", "#/nowhere", "#//practices"]
+
+
+def test_boot_js_picks_the_view_routes_parse_picks(site, open_page):
+    """Before Python starts, boot.js shows the view py/core/routes.py would show, for every form of hash."""
+    import routes
+    w = open_page(PHONE)
+    w.context.route("**/runtime/**", lambda route: route.abort())   # boot.js alone
+    w.page.goto(site)
+    slugs = [a["slug"] for a in json.loads(w.page.text_content("#catalogue"))["articles"]]
+    for hash_text in HASHES:
+        w.page.goto("about:blank")
+        w.page.goto(site + "/" + hash_text)
+        view, slug, _ = routes.parse(hash_text, slugs)
+        assert w.page.get_attribute("html", "data-route") == routes.route_name(view, slug), hash_text

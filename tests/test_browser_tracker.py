@@ -131,7 +131,7 @@ BAD_IMPORTS = {
     "no-schema.json": ('{"checkins": {}}', "no valid schema"),
     "unknown-key.json": ('{"schema": 2, "checkins": {}, "secret": 1}', "unknown field"),
     "wrong-types.json": ('{"schema": 2, "checkins": {"active-listening": "yesterday"}}', "not a list of days"),
-    # MicroPython's json.loads takes a trailing comma that JSON (and CPython) refuse: model.check_json.
+    # MicroPython's json.loads takes a trailing comma that JSON (and CPython) refuse: json_text.check_json.
     "trailing-comma.json": ('{"schema": 2, "checkins": {},}', "not valid JSON"),
 }
 
@@ -278,10 +278,10 @@ def five_years(ids, today_ordinal):
         day = dates.iso(n)
         for pid in ids:
             if rng.random() < 0.4:
-                model.set_done(doc, pid, day, True)
+                model.set_done(doc, pid, n, True)
         if n % 7 == 0:
             model.add_note(doc, day, "Week note %d: we talked and it went fine." % n)
-    model.set_done(doc, "retired-practice", dates.iso(today_ordinal - 400), True)
+    model.set_done(doc, "retired-practice", today_ordinal - 400, True)
     return doc
 
 
@@ -372,7 +372,7 @@ def test_previous_versions_single_key_data_migrates_in_the_browser(site, open_pa
     """Data the previous version kept in one key loads, is spread over keys, and a tick then writes one small key."""
     w = open_page()
     doc = model.empty()
-    model.set_done(doc, "share-joy", "2024-03-01", True)
+    model.set_done(doc, "share-joy", dates.ordinal("2024-03-01"), True)
     model.add_note(doc, "2024-03-01", "from the old version")
     model.set_focus(doc, "share-joy", 2)
     page = seed(w, site, model.dumps(doc))

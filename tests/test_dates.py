@@ -1,4 +1,4 @@
-"""py/dates.py: integer day arithmetic, checked against CPython's datetime.date."""
+"""py/core/dates.py: integer day arithmetic, checked against CPython's datetime.date."""
 import datetime
 
 import pytest

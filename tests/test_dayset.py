@@ -1,4 +1,4 @@
-"""py/dayset.py: a bitmap of days behaves exactly like a set of ordinals, and its stored form round-trips."""
+"""py/core/dayset.py: a bitmap of days behaves exactly like a set of ordinals, and its stored form round-trips."""
 import datetime
 
 import pytest

@@ -1,4 +1,4 @@
-"""py/ics.py: the reminders file, parsed back with the icalendar package."""
+"""py/core/ics.py: the reminders file, parsed back with the icalendar package."""
 import datetime
 
 import icalendar

@@ -1,4 +1,4 @@
-"""py/markup.py, py/routes.py and py/views.py: safe HTML text, hash routes and the tracker page."""
+"""py/render/markup.py, py/core/routes.py and py/render/tracker_views.py: safe HTML text, hash routes and the tracker page."""
 import datetime
 import html
 import re
@@ -7,9 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import data_views
+import dates
 import model
 import routes
-import views
+import tracker_views
 from markup import escape, plural, tag
 from parsed_html import Parsed as Tags
 
@@ -37,7 +39,7 @@ TRACKER_BOX = re.compile(r'<input type="checkbox" class="day-box practice-box" i
 
 
 def render(doc):
-    return views.tracker(CATALOGUE, doc, TODAY, [], True)
+    return tracker_views.tracker(CATALOGUE, doc, TODAY, [], True)
 
 
 def group_titles(page):
@@ -176,7 +178,7 @@ def test_focus_group_comes_first():
 def test_archived_practice_gets_its_own_group_without_checkbox():
     """A check-in for an id not in the catalogue shows under "Archived practices", last, with no checkbox."""
     doc = model.empty()
-    model.set_done(doc, "old-practice", "2024-02-28", True)
+    model.set_done(doc, "old-practice", dates.ordinal("2024-02-28"), True)
     page = render(doc)
     assert group_titles(page)[-1] == "Archived practices"
     archived = re.split(r'<section class="tracker-group" data-group="[a-z0-9-]+">', page)[-1]
@@ -188,8 +190,8 @@ def test_archived_practice_gets_its_own_group_without_checkbox():
 def test_done_today_is_checked():
     """A practice ticked today has a checked tracker checkbox; the others are unchecked."""
     doc = model.empty()
-    model.set_done(doc, "active-listening", TODAY_ISO, True)
-    model.set_done(doc, "offer-context", "2024-02-29", True)
+    model.set_done(doc, "active-listening", dates.ordinal(TODAY_ISO), True)
+    model.set_done(doc, "offer-context", dates.ordinal("2024-02-29"), True)
     checked = re.findall(r'id="tracker--do-([a-z0-9-]+)" data-practice="[a-z0-9-]+" data-day="2024-03-01" [^>]* checked>',
                          render(doc))
     assert checked == ["active-listening"]
@@ -198,13 +200,13 @@ def test_done_today_is_checked():
 @pytest.mark.parametrize("done,goal", [(3, 3), (4, 3), (7, 7), (1, 1)])
 def test_goal_message_says_goal_met(done, goal):
     """goal_message says "goal met" once done reaches the goal."""
-    assert "goal met" in views.goal_message(done, goal)
+    assert "goal met" in tracker_views.goal_message(done, goal)
 
 
 @pytest.mark.parametrize("done,goal", [(0, 3), (2, 3), (6, 7), (0, 0), (5, 0)])
 def test_goal_message_without_goal_met(done, goal):
     """goal_message does not say "goal met" below the goal, nor when there is no goal."""
-    assert "goal met" not in views.goal_message(done, goal)
+    assert "goal met" not in tracker_views.goal_message(done, goal)
 
 
 def test_focus_card_shows_week_progress():
@@ -212,7 +214,7 @@ def test_focus_card_shows_week_progress():
     doc = model.empty()
     model.set_focus(doc, "active-listening", 2)
     for d in ("2024-02-25", "2024-02-26", TODAY_ISO):   # Sunday before, Monday, Friday
-        model.set_done(doc, "active-listening", d, True)
+        model.set_done(doc, "active-listening", dates.ordinal(d), True)
     assert "2 of 2 this week: goal met" in render(doc)
 
 
@@ -220,34 +222,34 @@ def test_history_is_a_closed_summary_until_opened():
     """Each row's details are closed and empty, name and week's count as summary; the text, facts,
     focus, goal and the table are drawn on opening (row_body, grid_table)."""
     doc = model.empty()
-    model.set_done(doc, "offer-context", TODAY_ISO, True)
-    model.set_done(doc, "offer-context", "2023-01-02", True)   # older than 12 weeks: not counted
+    model.set_done(doc, "offer-context", dates.ordinal(TODAY_ISO), True)
+    model.set_done(doc, "offer-context", dates.ordinal("2023-01-02"), True)   # older than 12 weeks: not counted
     page = render(doc)
     assert ('<details class="history" data-grid="offer-context"><summary><h3 class="practice-name">Offer context</h3>'
             '<span class="week-count">1 this week</span></summary></details>') in page
     assert page.count('<details class="history"') == len(CATALOGUE["practices"])
     assert "<table" not in page and " open" not in page and "<select" not in page and "Done 2 times" not in page
-    body = views.row_body(doc, CATALOGUE["practices"][0], TODAY)
+    body = tracker_views.row_body(doc, CATALOGUE["practices"][0], TODAY)
     assert "Done 2 times in all; 1 day in the last 12 weeks." in body and 'id="goal--offer-context"' in body
 
 
 def test_calendar_is_12_weeks_from_a_monday():
     """calendar gives 84 consecutive days from a Monday, today in the last week, each with its ISO date."""
-    days = views.calendar(TODAY)
-    ordinals = [d[0] for d in days]
+    days = tracker_views.calendar(TODAY)
+    ordinals = [d.n for d in days]
     assert ordinals == list(range(ordinals[0], ordinals[0] + 84))
     assert datetime.date.fromordinal(ordinals[0]).weekday() == 0
     assert TODAY in ordinals[-7:]
-    assert [d[1] for d in days] == [datetime.date.fromordinal(n).isoformat() for n in ordinals]
+    assert [d.iso for d in days] == [datetime.date.fromordinal(n).isoformat() for n in ordinals]
 
 
 def test_history_grid_has_12_weeks():
     """The history table has 12 week rows of 7 day cells, with done, noted and future days marked."""
     doc = model.empty()
-    model.set_done(doc, "offer-context", TODAY_ISO, True)
+    model.set_done(doc, "offer-context", dates.ordinal(TODAY_ISO), True)
     model.add_note(doc, "2024-02-20", "felt close")
     model.add_note(doc, "2023-01-01", "too old")   # before the 12 weeks: no dot, no link
-    table = views.grid_table(doc, "offer-context", TODAY, "Offer context")
+    table = tracker_views.grid_table(doc, "offer-context", TODAY, "Offer context")
     assert table.count("has-note") == 1 and table.count('href="#/journal/') == 1
     body = table.split("<tbody>")[1]
     assert body.count("<tr>") == 12
@@ -259,14 +261,14 @@ def test_history_grid_has_12_weeks():
 
 def test_backups_are_offered_for_download():
     """Each backup key appears as a download button in the data panel."""
-    page = views.tracker(CATALOGUE, model.empty(), TODAY, ["attune:backup:1700000000000"], False)
+    page = tracker_views.tracker(CATALOGUE, model.empty(), TODAY, ["attune:backup:1700000000000"], False)
     assert 'data-key="attune:backup:1700000000000"' in page
     assert "Right now nothing is being saved." in page
 
 
 def test_import_dialog_escapes_file_name():
     """The import confirmation shows the file name as text and counts the changes."""
-    out = views.import_dialog({"checkins": 2, "notes": 1, "focus": 0, "archived": 1}, "<b>backup</b>.json")
+    out = data_views.import_dialog({"checkins": 2, "notes": 1, "focus": 0, "archived": 1}, "<b>backup</b>.json")
     assert "<b>" not in out and "&lt;b&gt;backup&lt;/b&gt;.json" in out
     assert "2 new check-ins, 1 new note, 0 focus changes" in out
     assert "1 practice no longer in the articles" in out
@@ -276,7 +278,7 @@ def test_groups_are_named_for_partial_redraws():
     """Each group carries its key (data-group), so a row can find the group it moves to."""
     doc = model.empty()
     model.set_focus(doc, "name-feelings", 2)
-    model.set_done(doc, "old-practice", "2024-02-28", True)
+    model.set_done(doc, "old-practice", dates.ordinal("2024-02-28"), True)
     keys = re.findall(r'data-group="([a-z0-9-]+)"', render(doc))
     assert keys == ["focus", "a-crying-together", "archived"]
 
@@ -284,8 +286,8 @@ def test_groups_are_named_for_partial_redraws():
 def test_row_has_the_last_seven_days_today_last():
     """A row's day toggles are the last 7 days, oldest first, today's last; ticked days are checked."""
     doc = model.empty()
-    model.set_done(doc, "slow-breathing", "2024-02-27", True)
-    row = views.practice_card(doc, CATALOGUE["practices"][2], TODAY)
+    model.set_done(doc, "slow-breathing", dates.ordinal("2024-02-27"), True)
+    row = tracker_views.practice_card(doc, CATALOGUE["practices"][2], TODAY)
     days = re.findall(r'data-day="(\d{4}-\d\d-\d\d)"', row)
     assert days == ["2024-02-24", "2024-02-25", "2024-02-26", "2024-02-27", "2024-02-28", "2024-02-29", "2024-03-01"]
     assert re.findall(r'data-day="([0-9-]+)" aria-label="[^"]+" checked', row) == ["2024-02-27"]
@@ -299,7 +301,7 @@ def test_every_control_has_a_name_of_its_own():
     """Day toggles, focus, goal and grid cells each name their practice (and date): no two share a name."""
     doc = model.empty()
     model.set_focus(doc, "active-listening", 2)
-    page = render(doc) + "".join(views.row_body(doc, p, TODAY) + views.grid_table(doc, p["id"], TODAY, p["name"])
+    page = render(doc) + "".join(tracker_views.row_body(doc, p, TODAY) + tracker_views.grid_table(doc, p["id"], TODAY, p["name"])
                                  for p in CATALOGUE["practices"])
     names = re.findall(r'<span class="sr">([^<]+)</span></label>', page)     # focus checkboxes
     names += re.findall(r'<input [^>]*aria-label="([^"]+)"', page)          # day toggles, grid cells
@@ -317,10 +319,10 @@ def test_grid_links_days_with_notes_to_the_journal():
     model.add_note(doc, "2024-02-20", "older")
     model.add_note(doc, "2024-02-29", "newer")
     model.add_note(doc, "2023-01-02", "too old for the grid")
-    grid = views.grid_table(doc, "offer-context", TODAY, "Offer context")
+    grid = tracker_views.grid_table(doc, "offer-context", TODAY, "Offer context")
     assert re.findall(r'href="#/journal/([0-9-]+)"', grid) == ["2024-02-29", "2024-02-20"]
     assert "Notes for Thursday 29 February 2024" in grid
-    assert views.grid_table(model.empty(), "offer-context", TODAY, "Offer context").count("journal") == 0
+    assert tracker_views.grid_table(model.empty(), "offer-context", TODAY, "Offer context").count("journal") == 0
 
 
 @pytest.mark.parametrize("day,done,said", [
@@ -330,25 +332,25 @@ def test_grid_links_days_with_notes_to_the_journal():
     (TODAY - 3, False, "“Listen” unticked for Tuesday 27 February 2024.")])
 def test_tick_message_names_the_day(day, done, said):
     """The message after a tick says which practice and which day it changed."""
-    assert views.tick_message("Listen", day, TODAY, done) == said
+    assert tracker_views.tick_message("Listen", day, TODAY, done) == said
 
 
 def test_week_count_against_the_goal():
     """A row counts this week's days against the goal, says when it is met, and says nothing at zero without a goal."""
     doc = model.empty()
-    assert views.week_count_text(doc, "offer-context", TODAY, False) == ""
-    model.set_done(doc, "offer-context", "2024-02-26", True)   # Monday of this week
-    assert views.week_count_text(doc, "offer-context", TODAY, False) == "1 this week"
+    assert tracker_views.week_count_text(doc, "offer-context", TODAY, False) == ""
+    model.set_done(doc, "offer-context", dates.ordinal("2024-02-26"), True)   # Monday of this week
+    assert tracker_views.week_count_text(doc, "offer-context", TODAY, False) == "1 this week"
     model.set_focus(doc, "offer-context", 2)
-    assert views.week_count_text(doc, "offer-context", TODAY, True) == "1 of 2 this week"
-    model.set_done(doc, "offer-context", TODAY_ISO, True)
-    assert views.week_count_text(doc, "offer-context", TODAY, True) == "2 of 2 this week: goal met"
+    assert tracker_views.week_count_text(doc, "offer-context", TODAY, True) == "1 of 2 this week"
+    model.set_done(doc, "offer-context", dates.ordinal(TODAY_ISO), True)
+    assert tracker_views.week_count_text(doc, "offer-context", TODAY, True) == "2 of 2 this week: goal met"
 
 
 def test_data_panel_opens_only_when_it_matters():
     """"Your data" is closed on a normal day, open while nothing is saved, with backups, or when it was open."""
-    closed = views.data_panel(model.empty(), [], True)
+    closed = data_views.data_panel(model.empty(), [], True)
     assert '<details id="data-details">' in closed
-    assert '<details id="data-details" open>' in views.data_panel(model.empty(), [], False)
-    assert '<details id="data-details" open>' in views.data_panel(model.empty(), ["attune:backup:1"], True)
-    assert '<details id="data-details" open>' in views.data_panel(model.empty(), [], True, opened=True)
+    assert '<details id="data-details" open>' in data_views.data_panel(model.empty(), [], False)
+    assert '<details id="data-details" open>' in data_views.data_panel(model.empty(), ["attune:backup:1"], True)
+    assert '<details id="data-details" open>' in data_views.data_panel(model.empty(), [], True, opened=True)

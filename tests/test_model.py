@@ -1,4 +1,4 @@
-"""py/model.py: validation, migration, serialising, merging, edits and week/streak summaries."""
+"""py/core/model.py: validation, migration, serialising, merging, edits and week/streak summaries."""
 import datetime
 import json
 
@@ -6,6 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import json_text
+import dates
 import model
 from dayset import DaySet
 
@@ -373,7 +375,7 @@ def test_week_count_counts_monday_to_today_only():
     assert datetime.date(2025, 3, 5).weekday() == 2
     doc = model.empty()
     for d in ("2025-03-02", "2025-03-03", "2025-03-05", "2025-03-06", "2024-03-04"):
-        model.set_done(doc, "a", d, True)
+        model.set_done(doc, "a", day(d), True)
     assert model.week_count(doc, "a", today) == 2  # Monday 3rd and Wednesday 5th
     assert model.week_count(doc, "other", today) == 0
 
@@ -382,7 +384,7 @@ def test_week_count_on_monday_and_sunday():
     """On a Monday only that day counts; on a Sunday the whole Monday..Sunday week counts."""
     doc = model.empty()
     for n in range(day("2024-12-29"), day("2025-01-06") + 1):  # Sunday 29 Dec .. Monday 6 Jan
-        model.set_done(doc, "a", datetime.date.fromordinal(n).isoformat(), True)
+        model.set_done(doc, "a", n, True)
     assert model.week_count(doc, "a", day("2024-12-30")) == 1   # Monday
     assert model.week_count(doc, "a", day("2025-01-05")) == 7   # Sunday, the week spans the year end
     assert model.week_count(doc, "a", day("2025-01-06")) == 1   # next Monday
@@ -391,7 +393,7 @@ def test_week_count_on_monday_and_sunday():
 def streak_of(days, today):
     doc = model.empty()
     for d in days:
-        model.set_done(doc, "a", d, True)
+        model.set_done(doc, "a", day(d), True)
     return model.streak(doc, "a", day(today))
 
 
@@ -419,16 +421,16 @@ def test_streak(days, today, expected):
 def test_set_done_adds_and_removes_days():
     """set_done keeps days sorted and unique, and drops the practice when its last day is removed."""
     doc = model.empty()
-    model.set_done(doc, "a", "2024-03-02", True)
-    model.set_done(doc, "a", "2024-03-01", True)
-    model.set_done(doc, "a", "2024-03-01", True)
+    model.set_done(doc, "a", dates.ordinal("2024-03-02"), True)
+    model.set_done(doc, "a", dates.ordinal("2024-03-01"), True)
+    model.set_done(doc, "a", dates.ordinal("2024-03-01"), True)
     assert days(doc) == {"a": ["2024-03-01", "2024-03-02"]}
-    assert model.is_done(doc, "a", "2024-03-01") and not model.is_done(doc, "a", "2024-03-03")
-    model.set_done(doc, "a", "2024-03-01", False)
+    assert model.is_done(doc, "a", dates.ordinal("2024-03-01")) and not model.is_done(doc, "a", dates.ordinal("2024-03-03"))
+    model.set_done(doc, "a", dates.ordinal("2024-03-01"), False)
     assert days(doc) == {"a": ["2024-03-02"]}
-    model.set_done(doc, "a", "2024-03-02", False)
+    model.set_done(doc, "a", dates.ordinal("2024-03-02"), False)
     assert doc["checkins"] == {}
-    model.set_done(doc, "b", "2024-03-02", False)
+    model.set_done(doc, "b", dates.ordinal("2024-03-02"), False)
     assert doc["checkins"] == {}
 
 
@@ -517,13 +519,13 @@ def test_an_export_of_the_previous_version_imports_unchanged():
 
 @given(st.text())
 def test_quote_is_json_that_reads_back_as_the_same_text(text):
-    """model.quote writes any text (with nothing to escape by its fast path, the rest escaped) as JSON that reads back unchanged."""
-    assert json.loads(model.quote(text)) == text
+    """json_text.quote writes any text (with nothing to escape by its fast path, the rest escaped) as JSON that reads back unchanged."""
+    assert json.loads(json_text.quote(text)) == text
 
 
 def test_quote_keeps_plain_ids_and_escapes_what_json_requires():
     """Ids, dates and bitmaps are quoted as they are; quotes, backslashes and control characters are escaped."""
-    assert model.quote("active-listening") == '"active-listening"'
-    assert model.quote("2024-03-01") == '"2024-03-01"'
-    assert model.quote('say "hi"\\\n-') == '"say \\"hi\\"\\\\\\n-"'
-    assert model.quote("é-à") == '"é-à"'
+    assert json_text.quote("active-listening") == '"active-listening"'
+    assert json_text.quote("2024-03-01") == '"2024-03-01"'
+    assert json_text.quote('say "hi"\\\n-') == '"say \\"hi\\"\\\\\\n-"'
+    assert json_text.quote("é-à") == '"é-à"'

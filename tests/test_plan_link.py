@@ -1,4 +1,4 @@
-"""py/plan_link.py: the shared plan's link, and the plan route."""
+"""py/core/plan_link.py: the shared plan's link, and the plan route."""
 import pytest
 
 import plan_link

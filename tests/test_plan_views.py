@@ -1,4 +1,4 @@
-"""py/plan_views.py: the reminders and sharing panel, and the shared plan's view."""
+"""py/render/plan_views.py: the reminders and sharing panel, and the shared plan's view."""
 import plan_views
 
 CATALOGUE = {"articles": [], "practices": [

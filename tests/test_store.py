@@ -1,4 +1,4 @@
-"""py/store.py and py/layout.py: the tracker document kept in several storage keys without loss, against a fake backend."""
+"""py/core/store.py and py/core/layout.py: the tracker document kept in several storage keys without loss, against a fake backend."""
 import itertools
 import json
 import random
@@ -82,7 +82,7 @@ def opened(backend):
 
 def tick(pid, day="2024-03-01", done=True):
     """(change, keys) for Store.update: the change and the one key it touches."""
-    return (lambda doc: model.set_done(doc, pid, day, done)), [layout.days_key(pid)]
+    return (lambda doc: model.set_done(doc, pid, dates.ordinal(day), done)), [layout.days_key(pid)]
 
 
 def focus(pid, goal):
@@ -123,8 +123,8 @@ def sample_document():
     """Check-ins of two practices across a year end, notes in two months, focus, settings and reading."""
     doc = model.empty()
     for day in ("2023-12-30", "2023-12-31", "2024-01-01", "2024-02-29"):
-        model.set_done(doc, "share-joy", day, True)
-    model.set_done(doc, "active-listening", "2024-03-01", True)
+        model.set_done(doc, "share-joy", dates.ordinal(day), True)
+    model.set_done(doc, "active-listening", dates.ordinal("2024-03-01"), True)
     model.add_note(doc, "2024-02-29", "a good day <3 & more")
     model.add_note(doc, "2024-03-01", "talked it through")
     model.set_focus(doc, "share-joy", 3)
@@ -142,7 +142,7 @@ def history(years, today=dates.to_ordinal(2026, 11, 22), seed=1):
         day = dates.iso(n)
         for pid in ids:
             if rng.random() < 0.4:
-                model.set_done(doc, pid, day, True)
+                model.set_done(doc, pid, n, True)
         if n % 7 == 0:
             model.add_note(doc, day, "Week %d: we talked it through and it went better than last time." % (n // 7))
     for pid in ids[:3]:
@@ -210,7 +210,7 @@ def test_five_years_fit_in_60_kb_and_a_tick_costs_one_small_key():
     s = opened(backend)
     assert exported(s.doc) == exported(doc)
     backend.gets, backend.sets = [], []
-    s.update(*tick("practice-4", "2026-11-22", done=not model.is_done(s.doc, "practice-4", "2026-11-22")))
+    s.update(*tick("practice-4", "2026-11-22", done=not model.is_done(s.doc, "practice-4", dates.ordinal("2026-11-22"))))
     assert backend.gets == backend.sets == ["attune:days:practice-4"]
     assert len(backend.data["attune:days:practice-4"]) < 1000
 
@@ -289,7 +289,7 @@ def test_no_room_for_backup_means_never_writing_over_the_original(raw):
     assert s.persistent is False
     assert len(s.notices) == 1 and "no room" in s.notices[0][1]
     assert s.update(*tick("a")) is False
-    assert model.is_done(s.doc, "a", "2024-03-01")
+    assert model.is_done(s.doc, "a", dates.ordinal("2024-03-01"))
     s.update(*tick("b"))
     assert backend.data == {store.KEY: raw} and backend.sets == []
     assert len(s.notices) == 1   # trying again each time says nothing new
@@ -405,11 +405,11 @@ def test_refresh_of_one_key_picks_up_another_tabs_write():
     first, second = opened(backend), opened(backend)
     second.update(*tick("share-joy"))
     second.update(*note("2024-03-01", "seen"))
-    assert not model.is_done(first.doc, "share-joy", "2024-03-01")
+    assert not model.is_done(first.doc, "share-joy", dates.ordinal("2024-03-01"))
     backend.gets = []
     first.refresh(layout.days_key("share-joy"))
     assert backend.gets == ["attune:days:share-joy"]
-    assert model.is_done(first.doc, "share-joy", "2024-03-01") and first.doc["notes"] == {}
+    assert model.is_done(first.doc, "share-joy", dates.ordinal("2024-03-01")) and first.doc["notes"] == {}
     first.refresh()
     assert first.doc["notes"] == {"2024-03-01": ["seen"]}
     second.update(*tick("share-joy", done=False))
@@ -431,10 +431,10 @@ def test_storage_full_on_update_goes_to_memory_and_keeps_stored_data():
     assert s.persistent is False
     assert len(s.notices) == 1 and "storage is full" in s.notices[0][1]
     assert backend.data == before
-    assert model.is_done(s.doc, "b", "2024-03-02") and model.is_done(s.doc, "a", "2024-03-01")
+    assert model.is_done(s.doc, "b", dates.ordinal("2024-03-02")) and model.is_done(s.doc, "a", dates.ordinal("2024-03-01"))
     # Later changes stay in memory too, and the notice is not repeated.
     s.update(*tick("c"))
-    assert model.is_done(s.doc, "c", "2024-03-01") and len(s.notices) == 1
+    assert model.is_done(s.doc, "c", dates.ordinal("2024-03-01")) and len(s.notices) == 1
     assert backend.data == before
 
 
@@ -446,7 +446,7 @@ def test_storage_unavailable_on_open_works_in_memory():
     assert s.persistent is False and s.doc == model.empty()
     assert len(s.notices) == 1 and "does not allow" in s.notices[0][1]
     assert s.update(*tick("a")) is False
-    assert model.is_done(s.doc, "a", "2024-03-01")
+    assert model.is_done(s.doc, "a", dates.ordinal("2024-03-01"))
     s.erase()
     assert store.KEY in backend.data
 
@@ -457,7 +457,7 @@ def test_storage_unavailable_on_update_keeps_memory():
     s = opened(backend)
     backend.unavailable = True
     assert s.update(*tick("a")) is False
-    assert s.persistent is False and model.is_done(s.doc, "a", "2024-03-01")
+    assert s.persistent is False and model.is_done(s.doc, "a", dates.ordinal("2024-03-01"))
     assert len(s.notices) == 1
 
 
@@ -491,12 +491,12 @@ def test_replace_puts_a_whole_document_in_place():
     s = opened(backend)
     s.replace(sample_document())
     new = model.empty()
-    model.set_done(new, "b", "2024-01-01", True)
+    model.set_done(new, "b", dates.ordinal("2024-01-01"), True)
     assert s.replace(new) is True
     assert reread(backend) == exported(new)
     assert sorted(backend.data) == ["attune:data", "attune:days:b"]
-    model.set_done(new, "b", "2024-01-02", True)   # the caller's document is not the store's
-    assert not model.is_done(s.doc, "b", "2024-01-02")
+    model.set_done(new, "b", dates.ordinal("2024-01-02"), True)   # the caller's document is not the store's
+    assert not model.is_done(s.doc, "b", dates.ordinal("2024-01-02"))
 
 
 def test_merge_in_keeps_both_documents():
@@ -579,7 +579,7 @@ def test_an_earlier_version_writing_the_whole_document_again_is_folded_in():
     s = opened(backend)
     s.replace(sample_document())
     old_tab = model.empty()   # what the old version read from the new head: no check-ins, no notes
-    model.set_done(old_tab, "active-listening", "2024-03-05", True)
+    model.set_done(old_tab, "active-listening", dates.ordinal("2024-03-05"), True)
     backend.data[store.KEY] = model.dumps(old_tab)
     after = reread(backend)
     assert after["checkins"]["active-listening"] == ["2024-03-01", "2024-03-05"]

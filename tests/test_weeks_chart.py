@@ -1,4 +1,4 @@
-"""py/weeks_chart.py: the last 12 weeks of check-ins as an SVG, its text equivalent and the week's kind line."""
+"""py/render/weeks_chart.py: the last 12 weeks of check-ins as an SVG, its text equivalent and the week's kind line."""
 import re
 
 from hypothesis import given, settings
@@ -16,7 +16,7 @@ def doc_with(days_by_practice):
     doc = model.empty()
     for pid, days in days_by_practice.items():
         for n in days:
-            model.set_done(doc, pid, dates.iso(n), True)
+            model.set_done(doc, pid, n, True)
     return doc
 
 

@@ -14,6 +14,9 @@ from . import articles as articles_mod
 from . import bytecode, helppage, icons, offline, page, runtime
 from .errors import BuildError
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "py" / "core"))
+import routes  # noqa: E402 - py/core/routes.py: the one list of views, which the page's CSS and boot.js follow
+
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
 STATIC = ("style.css", "boot.js", "storage.js", "manifest.json")
@@ -26,8 +29,16 @@ def digest(data):
 
 
 def app_modules(py_folder):
-    """The app's Python files; main.py is the entry point, the rest are modules it imports."""
-    return sorted(p for p in Path(py_folder).glob("*.py"))
+    """The app's Python files: main.py, the entry point, and every module of py/'s folders (core,
+    render, web), which it imports by name. The bundle is flat, so two modules may not share a name."""
+    modules = sorted(Path(py_folder).rglob("*.py"))
+    seen = {}
+    for module in modules:
+        if module.stem in seen:
+            raise BuildError(module, 1, f"a module named {module.stem} is also at {seen[module.stem]}: "
+                             "the app's bundle is flat, so every module needs a name of its own")
+        seen[module.stem] = module
+    return modules
 
 
 def make_readable(folder):
@@ -61,7 +72,9 @@ def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules
         for name in STATIC:
             data = (SITE / name).read_bytes()
             if name == "style.css":
-                data += page.route_css(articles).encode()
+                data += page.route_css(articles, routes.VIEWS).encode()
+            elif name == "boot.js":
+                data = page.route_table(articles, routes.PAGES, routes.WITH_REST).encode() + data
             (stage / name).write_bytes(data)
             hashes[name] = digest(data)
         (stage / "py").mkdir()

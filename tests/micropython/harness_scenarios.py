@@ -11,6 +11,7 @@ so they keep working whatever the in-memory form of a document is. Edits are JSO
 """
 import json
 
+import dates
 import layout
 import model
 import store
@@ -19,7 +20,7 @@ import store
 def apply(doc, edit):
     kind = edit[0]
     if kind == "done":
-        model.set_done(doc, edit[1], edit[2], edit[3])
+        model.set_done(doc, edit[1], dates.ordinal(edit[2]), edit[3])
     elif kind == "note":
         model.add_note(doc, edit[1], edit[2])
     elif kind == "unnote":

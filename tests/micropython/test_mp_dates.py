@@ -1,4 +1,4 @@
-"""py/dates.py gives the same answers in MicroPython as in CPython (and as datetime)."""
+"""py/core/dates.py gives the same answers in MicroPython as in CPython (and as datetime)."""
 import datetime
 
 from hypothesis import given, settings

@@ -1,4 +1,4 @@
-"""py/ics.py and py/plan_link.py give the same answers in MicroPython as in CPython."""
+"""py/core/ics.py and py/core/plan_link.py give the same answers in MicroPython as in CPython."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

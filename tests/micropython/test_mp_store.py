@@ -1,4 +1,4 @@
-"""py/store.py behaves the same in MicroPython as in CPython, over a dict backend defined for both."""
+"""py/core/store.py behaves the same in MicroPython as in CPython, over a dict backend defined for both."""
 import json
 
 from hypothesis import given, settings
@@ -15,7 +15,7 @@ KEY = store.KEY
 valid_exports = edits.map(lambda e: model.dumps(__import__("harness_scenarios").document(e)))
 stored_texts = st.one_of(valid_exports, foreign_documents().map(json.dumps), texts, st.just("{not json"))
 single_edits = edits.filter(bool).map(lambda e: e[0])
-# The keys py/layout.py uses (a practice's bitmap, a month of notes) and some that look like them.
+# The keys py/core/layout.py uses (a practice's bitmap, a month of notes) and some that look like them.
 data_keys = st.one_of(st.just(KEY), practice_ids.map(layout.days_key), days.map(layout.notes_key),
                       st.sampled_from([layout.DAYS + "À", layout.NOTES + "2024-13", layout.DAYS]))
 day_bitmaps = st.tuples(days, st.text("0123456789abcdefABCDEFx", max_size=12)).map(lambda t: json.dumps({"from": t[0], "bits": t[1]}))

@@ -1,4 +1,4 @@
-"""py/markup.py, py/routes.py and py/views.py give the same HTML and routes in MicroPython as in CPython."""
+"""py/render/markup.py, py/core/routes.py, py/render/tracker_views.py and py/render/data_views.py give the same HTML and routes in MicroPython as in CPython."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,7 +28,7 @@ CATALOGUE = {
        st.booleans())
 def test_tracker_page(both, edit_list, today, backups, persistent):
     """The whole tracker view (cards, grid, notes, data panel) is the same HTML in both."""
-    both.ok("views", "tracker", CATALOGUE, request("harness_scenarios", "document", edit_list), today, backups, persistent)
+    both.ok("tracker_views", "tracker", CATALOGUE, request("harness_scenarios", "document", edit_list), today, backups, persistent)
 
 
 @EXAMPLES
@@ -38,13 +38,13 @@ def test_rows_grids_and_tick_messages(both, edit_list, today, pid, done):
     doc = request("harness_scenarios", "document", edit_list)
     practice = [p for p in CATALOGUE["practices"] if p["id"] == pid] or [{"id": pid, "name": "Old one", "text": "",
                                                                           "articles": [], "archived": True}]
-    both.ok("views", "practice_card", doc, practice[0], today)
-    both.ok("views", "row_body", doc, practice[0], today)
-    both.ok("views", "grid_table", doc, pid, today, practice[0]["name"])
-    both.ok("views", "week_count_text", doc, pid, today, done)
+    both.ok("tracker_views", "practice_card", doc, practice[0], today)
+    both.ok("tracker_views", "row_body", doc, practice[0], today)
+    both.ok("tracker_views", "grid_table", doc, pid, today, practice[0]["name"])
+    both.ok("tracker_views", "week_count_text", doc, pid, today, done)
     for day in (today, today - 1, today - 6):
-        both.ok("views", "tick_message", practice[0]["name"], day, today, done)
-    both.ok("views", "data_panel", doc, [], done, not done)
+        both.ok("tracker_views", "tick_message", practice[0]["name"], day, today, done)
+    both.ok("data_views", "data_panel", doc, [], done, not done)
 
 
 @EXAMPLES
@@ -52,9 +52,9 @@ def test_rows_grids_and_tick_messages(both, edit_list, today, pid, done):
                               "archived": st.integers(0, 3)}), texts)
 def test_dialogs(both, changes, name):
     """The import and erase dialogs are the same HTML in both."""
-    both.ok("views", "import_dialog", changes, name)
-    both.ok("views", "erase_dialog")
-    both.ok("views", "goal_message", changes["checkins"], changes["focus"])
+    both.ok("data_views", "import_dialog", changes, name)
+    both.ok("data_views", "erase_dialog")
+    both.ok("tracker_views", "goal_message", changes["checkins"], changes["focus"])
 
 
 @EXAMPLES

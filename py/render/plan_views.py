@@ -1,5 +1,5 @@
 """HTML for reaching past the page: the practices view's reminders and sharing panel, and the
-view of a plan a partner shared. Pure, like py/views.py; every text goes through escape()."""
+view of a plan a partner shared. Pure, like every module in py/render/; every text goes through escape()."""
 import dates
 import ics
 import plan_link

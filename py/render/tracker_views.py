@@ -3,20 +3,16 @@
 Nothing a reader typed or imported reaches the page except through escape(): notes show as
 text, never as HTML.
 """
+from collections import namedtuple
+
+import data_views
 import dates
 import model
 from markup import cap, escape, plural, tag
 
 WEEKS = 12
-NOT_SAVED = "Not saved: this browser is not keeping anything right now."
 
 
-def unsaved_banner():
-    """Stays on every view while nothing is being saved (storage turned off or full)."""
-    return tag("div", tag("p", tag("strong", "Nothing is being saved right now.")
-                          + " Ticks and notes last only until this page is closed. Export your data to keep a copy.")
-               + tag("button", "Export a copy", type="button", data_action="export"),
-               id="unsaved", class_="unsaved", role="status")
 GOAL_CHOICES = (0, 1, 2, 3, 4, 5, 6, 7)
 
 
@@ -73,13 +69,15 @@ def week_count_text(doc, pid, today, in_focus):
     return "%d this week" % done if done else ""
 
 
+# A day as the tracker draws it: n (its number, an ordinal), iso ("YYYY-MM-DD"), long ("Monday 7
+# December 2026"), initial ("M"), number (7, the day of the month) and month (12).
+CalendarDay = namedtuple("CalendarDay", ("n", "iso", "long", "initial", "number", "month"))
 CALENDAR = {}   # {today: its 12 weeks of days}: worked out once a day, shared by every row and grid
 
 
 def calendar(today):
-    """The 12 calendar weeks up to today's, Monday first, oldest first: [(ordinal, iso, long name,
-    weekday initial, day, month)]. Stepped a day at a time: dates.from_ordinal for each of 84 days
-    cost most of a grid's drawing time in MicroPython."""
+    """The 12 calendar weeks up to today's, Monday first, oldest first: [CalendarDay]. Stepped a day
+    at a time: dates.from_ordinal for each of 84 days cost most of a grid's drawing time in MicroPython."""
     if today not in CALENDAR:
         CALENDAR.clear()
         first = dates.week_start(today) - 7 * (WEEKS - 1)
@@ -87,8 +85,8 @@ def calendar(today):
         days = []
         for i in range(7 * WEEKS):
             weekday = dates.WEEKDAYS[i % 7]
-            days.append((first + i, "%04d-%02d-%02d" % (year, month, day),
-                         "%s %d %s %d" % (weekday, day, dates.MONTHS[month - 1], year), weekday[0], day, month))
+            days.append(CalendarDay(first + i, "%04d-%02d-%02d" % (year, month, day),
+                                    "%s %d %s %d" % (weekday, day, dates.MONTHS[month - 1], year), weekday[0], day, month))
             day += 1
             if day > dates.days_in_month(year, month):
                 day, month = 1, month + 1
@@ -99,10 +97,9 @@ def calendar(today):
 
 
 def last_days(today):
-    """The row's days, oldest first (today last): [(ordinal, iso, long name, weekday initial, day number)]."""
-    days = calendar(today)
+    """The row's days, oldest first (today last): [CalendarDay]."""
     end = 7 * (WEEKS - 1) + dates.weekday(today) + 1
-    return [(n, iso, long, initial, day) for n, iso, long, initial, day, month in days[end - DAYS_SHOWN:end]]
+    return calendar(today)[end - DAYS_SHOWN:end]
 
 
 # A row is drawn from fixed templates: on a phone, MicroPython spends most of a tracker's drawing
@@ -143,14 +140,14 @@ OPTIONS_FOR = dict((g, goal_options(g)) for g in (None,) + GOAL_CHOICES)  # buil
 def day_toggles(doc, pid, name, week):
     """The row's last 7 days as checkboxes (today's is the tracker's today box: id tracker--do-<pid>)."""
     days = model.days_of(doc, pid)
-    today = week[-1][0]
+    today = week[-1].n
     out = []
-    for n, iso, long, initial, number in week:
-        is_today = n == today
-        out.append(DAY % {"pid": pid, "iso": iso, "long": long, "initial": initial, "number": number, "name": name,
-                          "id": ("tracker--do-" + pid) if is_today else "day--%s--%s" % (pid, iso),
+    for day in week:
+        is_today = day.n == today
+        out.append(DAY % {"pid": pid, "iso": day.iso, "long": day.long, "initial": day.initial, "number": day.number,
+                          "name": name, "id": ("tracker--do-" + pid) if is_today else "day--%s--%s" % (pid, day.iso),
                           "box_cls": " practice-box" if is_today else "", "today_cls": " is-today" if is_today else "",
-                          "checked": " checked" if days.has(n) else ""})
+                          "checked": " checked" if days.has(day.n) else ""})
     return DAYS % {"name": name, "toggles": "".join(out)}
 
 
@@ -172,7 +169,7 @@ def practice_card(doc, practice, today, week=None):
     """One practice's row: name, this week's count, the last 7 days; the rest opens from its name.
 
     week: last_days(today), passed in when many rows are drawn at once. The count's span is there
-    even when empty, so a tick can change its text in place (py/tracker_rows.py). What the row
+    even when empty, so a tick can change its text in place (py/web/tracker_rows.py). What the row
     keeps closed is drawn when it is first opened (row_body): a closed <details> holding a goal
     menu cost Chrome a style and layout pass of its own after every row was drawn."""
     pid = practice["id"]   # ids are [a-z0-9-] (model.is_id): nothing in them needs escaping
@@ -216,34 +213,33 @@ def grid_table(doc, pid, today, name):
     days = calendar(today)
     for week in range(WEEKS):
         cells = []
-        for entry in days[7 * week:7 * week + 7]:
-            n, iso, long = entry[0], entry[1], entry[2]
-            if n > today:
-                cells.append(TO_COME % long)
+        for day in days[7 * week:7 * week + 7]:
+            if day.n > today:
+                cells.append(TO_COME % day.long)
                 continue
-            done, noted = done_days.has(n), iso in notes
-            values["iso"], values["long"], values["checked"] = iso, long, " checked" if done else ""
+            done, noted = done_days.has(day.n), day.iso in notes
+            values["iso"], values["long"], values["checked"] = day.iso, day.long, " checked" if done else ""
             values["cls"] = (" is-done" if done else "") + (" has-note" if noted else "")
             cells.append(CELL % values)
         monday = days[7 * week]
-        body.append('<tr><th scope="row">%d %s</th>%s</tr>' % (monday[4], dates.MONTHS[monday[5] - 1][:3], "".join(cells)))
+        body.append('<tr><th scope="row">%d %s</th>%s</tr>' % (monday.number, dates.MONTHS[monday.month - 1][:3], "".join(cells)))
     table = ('<table class="grid"><caption class="sr">%s, week by week (Monday to Sunday)</caption>'
              '<thead><tr><td></td>%s</tr></thead><tbody>%s</tbody></table>' % (values["name"], GRID_HEAD, "".join(body)))
     return '<div class="grid-wrap">%s<div class="note-links">%s</div></div>' % (table, note_links(grid_note_days(doc, today)))
 
 
 def grid_note_days(doc, today):
-    """The calendar() entries of the grid's days, up to today, that have notes (oldest first)."""
+    """The CalendarDays of the grid, up to today, that have notes (oldest first)."""
     notes = doc["notes"]
-    return [entry for entry in calendar(today) if entry[0] <= today and entry[1] in notes]
+    return [day for day in calendar(today) if day.n <= today and day.iso in notes]
 
 
 def note_links(days):
-    """Links to the notes of these days (calendar() entries, oldest first), newest first; "" when there are none."""
+    """Links to the notes of these days (CalendarDays, oldest first), newest first; "" when there are none."""
     if not days:
         return ""
     links = ['<li><a href="#/journal/%s"><span aria-hidden="true">%s %d %s</span><span class="sr">Notes for %s</span></a></li>'
-             % (iso, long[:3], day, dates.MONTHS[month - 1][:3], long) for n, iso, long, initial, day, month in reversed(days)]
+             % (day.iso, day.long[:3], day.number, dates.MONTHS[day.month - 1][:3], day.long) for day in reversed(days)]
     return '<p class="note-days-title">Days with notes:</p><ul class="note-days">%s</ul>' % "".join(links)
 
 
@@ -274,35 +270,6 @@ def notes_panel(doc, today):
                class_="panel notes-panel", aria_labelledby="note-title")
 
 
-def data_panel(doc, store_backups, persistent, opened=False):
-    """Export, import, erase: closed under "Your data" (a tap away), open when it matters now
-    (nothing is being saved, or unreadable data was kept) or when the reader had it open."""
-    has_data = bool(doc["checkins"] or doc["notes"] or doc["focus"])
-    backups = "".join(
-        tag("li", tag("button", "Download unreadable data kept on %s" % escape(key.split(":")[-1]),
-                      type="button", data_action="download-backup", data_key=key))
-        for key in store_backups)
-    opened = opened or bool(store_backups) or not persistent
-    summary = tag("summary", tag("h2", "Your data", id="data-title")
-                  + tag("span", "Export, import, erase", class_="summary-hint"))
-    return tag("section", tag("details",
-               summary
-               + tag("p", "Your data lives only in this browser on this device; export it to keep a copy."
-                     + ("" if persistent else " <strong>Right now nothing is being saved.</strong>"),
-                     class_="callout" + (" is-prominent" if has_data else ""))
-               + tag("div", "", id="keep-data", class_="keep-data")  # py/keep_data.py fills it
-               + tag("div",
-                     tag("button", "Export data", type="button", data_action="export", class_="primary")
-                     + tag("label", "Import data", for_="import-file", class_="button")
-                     + '<input type="file" id="import-file" accept="application/json,.json" class="file">'
-                     + tag("button", "Erase all data", type="button", data_action="erase", class_="danger"),
-                     class_="actions")
-               + tag("div", "", id="data-dialog")
-               + (tag("ul", backups, class_="backups") if backups else ""),
-               id="data-details", open=opened),
-               class_="panel data-panel", aria_labelledby="data-title")
-
-
 def group_section(doc, key, title, members, today, week=None):
     return tag("section", tag("h2", escape(title)) + tag("ul", group_rows(doc, members, today, week), class_="tracker-list"),
                class_="tracker-group", data_group=key)
@@ -318,26 +285,10 @@ def tracker(catalogue, doc, today, store_backups, persistent, data_open=False, g
     """The whole #/practices view below its heading; data_open: "Your data" was open (keep it so).
 
     The practices come first (focus, then by article): they are what the reader opens this page
-    for. Today's note, the reminders panel (py/plan_page.py adds it after the note) and the data follow.
+    for. Today's note, the reminders panel (py/web/plan_page.py adds it after the note) and the data follow.
     groups: the practice_groups() to draw (by default all; the page draws the first ones here and
     the rest a group at a time, before today's note)."""
     week = last_days(today)
     groups = practice_groups(catalogue, doc) if groups is None else groups
     sections = [group_section(doc, key, title, members, today, week) for key, title, members in groups]
-    return "".join(sections) + notes_panel(doc, today) + data_panel(doc, store_backups, persistent, data_open)
-
-
-def import_dialog(changes, name):
-    lines = [plural(changes["checkins"], "new check-in"), plural(changes["notes"], "new note"),
-             plural(changes["focus"], "focus change")]
-    extra = " %s no longer in the articles and will be kept as archived." % plural(changes["archived"], "practice") if changes["archived"] else ""
-    return (tag("p", escape("%s adds %s.%s Merging keeps everything you have now." % (name, ", ".join(lines), extra)))
-            + tag("div", tag("button", "Merge into my data", type="button", data_action="import-merge", class_="primary")
-                  + tag("button", "Replace my data", type="button", data_action="import-replace")
-                  + tag("button", "Cancel", type="button", data_action="dialog-cancel"), class_="actions"))
-
-
-def erase_dialog():
-    return (tag("p", "Erase every tick, note and goal from this browser? This cannot be undone. Export first if you may want them back.")
-            + tag("div", tag("button", "Erase everything", type="button", data_action="erase-confirm", class_="danger")
-                  + tag("button", "Keep my data", type="button", data_action="dialog-cancel"), class_="actions"))
+    return "".join(sections) + notes_panel(doc, today) + data_views.data_panel(doc, store_backups, persistent, data_open)

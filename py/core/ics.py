@@ -1,7 +1,7 @@
 """Reminders as an iCalendar file (RFC 5545): one weekly event per focus practice.
 
 Pure Python that runs unchanged in CPython and MicroPython (no datetime: days are ordinals from
-py/dates.py). The glue passes today's local date, the clock as UTC ISO text and the page's own
+py/core/dates.py). The glue passes today's local date, the clock as UTC ISO text and the page's own
 address; the file goes to the reader's calendar, so nothing needs a server.
 
 Times are floating (no TZID, no "Z"): a reminder at 20:00 stays at 20:00 in whatever time zone

@@ -18,6 +18,7 @@ valid document, and what it writes back is folded in the same way: nothing is lo
 import json
 
 import dates
+import json_text
 import model
 from dayset import DaySet
 
@@ -55,18 +56,18 @@ def head_last(keys):
 def encode(doc, key):
     """The stored text of `key`'s part of `doc`; None when that part is empty (the key is removed)."""
     if key == HEAD:
-        return model.encode({"schema": model.SCHEMA, "focus": doc["focus"], "settings": doc["settings"],
+        return json_text.encode({"schema": model.SCHEMA, "focus": doc["focus"], "settings": doc["settings"],
                              "reading": doc["reading"]})
     if key.startswith(DAYS):
         days = doc["checkins"].get(key[len(DAYS):])
         stored = days.stored() if days is not None else None
-        return model.encode({"from": stored[0], "bits": stored[1]}) if stored else None
+        return json_text.encode({"from": stored[0], "bits": stored[1]}) if stored else None
     month = key[len(NOTES):]
     notes = {}
     for day in doc["notes"]:
         if day[:7] == month:
             notes[day] = doc["notes"][day]
-    return model.encode(notes) if notes else None
+    return json_text.encode(notes) if notes else None
 
 
 def decode(key, text):
@@ -80,14 +81,14 @@ def decode(key, text):
     if key.startswith(DAYS):
         pid = key[len(DAYS):]
         if not model.is_id(pid) or not isinstance(data, dict) or sorted(data) != ["bits", "from"]:
-            raise model.DataError("the check-ins under %s are not a day bitmap" % model.quote(key[:60]))
+            raise model.DataError("the check-ins under %s are not a day bitmap" % json_text.quote(key[:60]))
         try:
             return {"checkins": {pid: DaySet.from_hex(data["from"], data["bits"])}}, []
         except ValueError:
             raise model.DataError("the check-ins of %s are not a day bitmap" % pid)
     month = key[len(NOTES):]
     if not dates.is_date(month + "-01"):
-        raise model.DataError("notes under %s, which is not a month" % model.quote(key[:60]))
+        raise model.DataError("notes under %s, which is not a month" % json_text.quote(key[:60]))
     problems = []
     return {"notes": month_notes(month, data, problems)}, problems
 
@@ -107,7 +108,7 @@ def month_notes(month, data, problems):
         entries = data[day]
         if not (len(day) == 10 and day.startswith(prefix) and day[8:] in DAY_NUMBERS and int(day[8:]) <= last):
             problems.append("notes of %s were kept under another month" % day if dates.is_date(day)
-                            else "notes under %s, which is not a date" % model.quote(str(day)[:20]))
+                            else "notes under %s, which is not a date" % json_text.quote(str(day)[:20]))
             continue
         if not isinstance(entries, list):
             problems.append("the notes of %s are not a list" % day)

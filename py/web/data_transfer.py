@@ -4,7 +4,7 @@ from pyscript.ffi import create_proxy
 
 import dates
 import model
-import views
+import data_views
 from dom import download, q, today
 from markup import escape, tag
 
@@ -15,6 +15,15 @@ class DataTransfer:
         self.store = app.store
         self.messages = app.messages
         self.pending = None   # (document, file name): an import awaiting the reader's choice
+
+    def actions(self):
+        """data-action → handler(button), for the app's click routing (App.on_click)."""
+        return {"export": lambda button: self.export(),
+                "erase": lambda button: self.dialog(data_views.erase_dialog()),
+                "erase-confirm": lambda button: self.erase(), "dialog-cancel": lambda button: self.cancel(),
+                "import-merge": lambda button: self.finish_import("merge"),
+                "import-replace": lambda button: self.finish_import("replace"),
+                "download-backup": lambda button: self.download_backup(button.getAttribute("data-key"))}
 
     def export(self):
         download(model.dumps(self.store.doc), "attune-data-%s.json" % dates.iso(today()))
@@ -54,7 +63,7 @@ class DataTransfer:
             return
         self.pending = (incoming, name)
         changes = model.import_changes(self.store.doc, incoming, self.app.names)
-        self.dialog(views.import_dialog(changes, "“%s”" % name))
+        self.dialog(data_views.import_dialog(changes, "“%s”" % name))
 
     def finish_import(self, mode):
         if not self.pending:
@@ -67,7 +76,6 @@ class DataTransfer:
             self.store.replace(incoming)
         self.app.refresh()  # settings too: an imported file may carry another theme or text size
         self.messages.say("Imported “%s”." % name, change=True)
-        self.messages.show_notices()
 
     def erase(self):
         self.store.erase()

@@ -2,7 +2,7 @@
 removing notes, each with Undo.
 
 Every write goes through store.update() with the one key of the month it touches, so two tabs
-keep each other's notes. A change redraws only its week (py/journal_views.py draws it); the
+keep each other's notes. A change redraws only its week (py/render/journal_views.py draws it); the
 list is drawn again only when a week appears that was not on the page.
 """
 import dates
@@ -21,7 +21,7 @@ class JournalPage:
         self.last_change = None   # (day, text removed, text added), for Undo
 
     def showing(self):
-        return self.app.reading.view == "journal"
+        return self.app.router.view == "journal"
 
     # --- drawing -------------------------------------------------------------------------
 
@@ -189,13 +189,11 @@ class JournalPage:
         self.change(day, new, old)
         self.last_change = None
         self.messages.say("Undone.", change=True)
-        self.messages.show_notices()
         if old is not None:
             self.focus_note(day, old)
 
     def say(self, text):
         self.messages.say(text, undo="journal-undo", change=True)
-        self.messages.show_notices()
 
     def focus_note(self, day, text):
         """Focus the Edit button of a note (after editing it), or its day."""
@@ -219,20 +217,16 @@ class JournalPage:
 
     # --- events ----------------------------------------------------------------------------
 
-    def on_click(self, action, button):
-        """A click on a button whose data-action starts with "journal-"."""
+    def actions(self):
+        """data-action → handler(button), for the app's click routing (App.on_click)."""
+        def on_note(method):   # a note's own buttons act on its <li>
+            return lambda button: self._on_note(button, method)
+        return {"journal-add": lambda button: self.add(), "journal-more": lambda button: self.show_more(),
+                "journal-undo": lambda button: self.undo(), "journal-cancel-edit": lambda button: self.cancel_edit(),
+                "journal-edit": on_note(self.start_edit), "journal-remove": on_note(self.remove),
+                "journal-save-edit": on_note(self.save_edit)}
+
+    def _on_note(self, button, method):
         item = button.closest("li.journal-note")
-        if action == "journal-add":
-            self.add()
-        elif action == "journal-more":
-            self.show_more()
-        elif action == "journal-undo":
-            self.undo()
-        elif action == "journal-edit" and item:
-            self.start_edit(item)
-        elif action == "journal-remove" and item:
-            self.remove(item)
-        elif action == "journal-save-edit" and item:
-            self.save_edit(item)
-        elif action == "journal-cancel-edit":
-            self.cancel_edit()
+        if item:
+            method(item)

@@ -1,4 +1,4 @@
-"""Which view shows (the hash route), where the reader is in an article, and "continue reading"."""
+"""The router: which view shows for the hash, where the reader is in an article, and "continue reading"."""
 import js
 
 import layout
@@ -10,7 +10,7 @@ from markup import escape, tag
 LIBRARY_TITLE = "Attune — empathy in couples, and small practices to try"
 
 
-class Reading:
+class Router:
     def __init__(self, app):
         self.app = app
         self.store = app.store

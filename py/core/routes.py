@@ -1,15 +1,23 @@
 """Hash routes: #/ (library), #/a/<slug>[/<heading>] (an article), #/practices (the tracker),
-#/help (if you are worried or unsafe), #/plan/… (a plan shared by a partner; py/plan_link.py reads the rest),
-#/journal[/<day>] (the notes; the day is passed on as written: py/journal_views.py checks it)."""
+#/help (if you are worried or unsafe), #/plan/… (a plan shared by a partner; py/core/plan_link.py reads the rest),
+#/journal[/<day>] (the notes; the day is passed on as written: py/render/journal_views.py checks it).
+
+The one list of views: the build writes the route CSS and site/boot.js's table (which picks the view
+before Python starts) from the constants below, and a browser test checks boot.js against parse().
+"""
+
+PAGES = ("practices", "help")          # a view of one word; anything after it is "missing"
+WITH_REST = ("plan", "journal")        # a view whose rest of the path is its own (a plan, a day)
+VIEWS = ("library",) + PAGES + WITH_REST + ("missing",)   # each is the page's <section id=…>; articles are #a-<slug>
 
 
 def parse(hash_text, slugs):
-    """(view, slug, anchor): view is "library", "article", "practices", "help", "plan", "journal" or "missing"."""
+    """(view, slug, anchor): view is one of VIEWS, or "article"."""
     path = hash_text[1:] if hash_text.startswith("#") else hash_text
     parts = [p for p in path.split("/") if p]
     if not parts:
         return ("library", None, None)
-    if parts[0] in ("practices", "help") and len(parts) == 1:
+    if parts[0] in PAGES and len(parts) == 1:
         return (parts[0], None, None)
     if parts[0] == "journal":
         return ("journal", None, "/".join(parts[1:]) if len(parts) > 1 else None)

@@ -2,7 +2,7 @@
 import js
 from pyscript.ffi import create_proxy
 
-import views
+import data_views
 from dom import q
 from markup import escape, tag
 
@@ -15,10 +15,11 @@ class Messages:
         self.toasts = 0   # counts messages, so a timer clears only its own
 
     def say(self, text, undo=False, kind="info", change=False):
-        """A message; change=True: it confirms a change, so it says so when the change is not kept.
+        """A message; change=True: it confirms a change, so it says so when the change is not kept, and
+        the store's notices from that write (storage full, unreadable data kept) follow it.
         undo: True for the tracker's Undo, or the data-action of another page's (e.g. "journal-undo")."""
         if change and not self.store.persistent:
-            text += " " + views.NOT_SAVED
+            text += " " + data_views.NOT_SAVED
         html = tag("p", escape(text))
         if undo:
             html += tag("button", "Undo", type="button", data_action=undo if isinstance(undo, str) else "undo")
@@ -29,6 +30,12 @@ class Messages:
             self.toasts += 1
             token = self.toasts
             js.setTimeout(create_proxy(lambda: self.clear(token)), FADE_MS)
+        if change:
+            self.show_notices()
+
+    def actions(self):
+        """data-action → handler(button), for the app's click routing (App.on_click)."""
+        return {"dismiss": lambda button: self.clear()}
 
     def clear(self, token=None):
         """Remove the message (with a token: only if no newer message replaced it)."""
@@ -49,7 +56,7 @@ class Messages:
             if banner:
                 banner.remove()
         elif not banner:
-            q("#status").insertAdjacentHTML("beforebegin", views.unsaved_banner())
+            q("#status").insertAdjacentHTML("beforebegin", data_views.unsaved_banner())
 
     def offer_update(self):
         q("#status").innerHTML = tag("div", tag("p", "A new version is ready.")

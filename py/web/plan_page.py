@@ -9,6 +9,7 @@ from pyscript.ffi import create_proxy
 
 import ics
 import layout
+import json_text
 import model
 import plan_link
 import plan_views
@@ -35,7 +36,7 @@ class PlanPage:
         """Draw the panel after today's note (a place the tracker's group redraws never move), or bring
         it up to date after a focus or goal change: open tools are drawn again, closed ones emptied
         (drawn when opened). Without an open tool a change costs nothing here."""
-        if self.app.reading.view != "practices":
+        if self.app.router.view != "practices":
             return
         focus = self.store.doc["focus"]
         panel = document.getElementById("plan-tools")
@@ -145,7 +146,7 @@ class PlanPage:
     def share_link(self):
         link = str(document.getElementById("share-link").value)
         data = js.JSON.parse('{"title":"Our Attune plan","text":"Practices I would like us to focus on:","url":%s}'
-                             % model.quote(link))
+                             % json_text.quote(link))
         # A rejection is the reader closing the share sheet, or a browser refusing: the link stays to copy.
         js.navigator.share(data).then(create_proxy(lambda *_: None), create_proxy(lambda *_: None))
 
@@ -179,19 +180,18 @@ class PlanPage:
         self.store.update(merge, [layout.HEAD])
         self.app.tracker.mark_stale()   # rows move into "Your focus": #/practices draws them again
         self.messages.say(plan_views.added_message(added, raised), change=True)
-        self.messages.show_notices()
         js.location.hash = "#/practices"
 
     # --- events ---------------------------------------------------------------------------
 
     def refresh(self):
         """After the store changed under the page (an import, another tab): the panel or the plan again."""
-        if self.app.reading.view == "practices":
+        if self.app.router.view == "practices":
             self.show_tools()
-        elif self.app.reading.view == "plan":
+        elif self.app.router.view == "plan":
             self.show_plan()
 
-    def buttons(self):
-        """data-action → handler, for the app's click routing (App.buttons)."""
-        return {"download-ics": self.download_calendar, "copy-link": self.copy_link,
-                "share-link": self.share_link, "plan-add": self.add_plan}
+    def actions(self):
+        """data-action → handler(button), for the app's click routing (App.on_click)."""
+        return {"download-ics": lambda button: self.download_calendar(), "copy-link": lambda button: self.copy_link(),
+                "share-link": lambda button: self.share_link(), "plan-add": lambda button: self.add_plan()}

@@ -1,6 +1,6 @@
 """A picture of the weeks: check-ins across all practices, a bar per week for the last 12 weeks.
 
-Pure, like py/views.py: drawn as inline SVG text (no chart library is needed at this size). The
+Pure, like every module in py/render/: drawn as inline SVG text (no chart library is needed at this size). The
 SVG is aria-hidden; a visually hidden table gives each week's count to screen readers, and one
 kind line says how this week is going. Colours come from CSS custom properties (style.css), so
 the chart follows the light and dark themes; nothing here is red, and no words shame.

@@ -1,7 +1,7 @@
 """Keeps the tracker document in a key-value storage (the browser's localStorage) without loss.
 
 The storage is reached through a small backend object (get, set, remove, keys), so this runs
-under pytest with a dict and in the browser with localStorage. py/layout.py says which key
+under pytest with a dict and in the browser with localStorage. py/core/layout.py says which key
 holds which part. Rules:
 - every write first re-reads the keys it is about to write and applies the one change to
   them, so two tabs that tick (or untick) practices both keep their change; the browser's

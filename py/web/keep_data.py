@@ -3,7 +3,7 @@
 Browsers may clear a site's storage when space runs short, and Safari after some weeks without a
 visit; navigator.storage.persist() asks the browser not to. Firefox answers it with a permission
 prompt, so it is asked only when the reader taps the button, never as a side effect of a tick.
-views.data_panel leaves an empty #keep-data box; show() fills it after every redraw of the tracker.
+data_views.data_panel leaves an empty #keep-data box; show() fills it after every redraw of the tracker.
 Where the browser has no storage manager, or nothing is being saved at all, the box stays empty.
 """
 import js

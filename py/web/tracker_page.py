@@ -1,6 +1,6 @@
 """The practices: ticks and Undo, notes, focus and goals, and drawing the tracker view.
 
-Every change updates only what it touched, in place (py/tracker_rows.py): a practice's boxes and
+Every change updates only what it touched, in place (py/web/tracker_rows.py): a practice's boxes and
 row, the notes panel. Redrawing the whole tracker after each tick cost seconds on a phone with
 years of history, and even redrawing one row cost a fifth of a second.
 
@@ -16,7 +16,7 @@ import dates
 import layout
 import model
 import tracker_rows
-import views
+import tracker_views
 from browser_api import when_idle
 from dom import document, q, qa, refocus, today
 from keep_data import KeepData
@@ -86,13 +86,13 @@ class TrackerPage:
         paint), so that opening it only draws the rest. Only those: showing a whole tracker kept
         hidden cost a phone more (style and layout of every row in the first frame) than drawing
         all but the first rows a step a frame."""
-        if self.prepared is None and self.app.reading.view != "practices":
+        if self.prepared is None and self.app.router.view != "practices":
             self.render(hidden=True)
 
     def mark_stale(self):
         """What the tracker shows changed under it (an import, another tab): draw it again now if in
         view, else prepare it again."""
-        if self.app.reading.view == "practices":
+        if self.app.router.view == "practices":
             self.render()
         else:
             self.prepare_soon()
@@ -104,13 +104,13 @@ class TrackerPage:
         hidden: only the first groups and the panels, kept for show() (prepare)."""
         self.reopen = [d.getAttribute("data-grid") for d in qa("#tracker details.history[open]")]
         data_open = q("#data-details[open]") is not None
-        self.pending = views.practice_groups(self.app.catalogue, self.store.doc)
+        self.pending = tracker_views.practice_groups(self.app.catalogue, self.store.doc)
         first, rows = [], 0
         while self.pending and rows < FIRST_ROWS:
             first.append(self.pending.pop(0))
             rows += len(first[-1][2])
         tracker = q("#tracker")
-        tracker.innerHTML = views.tracker(self.app.catalogue, self.store.doc, today(), self.store.backups,
+        tracker.innerHTML = tracker_views.tracker(self.app.catalogue, self.store.doc, today(), self.store.backups,
                                           self.store.persistent, data_open, first)
         self.keep_data.show(saving=self.store.persistent)
         self.reopen_grids()
@@ -134,7 +134,7 @@ class TrackerPage:
     def draw_next(self, *_):
         """A frame's step of drawing, while #/practices is in view (the reader left: prepare_soon()
         starts again from the first rows)."""
-        if self.pending and self.app.reading.view == "practices":
+        if self.pending and self.app.router.view == "practices":
             self.draw_step()
 
     def draw_step(self):
@@ -146,10 +146,10 @@ class TrackerPage:
             members = members[:ROWS_PER_STEP]
         if title is None:   # the rest of a group already begun
             q('#tracker [data-group="%s"] ul.tracker-list' % key).insertAdjacentHTML(
-                "beforeend", views.group_rows(self.store.doc, members, today()))
+                "beforeend", tracker_views.group_rows(self.store.doc, members, today()))
         else:
             q("#tracker section.notes-panel").insertAdjacentHTML(
-                "beforebegin", views.group_section(self.store.doc, key, title, members, today()))
+                "beforebegin", tracker_views.group_section(self.store.doc, key, title, members, today()))
         self.reopen_grids()
         if self.pending:
             js.requestAnimationFrame(self.next_group)
@@ -177,9 +177,9 @@ class TrackerPage:
 
     def update_practice(self, pid, day=None):
         """After a tick, an Undo, a focus or a goal change: that practice's row in place, and for a
-        day that changed ("YYYY-MM-DD") its toggle, grid cell and boxes on every view."""
+        day that changed (a day number) its toggle, grid cell and boxes on every view."""
         # The tracker may be drawn while hidden (prepare): it follows every change as if in view.
-        if day:
+        if day is not None:
             self.sync_boxes(pid)
             tracker_rows.sync_day(self.store.doc, pid, day)
         row = q('#tracker li[data-practice="%s"]' % pid)
@@ -190,7 +190,7 @@ class TrackerPage:
         for p in self.app.catalogue["practices"]:
             if p["id"] == pid:
                 return p
-        return views.archived_practice(pid)
+        return tracker_views.archived_practice(pid)
 
     def open_grid(self, pid):
         details = q('#tracker details[data-grid="%s"]' % pid)
@@ -204,33 +204,38 @@ class TrackerPage:
         if details.open and not details.querySelector(".more-body"):
             pid, day = details.getAttribute("data-grid"), today()
             practice = self.practice(pid)
-            details.insertAdjacentHTML("beforeend", views.row_body(self.store.doc, practice, day)
-                                       + views.grid_table(self.store.doc, pid, day, practice["name"]))
+            details.insertAdjacentHTML("beforeend", tracker_views.row_body(self.store.doc, practice, day)
+                                       + tracker_views.grid_table(self.store.doc, pid, day, practice["name"]))
 
     def redraw_notes(self, day):
         """After today's notes changed: the notes panel, and the note dot and links of any drawn grid."""
-        self.redraw("#tracker section.notes-panel", views.notes_panel(self.store.doc, today()))
+        self.redraw("#tracker section.notes-panel", tracker_views.notes_panel(self.store.doc, today()))
         tracker_rows.sync_grid_notes(self.store.doc, day, today())
 
     # --- changes -------------------------------------------------------------------------
 
     def tick(self, pid, done, day=None):
-        """Mark a practice done (or not) today, or on `day` ("YYYY-MM-DD", up to today; a later day is refused)."""
+        """Mark a practice done (or not) today, or on day number `day` (up to today; a later day is
+        refused, and None is a date that could not be read: the control shows the stored state again)."""
         now = today()
-        day = day or dates.iso(now)
-        if not dates.is_date(day) or dates.ordinal(day) > now:
-            # The control shows the stored state again.
-            if dates.is_date(day):
-                self.update_practice(pid, day)
-            else:
-                self.sync_boxes(pid)
+        if day is None:
+            self.sync_boxes(pid)
+            return
+        if day > now:
+            self.update_practice(pid, day)
             return
         self.store.update(lambda doc: model.set_done(doc, pid, day, done), [layout.days_key(pid)])
         self.last_change = (pid, day, done)
-        self.messages.say(views.tick_message(self.practice(pid)["name"], dates.ordinal(day), now, done),
+        self.messages.say(tracker_views.tick_message(self.practice(pid)["name"], day, now, done),
                           undo=True, change=True)
-        self.messages.show_notices()
         self.update_practice(pid, day)
+
+    def actions(self):
+        """data-action → handler(button), for the app's click routing (App.on_click)."""
+        return {"undo": lambda button: self.undo(), "add-note": lambda button: self.add_note(),
+                "keep-data": lambda button: self.keep_data.ask(),
+                "remove-note": lambda button: self.remove_note(button.getAttribute("data-day"),
+                                                               button.getAttribute("data-note"))}
 
     def undo(self):
         if not self.last_change:
@@ -239,7 +244,6 @@ class TrackerPage:
         self.last_change = None
         self.store.update(lambda doc: model.set_done(doc, pid, day, not done), [layout.days_key(pid)])
         self.messages.say("Undone.", change=True)
-        self.messages.show_notices()
         self.update_practice(pid, day)
 
     def add_note(self):
@@ -250,13 +254,11 @@ class TrackerPage:
         day = dates.iso(today())
         self.store.update(lambda doc: model.add_note(doc, day, text), [layout.notes_key(day)])
         self.messages.say("Note saved for today.", change=True)
-        self.messages.show_notices()
         self.redraw_notes(day)
 
     def remove_note(self, day, text):
         self.store.update(lambda doc: model.remove_note(doc, day, text), [layout.notes_key(day)])
         self.messages.say("Note removed.", change=True)
-        self.messages.show_notices()
         self.redraw_notes(day)
 
     def set_focus(self, pid, on):

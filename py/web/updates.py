@@ -32,6 +32,10 @@ class Updates:
                 self.messages.offer_update()
         worker.addEventListener("statechange", create_proxy(changed))
 
+    def actions(self):
+        """data-action → handler(button), for the app's click routing (App.on_click)."""
+        return {"update": lambda button: self.apply()}
+
     def apply(self):
         if self.registration and self.registration.waiting:
             self.updating = True

@@ -1,23 +1,21 @@
 """Attune's glue: builds the app's parts and routes the page's events to them.
 
-Each concern has its own module: dom (the page and the clock), local_storage (the store's
-backend), messages, display (theme and text size), reading (routes and reading position),
-tracker_page (ticks, notes, focus and goals), data_transfer (export, import, erase) and
-updates (offline and new versions). Everything else in py/ is pure and never touches the page.
-py/main.py starts the app, one short step at a time (start_steps).
+Each concern has its own module in py/web/ (README.md lists them); py/main.py starts the app,
+one short step at a time (start_steps). Pure data lives in py/core/, HTML text in py/render/.
 """
 import json
 
 import js
 from pyscript.ffi import create_proxy
 
-import views
+import dates
+
 from data_transfer import DataTransfer
 from display import Display
-from dom import document, now_ms, q
+from dom import document, now_ms, q, today
 from local_storage import LocalStorage
 from messages import Messages
-from reading import Reading
+from router import Router
 from store import Store
 from tracker_page import TrackerPage
 from updates import Updates
@@ -37,50 +35,43 @@ class App:
         self.store.open()
         self.messages = Messages(self.store)
         self.display = Display(self.store, self.messages)
-        self.reading = Reading(self)
+        self.router = Router(self)
         self.tracker = TrackerPage(self)
         self.data = DataTransfer(self)
         self.updates = Updates(self.messages)
         self.plan = None              # reminders and shared plans: see plan_page()
         self.journal = None           # every day's notes (#/journal): see journal_page()
         self.redraw_pending = False   # a redraw after another tab's writes is scheduled
-        self.buttons = {   # data-action of the buttons that need nothing but a click
-            "undo": self.tracker.undo,
-            "add-note": self.tracker.add_note,
-            "update": self.updates.apply,
-            "dismiss": self.messages.clear,
-            "export": self.data.export,
-            "keep-data": self.tracker.keep_data.ask,
-            "erase": lambda: self.data.dialog(views.erase_dialog()),
-            "erase-confirm": self.data.erase,
-            "dialog-cancel": self.data.cancel,
-            "import-merge": lambda: self.data.finish_import("merge"),
-            "import-replace": lambda: self.data.finish_import("replace"),
-        }
+        # Every click is routed one way: a button's data-action names its handler, handler(button),
+        # in this table; each part lists its own (actions()), and a part imported later adds its own.
+        self.actions = {}
+        for part in (self.messages, self.tracker, self.data, self.updates):
+            self.actions.update(part.actions())
 
     def plan_page(self):
-        """Reminders in a calendar file and plans shared by link (py/plan_page.py), imported the first
+        """Reminders in a calendar file and plans shared by link (py/web/plan_page.py), imported the first
         time a view needs them: articles and the library never do, and plan_page with the three
         modules it uses is a sixth of the app's bytecode, which a phone would load at every start."""
         if self.plan is None:
             from plan_page import PlanPage
             self.plan = PlanPage(self)
-            self.buttons.update(self.plan.buttons())
+            self.actions.update(self.plan.actions())
         return self.plan
 
     def journal_page(self):
-        """The journal (py/journal_page.py, with journal_views and weeks_chart), imported the first
+        """The journal (py/web/journal_page.py, with journal_views and weeks_chart), imported the first
         time #/journal is opened, as plan_page() is: a visit that never opens it never loads it."""
         if self.journal is None:
             from journal_page import JournalPage
             self.journal = JournalPage(self)
+            self.actions.update(self.journal.actions())
         return self.journal
 
     def refresh(self):
         """Everything on the page from the store again (after an import, an erase, another tab)."""
         self.display.apply()
         self.tracker.sync_boxes()
-        self.reading.show_resume()
+        self.router.show_resume()
         self.tracker.mark_stale()   # drawn again now on #/practices, else its first rows prepared again
         if self.plan:
             self.plan.refresh()
@@ -91,15 +82,15 @@ class App:
 
     def start_steps(self):
         """Start-up, as steps short enough to run one per task (see py/main.py)."""
-        return [self.wire, lambda: self.reading.route(first=True), self.show_state]
+        return [self.wire, lambda: self.router.route(first=True), self.show_state]
 
     def wire(self):
         document.addEventListener("change", create_proxy(self.on_change))
         document.addEventListener("click", create_proxy(self.on_click))
         document.addEventListener("toggle", create_proxy(self.on_toggle), True)  # toggle does not bubble
-        js.window.addEventListener("hashchange", create_proxy(lambda e: self.reading.route()))
+        js.window.addEventListener("hashchange", create_proxy(lambda e: self.router.route()))
         js.window.addEventListener("storage", create_proxy(self.on_storage))
-        js.window.addEventListener("pagehide", create_proxy(lambda e: self.reading.save_position()))
+        js.window.addEventListener("pagehide", create_proxy(lambda e: self.router.save_position()))
 
     def show_state(self):
         """The saved settings and today's ticks onto the page, any storage notices, offline support."""
@@ -121,8 +112,11 @@ class App:
         elif setting == "text_size":
             self.display.set("text_size", int(target.value))
         elif target.classList.contains("practice-box") or target.classList.contains("day-box"):
-            # An article's box (today), or the tracker's day toggles, whose data-day may be a past day.
-            self.tracker.tick(target.getAttribute("data-practice"), bool(target.checked), target.getAttribute("data-day"))
+            # An article's box (today), or the tracker's day toggles, whose data-day may be a past day:
+            # read here, once, into a day number (None: not a date), which is what the tracker passes on.
+            day = target.getAttribute("data-day")
+            n = today() if day is None else dates.ordinal(day) if dates.is_date(day) else None
+            self.tracker.tick(target.getAttribute("data-practice"), bool(target.checked), n)
         elif focus:
             self.tracker.set_focus(focus, bool(target.checked))
             if self.plan:
@@ -138,19 +132,13 @@ class App:
 
     def on_click(self, event):
         if event.target.closest("[data-resume]"):
-            self.reading.resume_pending = True
+            self.router.resume_pending = True
         button = event.target.closest("[data-action]")
         if not button:
             return
-        action = button.dataset.action
-        if action == "remove-note":
-            self.tracker.remove_note(button.dataset.day, button.dataset.note)
-        elif action.startswith("journal-"):
-            self.journal_page().on_click(action, button)
-        elif action == "download-backup":
-            self.data.download_backup(button.dataset.key)
-        elif action in self.buttons:
-            self.buttons[action]()
+        handler = self.actions.get(button.getAttribute("data-action"))
+        if handler:
+            handler(button)
 
     def on_storage(self, event):
         # Another tab wrote a key: re-read that one (null: the other tab cleared all storage).

@@ -5,8 +5,9 @@ to be restored, which made the browser lay out the whole page at once; with the 
 again too, a goal change took a phone a fifth of a second. Here only texts, checked states and
 classes change, and a row that changes group is moved as it is (its open grid with it).
 """
+import dates
 import model
-import views
+import tracker_views
 from dom import q, qa
 
 
@@ -16,10 +17,10 @@ def sync_row(doc, row, practice, today):
     in_focus = pid in doc["focus"]
     count = row.querySelector(".week-count")
     if count:
-        count.textContent = views.week_count_text(doc, pid, today, in_focus)
+        count.textContent = tracker_views.week_count_text(doc, pid, today, in_focus)
     facts = row.querySelector(".facts")
     if facts:
-        facts.textContent = views.row_facts(doc, practice, today)
+        facts.textContent = tracker_views.row_facts(doc, practice, today)
     goal = row.querySelector("select[data-goal]")
     if goal:
         goal.disabled = not in_focus
@@ -29,10 +30,10 @@ def sync_row(doc, row, practice, today):
         focus.checked = in_focus
 
 
-def sync_day(doc, pid, day):
-    """Every box for this practice and day ("YYYY-MM-DD") in the tracker, toggle or grid cell, shows the stored state."""
-    done = model.is_done(doc, pid, day)
-    for box in qa('#tracker input.day-box[data-practice="%s"][data-day="%s"]' % (pid, day)):
+def sync_day(doc, pid, n):
+    """Every box for this practice and day number n in the tracker, toggle or grid cell, shows the stored state."""
+    done = model.is_done(doc, pid, n)
+    for box in qa('#tracker input.day-box[data-practice="%s"][data-day="%s"]' % (pid, dates.iso(n))):
         box.checked = done
         cell = box.parentElement
         if cell.classList.contains("cell"):
@@ -46,7 +47,7 @@ def sync_grid_notes(doc, day, today):
         box.parentElement.classList.toggle("has-note", noted)
     links = qa("#tracker .note-links")
     if links:
-        html = views.note_links(views.grid_note_days(doc, today))
+        html = tracker_views.note_links(tracker_views.grid_note_days(doc, today))
         for box in links:
             box.innerHTML = html
 
@@ -59,7 +60,7 @@ def move_row(doc, catalogue, pid, today):
     if not row:
         return
     old_group = row.closest("[data-group]")
-    groups = views.practice_groups(catalogue, doc)
+    groups = tracker_views.practice_groups(catalogue, doc)
     for index in range(len(groups)):
         key, title, members = groups[index]
         ids = [p["id"] for p in members]
@@ -67,7 +68,7 @@ def move_row(doc, catalogue, pid, today):
             continue
         section = q('#tracker [data-group="%s"]' % key)
         if not section:
-            place_group(views.group_section(doc, key, title, [], today), [g[0] for g in groups[index + 1:]])
+            place_group(tracker_views.group_section(doc, key, title, [], today), [g[0] for g in groups[index + 1:]])
             section = q('#tracker [data-group="%s"]' % key)
         following = None
         for later in ids[ids.index(pid) + 1:]:

@@ -1,6 +1,6 @@
 """The journal (#/journal): every day's notes, newest first, grouped by week, as HTML text.
 
-Pure, like py/views.py. Notes are private text a reader typed or imported: they reach the page
+Pure, like every module in py/render/. Notes are private text a reader typed or imported: they reach the page
 only through escape() (tag() escapes attributes), never as HTML.
 
 Years of notes must not make the journal slow, so it draws the newest PAGE_WEEKS weeks that have
