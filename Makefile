@@ -5,7 +5,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-SOURCES := $(wildcard content/*.md content/pages/*.md py/*.py site/*.* site/builder/*.py) package-lock.json
+SOURCES := $(sort $(wildcard content/*.md content/pages/*.md py/*.py py/*/*.py site/*.* site/builder/*.py)) package-lock.json
+# The list of sources is a prerequisite too: it is rewritten (and so newer than dist/) only when a
+# file was added or removed, which a list of files alone cannot show (a deleted file has no date).
+SOURCE_LIST := .build-sources
+$(shell printf '%s\n' $(SOURCES) | cmp -s - $(SOURCE_LIST) || printf '%s\n' $(SOURCES) > $(SOURCE_LIST))
 
 .PHONY: help serve test build bench browser engines nginx clean
 
@@ -27,7 +31,7 @@ node_modules/.stamp: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-dist/index.html: $(VENV)/.stamp node_modules/.stamp $(SOURCES)
+dist/index.html: $(VENV)/.stamp node_modules/.stamp $(SOURCES) $(SOURCE_LIST)
 	cd site && ../$(PY) -m builder --content ../content --out ../dist
 
 build: dist/index.html  ## Build dist/
@@ -73,4 +77,4 @@ bench: build browser
 	$(PY) tests/bench.py $(if $(ONLY),--only $(ONLY))
 
 clean:
-	rm -rf dist dist.* $(VENV) node_modules
+	rm -rf dist dist.* $(VENV) node_modules $(SOURCE_LIST)

@@ -2,7 +2,9 @@
 import json
 import os
 import re
+import shutil
 import stat
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -294,7 +296,7 @@ def test_modules_ship_as_bytecode_and_main_as_source(built):
     """main.py ships as source; every other module only as .mpy bytecode, all in one bundle, the one
     file PyScript's config fetches (and the page preloads)."""
     py = built["dist"] / "py"
-    modules = sorted(p.stem for p in (ROOT / "py").glob("*.py") if p.name != "main.py")
+    modules = sorted(p.stem for p in (ROOT / "py").rglob("*.py") if p.name != "main.py")
     assert (py / "main.py").read_text(encoding="utf-8") == (ROOT / "py" / "main.py").read_text(encoding="utf-8")
     assert sorted(p.name for p in py.iterdir()) == ["main.py", "modules.bin"]
     shipped = bytecode.unbundle((py / "modules.bin").read_bytes())
@@ -551,3 +553,34 @@ def test_main_reports_a_broken_article(tmp_path, capsys):
     assert captured.err.startswith(f"build failed: {path}:1: ")
     assert captured.out == ""
     assert not (tmp_path / "dist").exists()
+
+
+def test_make_rebuilds_after_an_article_is_added_or_deleted(tmp_path):
+    """`make build` sees a new file and a deleted one: dist/ is out of date after either, not 'Nothing to be done'."""
+    for name in ("Makefile", "pyproject.toml", "package.json", "package-lock.json"):
+        shutil.copyfile(ROOT / name, tmp_path / name)
+    for folder in ("content", "site", "py"):
+        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for stamp in (".venv/.stamp", "node_modules/.stamp", "dist/index.html"):
+        (tmp_path / stamp).parent.mkdir(exist_ok=True)
+
+    def up_to_date():
+        """make -q: only whether anything is to be done (exit 0: nothing)."""
+        return subprocess.run(["make", "-q", "dist/index.html"], cwd=tmp_path).returncode == 0
+
+    def built_now():
+        """Stamps and dist/ as if just set up and built."""
+        for stamp in (".venv/.stamp", "node_modules/.stamp", "dist/index.html"):
+            (tmp_path / stamp).touch()
+
+    subprocess.run(["make", "-q", "dist/index.html"], cwd=tmp_path)   # the first run writes the list of sources
+    built_now()
+    assert up_to_date()
+    (tmp_path / "content" / "why-he-cries.md").unlink()
+    assert not up_to_date()
+    built_now()
+    assert up_to_date()
+    shutil.copyfile(ROOT / "content" / "never-cries.md", tmp_path / "content" / "new-article.md")
+    built_now()   # a new file older than dist/ (copied with an old date, or from an archive) still counts
+    os.utime(tmp_path / "content" / "new-article.md", (0, 0))
+    assert not up_to_date()
