@@ -9,7 +9,12 @@ class BuildError(Exception):
         self.path, self.line, self.message = path, line, message
 
 
-def line_of(text, needle, default=1):
-    """The 1-based line on which `needle` first appears in `text` (or `default`)."""
-    at = text.find(needle)
-    return default if at < 0 else text.count("\n", 0, at) + 1
+def line_of(text, needle, default=1, occurrence=1):
+    """The 1-based line on which `needle` appears in `text` for the `occurrence`-th time (or `default`).
+    A needle that starts with a line break ("\n## Practices") names the line after it."""
+    at = -1
+    for _ in range(occurrence):
+        at = text.find(needle, at + 1)
+        if at < 0:
+            return default
+    return text.count("\n", 0, at + needle.startswith("\n")) + 1

@@ -11,7 +11,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .errors import BuildError
-from .practices_ext import slugify, text_of
+from .practices_ext import slugify, text_of, unique_anchor
 
 RELATIVE_PATH = Path("pages") / "help.md"
 
@@ -31,12 +31,7 @@ class HelpTreeprocessor(Treeprocessor):
         seen = set()
         for element in root.iter():
             if element.tag in ("h2", "h3"):
-                base = anchor = "help--" + slugify(text_of(element))
-                n = 2
-                while anchor in seen:
-                    anchor, n = f"{base}-{n}", n + 1
-                seen.add(anchor)
-                element.set("id", anchor)
+                element.set("id", unique_anchor("help--" + slugify(text_of(element)), seen))
 
 
 class HelpExtension(Extension):

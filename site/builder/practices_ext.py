@@ -33,6 +33,15 @@ def slugify(text):
     return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "section"
 
 
+def unique_anchor(base, seen):
+    """`base`, or base-2, base-3… if taken: the first not in `seen`, which it joins."""
+    anchor, n = base, 2
+    while anchor in seen:
+        anchor, n = f"{base}-{n}", n + 1
+    seen.add(anchor)
+    return anchor
+
+
 class ArticleTreeprocessor(Treeprocessor):
     """Runs after inline processing: finds practices, FAQ sections and headings."""
 
@@ -41,13 +50,8 @@ class ArticleTreeprocessor(Treeprocessor):
         self.path, self.source, self.slug = path, source, slug
 
     def fail(self, needle, message, occurrence=1):
-        at = -1
-        for _ in range(occurrence):
-            at = self.source.find(needle, at + 1)
-        if at >= 0 and needle.startswith("\n"):
-            at += 1  # the line is the one after the newline the needle starts with
-        line = 1 if at < 0 else self.source.count("\n", 0, at) + 1
-        raise BuildError(self.path, line, message)
+        """Stop the build at the line of the source where `needle` appears (its `occurrence`-th time)."""
+        raise BuildError(self.path, line_of(self.source, needle, 1, occurrence), message)
 
     def run(self, root):
         if root.find(".//h1") is not None:
@@ -67,12 +71,7 @@ class ArticleTreeprocessor(Treeprocessor):
             if element.tag not in ("h2", "h3"):
                 continue
             label = FAQ_MARK.sub("", text_of(element))
-            anchor = f"{self.slug}--{slugify(label)}"
-            n = 2
-            while anchor in seen:
-                anchor = f"{self.slug}--{slugify(label)}-{n}"
-                n += 1
-            seen.add(anchor)
+            anchor = unique_anchor(f"{self.slug}--{slugify(label)}", seen)
             element.set("id", anchor)
             if element not in questions:  # focusable headings inside <summary> would nest interactive parts
                 element.set("tabindex", "-1")
