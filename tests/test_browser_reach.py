@@ -34,7 +34,10 @@ def focus(page, pid, goal):
 
 
 def open_tool(page, name):
-    page.locator("#plan-tools summary", has_text=name).click()
+    """Open a tool of the reminders panel and wait for its body, which Python draws on the toggle event."""
+    tool = page.locator("#plan-tools details.plan-tool", has=page.locator("summary", has_text=name))
+    tool.locator("summary").click()
+    tool.locator(".tool-body").wait_for()
 
 
 def test_calendar_file_downloads_and_parses(site, open_page):
