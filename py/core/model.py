@@ -46,6 +46,7 @@ def copy(doc):
 
 
 def default_settings():
+    """theme, text_size and at (the clock when they last changed) always; OPTIONAL_SETTINGS when set."""
     return {"theme": "system", "text_size": 1, "at": 0}
 
 
@@ -69,6 +70,18 @@ def is_checkin_day(value):
 
 def is_int(value):
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def is_flag(value):
+    return value == 1 and is_int(value)
+
+
+# Settings a document may hold, each with its check. "copied" and "copy_later" are py/core/copies.py's
+# days; "safari_note": 1 once the reader dismissed the note on Safari forgetting data.
+OPTIONAL_SETTINGS = {"copied": is_checkin_day, "copy_later": is_checkin_day,
+                     "safari_note": is_flag}
+# Facts about this device's copies: merged as the later of the two, whichever settings are newer.
+LATEST_OF_BOTH = ("copied", "copy_later", "safari_note")
 
 
 # What str.strip() removes in CPython. MicroPython's strip() removes only ASCII spaces (and
@@ -124,86 +137,134 @@ def migrate(data):
 # --- validation -------------------------------------------------------------------------
 
 
+class Problems:
+    """What is wrong with data being read: strict (an import) raises DataError at the first problem,
+    lenient (what this browser stored) lists them all, and the caller drops each invalid part."""
+
+    def __init__(self, strict):
+        self.strict = strict
+        self.found = []
+
+    def add(self, text):
+        if self.strict:
+            raise DataError(text)
+        self.found.append(text)
+
+
+def entries(data, part, is_key, not_a_dict, bad_key, problems):
+    """Yields (key, value) of data[part], a dict by key; a part or key that is not valid is a problem.
+
+    A generator, so problems come in the order of the data, as the checks of each part report theirs.
+    """
+    found = data.get(part, {})
+    if not isinstance(found, dict):
+        problems.add(not_a_dict)
+        return
+    for key in sorted(found):  # MicroPython's dicts keep no order: problems come sorted in both
+        if is_key(key):
+            yield key, found[key]
+        else:
+            problems.add(bad_key(key))
+
+
+def valid_checkins(data, problems):
+    checkins = {}
+    for pid, days in entries(data, "checkins", is_id, "check-ins are not a list by practice",
+                             lambda key: "check-ins for an invalid practice id", problems):
+        if not isinstance(days, list):
+            problems.add("check-ins of %s are not a list of days" % pid)
+            continue
+        good = [d for d in days if is_checkin_day(d)]
+        if len(good) != len(days):
+            problems.add("%d check-in(s) of %s are not dates from %s to %s" % (len(days) - len(good), pid, FIRST_DAY, LAST_DAY))
+        if good:
+            checkins[pid] = DaySet.from_isos(good)
+    return checkins
+
+
+def valid_notes(data, problems):
+    notes = {}
+    for day, texts in entries(data, "notes", dates.is_date, "notes are not a list by day",
+                              lambda key: "notes under %s, which is not a date" % quote(str(key)[:20]), problems):
+        if not isinstance(texts, list):
+            problems.add("the notes of %s are not a list" % day)
+            continue
+        good = []
+        for entry in texts:
+            # Any text is a note, markup included: the page escapes notes when it draws them.
+            if not isinstance(entry, str) or not strip_spaces(entry) or len(entry) > MAX_NOTE:
+                problems.add("a note of %s is not text of up to %d characters" % (day, MAX_NOTE))
+            else:
+                good.append(entry)
+        if good:
+            notes[day] = sorted(set(good))
+    return notes
+
+
+def valid_focus(data, problems):
+    focus = {}
+    bad_goal = "a focus goal is not a whole number of times a week from 0 to %d" % MAX_GOAL
+    for pid, goal in entries(data, "focus", is_id, "the focus list is not a list by practice", lambda key: bad_goal,
+                             problems):
+        if not is_int(goal) or not 0 <= goal <= MAX_GOAL:
+            problems.add(bad_goal)
+            continue
+        focus[pid] = goal
+    return focus
+
+
+def valid_settings(data, problems):
+    """The settings, or the defaults when they are not valid (one invalid optional setting is dropped alone)."""
+    settings = data.get("settings", default_settings())
+    if (not isinstance(settings, dict) or settings.get("theme") not in THEMES
+            or not is_int(settings.get("text_size")) or settings["text_size"] not in TEXT_SIZES
+            or not is_int(settings.get("at")) or settings["at"] < 0):
+        problems.add("the display settings are not valid")
+        return default_settings()
+    valid = {"theme": settings["theme"], "text_size": settings["text_size"], "at": settings["at"]}
+    for name in sorted(settings):
+        if name in valid:
+            continue
+        if name not in OPTIONAL_SETTINGS:
+            problems.add("the settings hold an unknown %s" % quote(str(name)[:40]))
+        elif OPTIONAL_SETTINGS[name](settings[name]):
+            valid[name] = settings[name]
+        else:
+            problems.add("the settings hold an invalid %s" % quote(name))
+    return valid
+
+
+def valid_reading(data, problems):
+    reading = data.get("reading", {})
+    if reading == {}:
+        return {}
+    if (not isinstance(reading, dict) or not is_id(reading.get("slug"))
+            or not is_int(reading.get("position")) or not 0 <= reading["position"] <= 1000
+            or not is_int(reading.get("at")) or reading["at"] < 0 or len(reading) != 3):
+        problems.add("the reading position is not valid")
+        return {}
+    return {"slug": reading["slug"], "position": reading["position"], "at": reading["at"]}
+
+
 def validate(data, strict):
-    """(document, problems) from decoded JSON of any schema.
+    """(document, problems) from decoded JSON of any schema, one part at a time.
 
     strict (imports): the first problem raises DataError and nothing is used.
     lenient (what this browser stored): whatever is invalid is dropped and listed.
     """
     data = migrate(data)
-    problems = []
-
-    def problem(text):
-        if strict:
-            raise DataError(text)
-        problems.append(text)
-
-    def entries(part, is_key, not_a_dict, bad_key):
-        """Yields (key, value) of data[part], a dict by key; a part or key that is not valid is a problem.
-
-        A generator, so problems come in the order of the data, as the checks below report theirs.
-        """
-        found = data.get(part, {})
-        if not isinstance(found, dict):
-            problem(not_a_dict)
-            return
-        for key in sorted(found):  # MicroPython's dicts keep no order: problems come sorted in both
-            if is_key(key):
-                yield key, found[key]
-            else:
-                problem(bad_key(key))
-
-    doc = empty()
+    problems = Problems(strict)
     for key in sorted(data):
         if key not in TOP_KEYS:
-            problem("unknown field %s" % quote(str(key)[:40]))
-    for pid, days in entries("checkins", is_id, "check-ins are not a list by practice",
-                             lambda key: "check-ins for an invalid practice id"):
-        if not isinstance(days, list):
-            problem("check-ins of %s are not a list of days" % pid)
-            continue
-        good = [d for d in days if is_checkin_day(d)]
-        if len(good) != len(days):
-            problem("%d check-in(s) of %s are not dates from %s to %s" % (len(days) - len(good), pid, FIRST_DAY, LAST_DAY))
-        if good:
-            doc["checkins"][pid] = DaySet.from_isos(good)
-    for day, notes in entries("notes", dates.is_date, "notes are not a list by day",
-                              lambda key: "notes under %s, which is not a date" % quote(str(key)[:20])):
-        if not isinstance(notes, list):
-            problem("the notes of %s are not a list" % day)
-            continue
-        good = []
-        for entry in notes:
-            # Any text is a note, markup included: the page escapes notes when it draws them.
-            if not isinstance(entry, str) or not strip_spaces(entry) or len(entry) > MAX_NOTE:
-                problem("a note of %s is not text of up to %d characters" % (day, MAX_NOTE))
-            else:
-                good.append(entry)
-        if good:
-            doc["notes"][day] = sorted(set(good))
-    bad_goal = "a focus goal is not a whole number of times a week from 0 to %d" % MAX_GOAL
-    for pid, goal in entries("focus", is_id, "the focus list is not a list by practice", lambda key: bad_goal):
-        if not is_int(goal) or not 0 <= goal <= MAX_GOAL:
-            problem(bad_goal)
-            continue
-        doc["focus"][pid] = goal
-    settings = data.get("settings", default_settings())
-    if (not isinstance(settings, dict) or settings.get("theme") not in THEMES
-            or not is_int(settings.get("text_size")) or settings["text_size"] not in TEXT_SIZES
-            or not is_int(settings.get("at")) or settings["at"] < 0
-            or len(settings) != 3):
-        problem("the display settings are not valid")
-    else:
-        doc["settings"] = {"theme": settings["theme"], "text_size": settings["text_size"], "at": settings["at"]}
-    reading = data.get("reading", {})
-    if reading != {}:
-        if (not isinstance(reading, dict) or not is_id(reading.get("slug"))
-                or not is_int(reading.get("position")) or not 0 <= reading["position"] <= 1000
-                or not is_int(reading.get("at")) or reading["at"] < 0 or len(reading) != 3):
-            problem("the reading position is not valid")
-        else:
-            doc["reading"] = {"slug": reading["slug"], "position": reading["position"], "at": reading["at"]}
-    return doc, problems
+            problems.add("unknown field %s" % quote(str(key)[:40]))
+    doc = empty()
+    # One part after another, in this order: problems are listed (or the first raised) in the data's order.
+    doc["checkins"] = valid_checkins(data, problems)
+    doc["notes"] = valid_notes(data, problems)
+    doc["focus"] = valid_focus(data, problems)
+    doc["settings"] = valid_settings(data, problems)
+    doc["reading"] = valid_reading(data, problems)
+    return doc, problems.found
 
 
 def loads(text, strict):
@@ -256,6 +317,16 @@ def latest(a, b):
     return b
 
 
+def merge_settings(a, b):
+    """The newer settings, with each of LATEST_OF_BOTH the later of the two (a copy saved is never forgotten)."""
+    out = dict(latest(a, b))
+    for name in LATEST_OF_BOTH:
+        found = [s[name] for s in (a, b) if name in s]
+        if found:
+            out[name] = max(found)
+    return out
+
+
 def merge(a, b):
     """Everything from both documents: check-ins and notes unioned, the larger goal, the newer settings."""
     focus = dict(a["focus"])
@@ -265,7 +336,7 @@ def merge(a, b):
             "checkins": union_days(a["checkins"], b["checkins"]),
             "notes": union_lists(a["notes"], b["notes"]),
             "focus": focus,
-            "settings": dict(latest(a["settings"], b["settings"])),
+            "settings": merge_settings(a["settings"], b["settings"]),
             "reading": dict(latest(a["reading"], b["reading"])) if (a["reading"] or b["reading"]) else {}}
 
 

@@ -32,10 +32,11 @@ edits = st.lists(st.one_of(
     st.tuples(st.just("setting"), st.just("theme"), st.sampled_from(model.THEMES), stamps),
     st.tuples(st.just("setting"), st.just("text_size"), st.sampled_from(model.TEXT_SIZES), stamps),
     st.tuples(st.just("reading"), practice_ids, st.integers(-5, 1005), stamps),
+    st.tuples(st.just("setting"), st.sampled_from(["copied", "copy_later"]), days, stamps),   # py/core/copies.py
 ).map(list), max_size=15)
 
 # Decoded JSON of any shape, with keys that are sometimes Attune's own.
-KEYS = list(model.TOP_KEYS) + ["theme", "text_size", "at", "slug", "position", "2024-02-29", "2023-02-29"] + PRACTICES
+KEYS = list(model.TOP_KEYS) + ["theme", "text_size", "at", *model.OPTIONAL_SETTINGS, "slug", "position", "2024-02-29", "2023-02-29"] + PRACTICES
 json_values = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(-2 ** 40, 2 ** 40), st.floats(allow_nan=False, allow_infinity=False),
               texts, days, practice_ids),
