@@ -103,3 +103,14 @@ document.addEventListener("click", function (event) {
   });
   setTimeout(fail, START_LIMIT_MS);
 })();
+// The browser's offer to install Attune comes early, often before Python is up: keep it for
+// py/web/keeping.py ("Install Attune" in "Your data") and say that it came.
+window.addEventListener("beforeinstallprompt", function (event) {
+  event.preventDefault();
+  window.attuneInstall = event;
+  document.dispatchEvent(new Event("attune-installable"));
+});
+window.addEventListener("appinstalled", function () {
+  window.attuneInstall = null;
+  document.dispatchEvent(new Event("attune-installable"));
+});

@@ -186,7 +186,7 @@ def test_no_csp_violation_through_a_whole_visit(site, open_page):
     assert page.locator(".note-text").inner_text() == "We talked it through."
     page.locator("#data-details summary").click()
     with page.expect_download() as download:
-        page.get_by_role("button", name="Export data").click()
+        page.locator("#tracker").get_by_role("button", name="Save a copy").click()
     exported = json.loads(open(download.value.path(), encoding="utf-8").read())
     assert exported["checkins"]["active-listening"] == [today(page)]
     page.wait_for_timeout(200)

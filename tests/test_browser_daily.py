@@ -157,7 +157,7 @@ def test_every_control_on_practices_has_a_name_of_its_own(wednesday):
     opened = controls(page.locator("#practices").aria_snapshot())
     for expected in [("checkbox", "Focus on Listen actively"), ("combobox", "Weekly goal for Listen actively"),
                      ("checkbox", "Listen actively, Monday 2 November 2026, in the 12-week grid"),
-                     ("button", "Export data")]:
+                     ("button", "Erase all data")]:
         assert expected in opened
     for shown in (closed, opened):
         names = [name for role, name in shown]

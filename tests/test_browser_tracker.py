@@ -107,7 +107,7 @@ def test_export_then_import_into_fresh_browser(site, open_page, tmp_path):
     page.get_by_role("button", name="Save note").click()
     open_data(page)
     with page.expect_download() as info:
-        page.get_by_role("button", name="Export data").click()
+        page.locator("#tracker").get_by_role("button", name="Save a copy").click()
     path = tmp_path / "export.json"
     info.value.save_as(path)
     exported = json.loads(path.read_text())
@@ -217,14 +217,14 @@ def test_storage_disabled_runs_in_memory(site, open_page):
     assert page.get_by_label("Offer context when you're upset", exact=True).is_checked()
     page.goto(site + "#/practices")
     assert "Right now nothing is being saved." in page.inner_text("#tracker")
-    assert page.get_by_role("button", name="Export data").is_visible()
+    assert page.locator("#tracker").get_by_role("button", name="Save a copy").is_visible()
     assert_clean(w)
 
 
 def test_storage_full_keeps_what_was_saved(site, open_page):
     """On QuotaExceededError the app says storage is full, keeps the tick in memory, and old data is intact."""
     w = open_page()
-    page = w.open(site + "#/a/crying-together")
+    page = w.open(site + "#/a/deepening-connection")   # it suggests both practices ticked here
     page.get_by_label("Talk openly").first.check()
     w.context.add_init_script(FULL_STORAGE)
     page.reload()

@@ -91,13 +91,13 @@ def test_firefox_with_cookies_blocked_starts_and_says_nothing_is_saved(recorded_
 
 
 def test_tracker_offers_export_import_and_erase(tab, url):
-    """#/practices shows the tracker's cards and the Export, Import and Erase controls."""
+    """#/practices shows the tracker's cards and the Save a copy, Restore a copy and Erase controls."""
     tab.open(url + "#/practices")
     tab.wait_for("document.querySelector('#tracker:not([aria-busy]) .tracker-card')")
     tab.evaluate("document.querySelector('#data-details').open = true")   # "Your data" opens on demand
     visible = tab.evaluate("""[...document.querySelectorAll('#tracker .actions button, #tracker .actions label')]
                               .filter(e => e.offsetParent !== null).map(e => e.textContent)""")
-    assert visible == ["Export data", "Import data", "Erase all data"]
+    assert visible == ["Save a copy", "Restore a copy", "Erase all data"]
     tab.click("[data-action=erase]")
     tab.wait_for("document.querySelector('#data-dialog button')")
     assert "cannot be undone" in tab.text("#data-dialog")

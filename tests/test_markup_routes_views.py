@@ -228,7 +228,8 @@ def test_history_is_a_closed_summary_until_opened():
     assert ('<details class="history" data-grid="offer-context"><summary><h3 class="practice-name">Offer context</h3>'
             '<span class="week-count">1 this week</span></summary></details>') in page
     assert page.count('<details class="history"') == len(CATALOGUE["practices"])
-    assert "<table" not in page and " open" not in page and "<select" not in page and "Done 2 times" not in page
+    rows = page.split('<details id="data-details"')[0]   # "Your data" opens once there is data: not a row
+    assert "<table" not in page and " open" not in rows and "<select" not in page and "Done 2 times" not in page
     body = tracker_views.row_body(doc, CATALOGUE["practices"][0], TODAY)
     assert "Done 2 times in all; 1 day in the last 12 weeks." in body and 'id="goal--offer-context"' in body
 
@@ -347,10 +348,16 @@ def test_week_count_against_the_goal():
     assert tracker_views.week_count_text(doc, "offer-context", TODAY, True) == "2 of 2 this week: goal met"
 
 
-def test_data_panel_opens_only_when_it_matters():
-    """"Your data" is closed on a normal day, open while nothing is saved, with backups, or when it was open."""
-    closed = data_views.data_panel(model.empty(), [], True)
-    assert '<details id="data-details">' in closed
-    assert '<details id="data-details" open>' in data_views.data_panel(model.empty(), [], False)
-    assert '<details id="data-details" open>' in data_views.data_panel(model.empty(), ["attune:backup:1"], True)
-    assert '<details id="data-details" open>' in data_views.data_panel(model.empty(), [], True, opened=True)
+def test_data_panel_opens_once_there_is_something_to_keep():
+    """"Your data" is closed on a fresh profile; open with anything saved, while nothing is saved, with backups, or when it was open."""
+    fresh = data_views.data_panel(model.empty(), [], True, TODAY)
+    assert '<details id="data-details">' in fresh
+    for shown in ('<p class="copy-status" id="copy-status">No copy saved yet.</p>', ">Save a copy</button>",
+                  ">Restore a copy</button>", 'id="keep-data"', 'id="import-file"', ">Erase all data</button>"):
+        assert shown in fresh
+    kept = model.empty()
+    model.add_note(kept, "2024-03-01", "a note")
+    assert '<details id="data-details" open>' in data_views.data_panel(kept, [], True, TODAY)
+    assert '<details id="data-details" open>' in data_views.data_panel(model.empty(), [], False, TODAY)
+    assert '<details id="data-details" open>' in data_views.data_panel(model.empty(), ["attune:backup:1"], True, TODAY)
+    assert '<details id="data-details" open>' in data_views.data_panel(model.empty(), [], True, TODAY, opened=True)

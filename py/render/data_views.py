@@ -1,5 +1,7 @@
-"""What Attune says about keeping the reader's data, as HTML text: "Your data" (export, import,
-erase), its dialogs, and the notice that stays while nothing is being saved."""
+"""What Attune says about keeping the reader's data, as HTML text: "Your data" (a copy saved and
+brought back, erase), its dialogs, the reminder and notes about keeping a copy, and the notice that
+stays while nothing is being saved."""
+import copies
 from markup import escape, plural, tag
 
 NOT_SAVED = "Not saved: this browser is not keeping anything right now."
@@ -13,33 +15,88 @@ def unsaved_banner():
                id="unsaved", class_="unsaved", role="status")
 
 
-def data_panel(doc, store_backups, persistent, opened=False):
-    """Export, import, erase: closed under "Your data" (a tap away), open when it matters now
-    (nothing is being saved, or unreadable data was kept) or when the reader had it open."""
-    has_data = bool(doc["checkins"] or doc["notes"] or doc["focus"])
+def data_panel(doc, store_backups, persistent, today, opened=False):
+    """"Your data": where the data lives, the last copy, Save a copy and Restore a copy, with "Keep my
+    data safe" and the install offers beside them (py/web/keep_data.py and py/web/keeping.py fill
+    their boxes); Erase all data and the backups of unreadable data last.
+
+    Open as soon as there is anything to keep (or nothing is being saved, or unreadable data was
+    kept), so everything about keeping data is in view without opening anything; closed on a fresh
+    profile, where "Bring it back" at the top of the view is the way in. opened: the reader had it
+    open (a redraw keeps it so)."""
     backups = "".join(
         tag("li", tag("button", "Download unreadable data kept on %s" % escape(key.split(":")[-1]),
                       type="button", data_action="download-backup", data_key=key))
         for key in store_backups)
-    opened = opened or bool(store_backups) or not persistent
+    has_data = copies.has_entries(doc)
+    opened = opened or has_data or not persistent or bool(store_backups)
     summary = tag("summary", tag("h2", "Your data", id="data-title")
-                  + tag("span", "Export, import, erase", class_="summary-hint"))
+                  + tag("span", "Copies, restore, erase", class_="summary-hint"))
     return tag("section", tag("details",
                summary
-               + tag("p", "Your data lives only in this browser on this device; export it to keep a copy."
+               + tag("p", "It lives only in this browser. A copy saved as a file outlasts a browser that forgets "
+                     "and moves it to a new phone."
                      + ("" if persistent else " <strong>Right now nothing is being saved.</strong>"),
                      class_="callout" + (" is-prominent" if has_data else ""))
-               + tag("div", "", id="keep-data", class_="keep-data")  # py/keep_data.py fills it
+               + tag("p", escape(copies.last_copy_text(doc, today)), id="copy-status", class_="copy-status")
                + tag("div",
-                     tag("button", "Export data", type="button", data_action="export", class_="primary")
-                     + tag("label", "Import data", for_="import-file", class_="button")
-                     + '<input type="file" id="import-file" accept="application/json,.json" class="file">'
-                     + tag("button", "Erase all data", type="button", data_action="erase", class_="danger"),
+                     tag("button", "Save a copy", type="button", data_action="export", class_="primary")
+                     + tag("button", "Restore a copy", type="button", data_action="bring-back")
+                     + '<input type="file" id="import-file" accept="application/json,.json" class="file" '
+                       'aria-label="Restore a copy: choose the file" tabindex="-1">',
                      class_="actions")
                + tag("div", "", id="data-dialog")
+               + tag("div", "", id="keep-data", class_="keep-data")    # py/web/keep_data.py fills it
+               + tag("div", "", id="keep-offers", class_="keep-data")  # py/web/keeping.py fills it
+               + tag("div", tag("button", "Erase all data", type="button", data_action="erase", class_="danger"),
+                     class_="actions erase")
                + (tag("ul", backups, class_="backups") if backups else ""),
                id="data-details", open=opened),
                class_="panel data-panel", aria_labelledby="data-title")
+
+
+def copy_reminder(doc, today):
+    """The reminder at the top of #/practices: one line, Save a copy and Not now."""
+    copied = copies.last_copy(doc, today)
+    text = ("Your history is only in this browser. Save a copy so it survives a new phone or a browser that forgets."
+            if copied is None else
+            "Your last copy is %d days old. Save a new one so it holds what you added since." % (today - copied))
+    return tag("div", tag("p", escape(text))
+               + tag("div", tag("button", "Save a copy", type="button", data_action="export", class_="primary")
+                     + tag("button", "Not now", type="button", data_action="copy-not-now"), class_="actions"),
+               class_="keep-note", role="region", aria_label="Save a copy")
+
+
+SAFARI_NOTE = ("Safari may clear what Attune keeps if Attune is not opened for about a week. Two things keep "
+               "your history safe: add Attune to your Home Screen (tap Share, then Add to Home Screen, and open "
+               "it from there), and save a copy now and then.")
+
+
+def safari_note():
+    """The note on Safari (iPhone, iPad) forgetting a site's data, with Save a copy and a way to put it away."""
+    return tag("div", tag("p", escape(SAFARI_NOTE))
+               + tag("div", tag("button", "Save a copy", type="button", data_action="export", class_="primary")
+                     + tag("button", "Got it", type="button", data_action="safari-note-done"), class_="actions"),
+               class_="keep-note", role="region", aria_label="Keeping your data on this iPhone or iPad")
+
+
+def bring_back():
+    """Near the top of an empty tracker: the way back after a wipe or on a new phone."""
+    return tag("p", "Have a saved copy? "
+               + tag("button", "Bring it back", type="button", data_action="bring-back", class_="link"),
+               class_="bring-back")
+
+
+def keep_offers(installable, safari):
+    """What "Your data" offers besides a copy: Install Attune (where the browser offers it), and on
+    Safari the note on keeping data, shown again."""
+    parts = ""
+    if installable:
+        parts += tag("button", "Install Attune", type="button", data_action="install") + tag(
+            "p", "Installed, Attune opens like an app, also offline.", class_="note")
+    if safari:
+        parts += tag("button", "Keeping Attune on this iPhone or iPad", type="button", data_action="safari-note-show")
+    return parts
 
 
 def import_dialog(changes, name):

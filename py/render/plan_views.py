@@ -89,8 +89,8 @@ def plan_tools(catalogue, focus):
     state = panel_state(catalogue, focus)
     title = tag("h2", "Reminders and sharing", id="plan-tools-title")
     if state == "no":
-        body = tag("p", "Choose “Focus on this” on a practice, then you can add your focus to your calendar "
-                        "or share it with your partner.", class_="note")
+        body = tag("p", "Choose “Focus on this” on a practice to put it in your calendar or share it with your partner.",
+                   class_="note")
     else:
         body = "".join(tag("details", tag("summary", summary), class_="plan-tool", id=tool_id)
                        for tool_id, summary in TOOLS)

@@ -291,4 +291,4 @@ def tracker(catalogue, doc, today, store_backups, persistent, data_open=False, g
     week = last_days(today)
     groups = practice_groups(catalogue, doc) if groups is None else groups
     sections = [group_section(doc, key, title, members, today, week) for key, title, members in groups]
-    return "".join(sections) + notes_panel(doc, today) + data_views.data_panel(doc, store_backups, persistent, data_open)
+    return "".join(sections) + notes_panel(doc, today) + data_views.data_panel(doc, store_backups, persistent, today, data_open)

@@ -12,6 +12,7 @@ import dates
 
 from data_transfer import DataTransfer
 from display import Display
+from keeping import Keeping
 from dom import document, now_ms, q, today
 from local_storage import LocalStorage
 from messages import Messages
@@ -39,13 +40,14 @@ class App:
         self.tracker = TrackerPage(self)
         self.data = DataTransfer(self)
         self.updates = Updates(self.messages)
+        self.keeping = Keeping(self)   # copies saved, the reminder, Safari's note, the way back
         self.plan = None              # reminders and shared plans: see plan_page()
         self.journal = None           # every day's notes (#/journal): see journal_page()
         self.redraw_pending = False   # a redraw after another tab's writes is scheduled
         # Every click is routed one way: a button's data-action names its handler, handler(button),
         # in this table; each part lists its own (actions()), and a part imported later adds its own.
         self.actions = {}
-        for part in (self.messages, self.tracker, self.data, self.updates):
+        for part in (self.messages, self.tracker, self.data, self.updates, self.keeping):
             self.actions.update(part.actions())
 
     def plan_page(self):
@@ -73,6 +75,8 @@ class App:
         self.tracker.sync_boxes()
         self.router.show_resume()
         self.tracker.mark_stale()   # drawn again now on #/practices, else its first rows prepared again
+        if self.router.view == "practices":
+            self.keeping.show()
         if self.plan:
             self.plan.refresh()
         if self.journal:

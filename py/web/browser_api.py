@@ -33,6 +33,39 @@ def storage_manager():
     return storage
 
 
+def file_share(text, name):
+    """The share data for `text` as a JSON file called `name`, where the browser can share files
+    (navigator.canShare says yes: Safari on iPhone and iPad, Chrome on Android); None elsewhere."""
+    navigator = js.navigator
+    if optional(navigator, "canShare") is None or optional(navigator, "share") is None or optional(js.window, "File") is None:
+        return None
+    parts = js.Array.new()
+    parts.push(text)
+    files = js.Array.new()
+    files.push(js.File.new(parts, name, js.JSON.parse('{"type": "application/json"}')))
+    data = js.Object.new()
+    data.files = files
+    data.title = name
+    return data if navigator.canShare(data) else None
+
+
+def safari_in_a_tab():
+    """Safari on iPhone or iPad, opened in a tab (not from the Home Screen): only there does
+    navigator.standalone exist, and it is false in a tab."""
+    return optional(js.navigator, "standalone") is False
+
+
+def installed_app():
+    """Opened as an installed app (from the Home Screen, or installed on a desktop)."""
+    match_media = optional(js.window, "matchMedia")
+    return match_media is not None and bool(js.window.matchMedia("(display-mode: standalone)").matches)
+
+
+def install_prompt():
+    """The browser's install offer (beforeinstallprompt, kept by boot.js), or None."""
+    return optional(js.window, "attuneInstall")
+
+
 IDLE_TIMEOUT = js.JSON.parse('{"timeout": 2000}')   # run even on a page that is never idle
 IDLE_FALLBACK_MS = 50
 

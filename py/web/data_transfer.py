@@ -1,11 +1,10 @@
-"""The reader's data as a file: export, import (a preview, then merge or replace), erase, and
-downloading the backups of data that could not be read."""
+"""The reader's data from a file and away: import (a preview, then merge or replace), erase, and
+downloading the backups of data that could not be read. Saving a copy is py/web/keeping.py's."""
 from pyscript.ffi import create_proxy
 
-import dates
-import model
 import data_views
-from dom import download, q, today
+import model
+from dom import download, q
 from markup import escape, tag
 
 
@@ -18,16 +17,11 @@ class DataTransfer:
 
     def actions(self):
         """data-action → handler(button), for the app's click routing (App.on_click)."""
-        return {"export": lambda button: self.export(),
-                "erase": lambda button: self.dialog(data_views.erase_dialog()),
+        return {"erase": lambda button: self.dialog(data_views.erase_dialog()),
                 "erase-confirm": lambda button: self.erase(), "dialog-cancel": lambda button: self.cancel(),
                 "import-merge": lambda button: self.finish_import("merge"),
                 "import-replace": lambda button: self.finish_import("replace"),
                 "download-backup": lambda button: self.download_backup(button.getAttribute("data-key"))}
-
-    def export(self):
-        download(model.dumps(self.store.doc), "attune-data-%s.json" % dates.iso(today()))
-        self.messages.say("Your data was exported as a file. Keep it somewhere safe.")
 
     def dialog(self, html):
         box = q("#data-dialog")

@@ -14,15 +14,18 @@ class Messages:
         self.store = store
         self.toasts = 0   # counts messages, so a timer clears only its own
 
-    def say(self, text, undo=False, kind="info", change=False):
+    def say(self, text, undo=False, kind="info", change=False, offer=None):
         """A message; change=True: it confirms a change, so it says so when the change is not kept, and
         the store's notices from that write (storage full, unreadable data kept) follow it.
-        undo: True for the tracker's Undo, or the data-action of another page's (e.g. "journal-undo")."""
+        undo: True for the tracker's Undo, or the data-action of another page's (e.g. "journal-undo").
+        offer: (label, data-action) of a button that does what the message suggests."""
         if change and not self.store.persistent:
             text += " " + data_views.NOT_SAVED
         html = tag("p", escape(text))
         if undo:
             html += tag("button", "Undo", type="button", data_action=undo if isinstance(undo, str) else "undo")
+        if offer:
+            html += tag("button", escape(offer[0]), type="button", data_action=offer[1])
         html += tag("button", "Dismiss", type="button", data_action="dismiss", aria_label="Dismiss message")
         q("#status").innerHTML = tag("div", html, class_="toast is-" + kind)
         if kind == "info":

@@ -32,6 +32,7 @@ class Router:
                 link.removeAttribute("aria-current")
         if view == "practices":
             self.app.tracker.show()
+            self.app.keeping.show()
             self.app.plan_page().show_tools()
         elif view == "plan":
             self.app.plan_page().show_plan()

@@ -113,6 +113,7 @@ class TrackerPage:
         tracker.innerHTML = tracker_views.tracker(self.app.catalogue, self.store.doc, today(), self.store.backups,
                                           self.store.persistent, data_open, first)
         self.keep_data.show(saving=self.store.persistent)
+        self.app.keeping.show_offers()
         self.reopen_grids()
         if hidden:
             self.prepared = self.prepared_state()

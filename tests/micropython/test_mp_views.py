@@ -44,7 +44,8 @@ def test_rows_grids_and_tick_messages(both, edit_list, today, pid, done):
     both.ok("tracker_views", "week_count_text", doc, pid, today, done)
     for day in (today, today - 1, today - 6):
         both.ok("tracker_views", "tick_message", practice[0]["name"], day, today, done)
-    both.ok("data_views", "data_panel", doc, [], done, not done)
+    both.ok("data_views", "data_panel", doc, [], done, today, not done)
+    both.ok("data_views", "copy_reminder", doc, today)
 
 
 @EXAMPLES
@@ -54,6 +55,9 @@ def test_dialogs(both, changes, name):
     """The import and erase dialogs are the same HTML in both."""
     both.ok("data_views", "import_dialog", changes, name)
     both.ok("data_views", "erase_dialog")
+    both.ok("data_views", "safari_note")
+    both.ok("data_views", "bring_back")
+    both.ok("data_views", "keep_offers", changes["checkins"] > 1, changes["notes"] > 1)
     both.ok("tracker_views", "goal_message", changes["checkins"], changes["focus"])
 
 
