@@ -225,15 +225,16 @@ def test_storage_full_keeps_what_was_saved(site, open_page):
     """On QuotaExceededError the app says storage is full, keeps the tick in memory, and old data is intact."""
     w = open_page()
     page = w.open(site + "#/a/deepening-connection")   # it suggests both practices ticked here
-    page.get_by_label("Talk openly").first.check()
+    article = page.locator("#a-deepening-connection")
+    article.get_by_label("Talk openly").check()
     w.context.add_init_script(FULL_STORAGE)
     page.reload()
     page.wait_for_selector("html[data-app=ready]")
     before = w.stored()
     assert before["checkins"]["open-communication"] == [today(page)]
-    page.get_by_label("Make it safe to feel").first.check()
+    article.get_by_label("Make it safe to feel").check()
     assert "storage is full" in page.inner_text("#status")
-    assert page.get_by_label("Make it safe to feel").first.is_checked()
+    assert article.get_by_label("Make it safe to feel").is_checked()
     assert w.stored() == before
     assert_clean(w)
 
@@ -361,10 +362,10 @@ def test_saving_resumes_once_storage_has_room(site, open_page):
     page.get_by_label("Offer context when you're upset", exact=True).check()
     assert page.locator("#unsaved").is_visible()
     page.evaluate("window.__storageFull = false")
-    page.get_by_label("Talk openly").first.check()
+    page.locator("#a-crying-together").get_by_label("Make it safe to feel").check()
     assert "can save again" in page.inner_text("#status")
     assert page.locator("#unsaved").count() == 0
-    assert set(w.stored()["checkins"]) == {"offer-context", "open-communication"}
+    assert set(w.stored()["checkins"]) == {"offer-context", "emotional-safety"}
     assert_clean(w)
 
 
