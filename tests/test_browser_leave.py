@@ -429,3 +429,24 @@ def test_axe_finds_nothing_in_the_link_and_its_settings(site, open_page, width, 
     page.evaluate("document.querySelector('#status').innerHTML = ''")   # the toast is checked elsewhere
     assert_axe_clean(page)
     assert_clean(w)
+
+
+def test_help_says_what_leaving_does_not_do_and_names_the_erase_control_as_it_is(site, open_page):
+    """#/help has the section on someone checking the device: it says leaving erases nothing and the browser keeps
+    the visit, and "Practices → Your data → Erase all data" is the path the page really has; no phone numbers."""
+    import re
+    w = open_page(PHONE)
+    page = w.open(site + "#/help")
+    assert page.locator("#help h2", has_text="If someone checks your phone or computer").is_visible()
+    text = page.inner_text("#help")
+    for words in ("erases nothing", "No website can make the browser forget a visit", "A private window",
+                  "Nothing is being saved right now.", "Practices → Your data → Erase all data",
+                  "Searching for support"):
+        assert words in text, words
+    assert re.search(r"\d[\d ()-]{4,}\d", text) is None
+    assert text.count("leaves a trace") == 1   # said once, in this section
+    page.click("nav a[href='#/practices']")
+    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+    page.locator("#data-details summary", has_text="Your data").click()
+    assert page.get_by_role("button", name="Erase all data").is_visible()
+    assert_clean(w)
