@@ -125,7 +125,7 @@ document.addEventListener("click", function (event) {
   // The reader's own address on the link before Python starts (py/web/display.py keeps it after).
   document.addEventListener("DOMContentLoaded", function () {
     var link = document.querySelector("a.leave");
-    if (link && usable(settings.exit_url) && root.getAttribute("data-app") === "loading") link.setAttribute("href", settings.exit_url);
+    if (link && usable(settings.exit_url) && root.getAttribute("data-app") !== "ready") link.setAttribute("href", settings.exit_url);
   });
   function exitAddress() {
     var link = document.querySelector("a.leave"), href = link && link.getAttribute("href");

@@ -6,13 +6,16 @@ No test reaches the internet: the exit address is routed to a small local body (
 page's own requests are checked to go nowhere else before leaving.
 """
 import json
+import re
 
 import pytest
 
+import model
 from browser import DESKTOP, PHONE
 from builder import config
 from test_browser_a11y import assert_axe_clean
 from test_browser_app import assert_clean
+from test_model_leave import BAD_URLS, GOOD_URLS
 
 pytestmark = pytest.mark.browser
 EXIT = config.EXIT_URL
@@ -43,18 +46,25 @@ CONTROLS = """[...document.querySelectorAll('a[href], button, summary, input, se
 BOX = "s => { const b = document.querySelector(s).getBoundingClientRect(); return {left: b.left, top: b.top, right: b.right, bottom: b.bottom, width: b.width, height: b.height}; }"
 
 
+REFERRERS = {}   # exit address -> the Referer its request carried (None: none)
+
+
 def exits(context):
     """Route the build's exit address, a reader's own and a page "before" Attune to small local bodies."""
     def answer(route):
+        REFERRERS[route.request.url] = route.request.headers.get("referer")
         route.fulfill(status=200, content_type="text/html", body=LEFT)
+    REFERRERS.clear()
     for url in (EXIT, OWN, BEFORE):
         context.route(url, answer)
 
 
 def left(w, url=EXIT):
-    """Wait until the tab shows `url`, the exit page; the page's only request elsewhere was that one."""
+    """Wait until the tab shows `url`, the exit page; the page's only request elsewhere was that one, and it
+    did not say where it came from (no Referer)."""
     w.page.wait_for_url(url)
     assert w.page.inner_text("body") == "Weather today"
+    assert REFERRERS.get(url) is None
     assert [u for u in w.foreign_requests() if u != BEFORE] == [url]
     assert w.errors == []
 
@@ -157,7 +167,7 @@ def test_the_link_leaves_with_scripts_off(chromium, site):
         assert EXIT not in requests   # on the page, never fetched
         link.click()
         page.wait_for_url(EXIT)
-        assert page.inner_text("body") == "Weather today"
+        assert page.inner_text("body") == "Weather today" and REFERRERS[EXIT] is None
     finally:
         context.close()
 
@@ -352,6 +362,20 @@ def test_a_stored_address_that_is_not_a_web_address_is_never_used(site, open_pag
     left(w)
 
 
+def test_boot_js_judges_a_stored_address_as_the_model_does(site, open_page):
+    """Before Python starts, boot.js puts a stored address on the link exactly when py/core/model.py's
+    is_exit_url accepts it (every address of the model's unit tests), else the build's."""
+    w = open_page(PHONE)
+    w.context.route("**/runtime/**", lambda route: route.abort())
+    page = w.page
+    page.goto(site + "#/help")
+    for url in GOOD_URLS + [u for u in BAD_URLS if isinstance(u, str)]:
+        page.evaluate(EVERY_PAGE, {"exit_url": url})
+        page.reload()
+        page.wait_for_load_state("domcontentloaded")
+        assert page.get_attribute("a.leave", "href") == (url if model.is_exit_url(url) else EXIT), repr(url)
+
+
 # --- where it sits ----------------------------------------------------------------------------------
 
 
@@ -434,7 +458,6 @@ def test_axe_finds_nothing_in_the_link_and_its_settings(site, open_page, width, 
 def test_help_says_what_leaving_does_not_do_and_names_the_erase_control_as_it_is(site, open_page):
     """#/help has the section on someone checking the device: it says leaving erases nothing and the browser keeps
     the visit, and "Practices → Your data → Erase all data" is the path the page really has; no phone numbers."""
-    import re
     w = open_page(PHONE)
     page = w.open(site + "#/help")
     assert page.locator("#help h2", has_text="If someone checks your phone or computer").is_visible()
