@@ -114,3 +114,83 @@ window.addEventListener("appinstalled", function () {
   window.attuneInstall = null;
   document.dispatchEvent(new Event("attune-installable"));
 });
+// "Leave quickly" (issue 23): the header's link, Shift pressed three times, and fewer history entries.
+// Plain JavaScript run before Python, so all of it works while Python loads, and if it never starts.
+// Leaving puts a plain cover over the page and blanks the title at once, then location.replace()s
+// the exit address: the Attune entry in the tab's Back list becomes the exit page, not a new entry.
+(function () {
+  var root = document.documentElement;
+  var SHIFT_PRESSES = 3, SHIFT_WINDOW_MS = 5000;   // GOV.UK's "Exit this page": Shift three times
+  var leaving = false, titleBefore = "", shifts = [];
+  // py/core/model.py's is_exit_url, for an address read from storage before Python has checked it.
+  function usable(url) {
+    return typeof url === "string" && url.length <= 500 &&
+      /^https?:\/\/[A-Za-z0-9\[\u0080-\uffff][A-Za-z0-9.:\[\]\u0080-\uffff-]*(?:[\/?#]|$)/.test(url) &&
+      !/[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/.test(url);
+  }
+  var settings = {};
+  try {
+    settings = JSON.parse(localStorage.getItem("attune:data")).settings || {};
+  } catch (e) { /* nothing saved, unreadable, or storage disabled: the build's address, shown where it always is */ }
+  if (settings.exit_everywhere === 1) root.setAttribute("data-leave", "everywhere");
+  // The reader's own address on the link before Python starts (py/web/display.py keeps it after).
+  document.addEventListener("DOMContentLoaded", function () {
+    var link = document.querySelector("a.leave");
+    if (link && usable(settings.exit_url) && root.getAttribute("data-app") !== "ready") link.setAttribute("href", settings.exit_url);
+  });
+  function exitAddress() {
+    var link = document.querySelector("a.leave"), href = link && link.getAttribute("href");
+    if (usable(href)) return href;
+    return usable(settings.exit_url) ? settings.exit_url : root.getAttribute("data-exit");
+  }
+  function leave() {
+    if (!leaving) {
+      leaving = true;
+      var cover = document.createElement("div"), style = cover.style;
+      cover.className = "leave-cover";
+      style.position = "fixed"; style.top = style.right = style.bottom = style.left = "0";
+      style.zIndex = "2147483647"; style.background = "var(--bg, #fff)";
+      (document.body || root).appendChild(cover);
+      titleBefore = document.title;
+      document.title = "";
+      if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+    }
+    location.replace(exitAddress());
+  }
+  // Back to a page the browser kept whole (its back-forward cache): the reader sees Attune, not a blank.
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted || !leaving) return;
+    leaving = false;
+    document.title = titleBefore;
+    Array.prototype.forEach.call(document.querySelectorAll(".leave-cover"), function (c) { c.parentNode.removeChild(c); });
+  });
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a");
+    if (!link || event.defaultPrevented) return;   // the skip link has its own handler, above
+    if (link.classList.contains("leave")) {
+      event.preventDefault();
+      return leave();
+    }
+    // Fewer traces: while "every page" is on, a link within the page replaces the history entry, so
+    // after leaving, Back finds at most the one Attune entry the visit began with.
+    var href = link.getAttribute("href");
+    if (root.getAttribute("data-leave") !== "everywhere" || !href || href.charAt(0) !== "#" ||
+        event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    if (href !== location.hash) location.replace(href);
+  });
+  // Shift three times within 5 s leaves, from any view. Only three separate presses with no other key
+  // between them count: Shift held for capitals is followed by a letter, which starts the count again,
+  // so typing a note, a date or an address never leaves by accident.
+  window.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift") { shifts = []; return; }
+    if (event.repeat) return;
+    var now = Date.now();
+    shifts = shifts.filter(function (t) { return now - t < SHIFT_WINDOW_MS; });
+    shifts.push(now);
+    if (shifts.length >= SHIFT_PRESSES) {
+      shifts = [];
+      leave();
+    }
+  }, true);
+})();

@@ -3,6 +3,7 @@
 Each test serves its own copy of the site on a new port: a new origin, so nothing saved or cached
 by an earlier test is seen. Where an engine cannot run here the tests skip, saying why.
 """
+import json
 import re
 from pathlib import Path
 
@@ -150,6 +151,26 @@ def test_display_settings_apply_and_stay(tab, url):
         assert luminance(background) < 0.2, "%s: dark theme background is %s" % (tab.name, background)
     settings = tab.stored()["settings"]
     assert (settings["theme"], settings["text_size"]) == ("dark", 3)
+
+
+def test_leave_quickly_leaves_in_place_of_the_entry(tab, url, recorded_site):
+    """On #/help the header's Leave quickly, clicked, opens the exit address (a reader's own: a local page here)
+    in place of Attune's entry: history.length stays the same, and that page is told no referrer."""
+    (recorded_site / "left.html").write_text("<!doctype html><title>Weather</title><p>Weather today</p>\n")
+    # The same server under another name: another origin, which Attune's service worker does not answer for.
+    left = url.replace("//127.0.0.1:", "//localhost:") + "left.html"
+    tab.open(url + "#/help")
+    tab.evaluate("localStorage.setItem('attune:data', JSON.stringify({schema: 2, focus: {}, reading: {}, settings: "
+                 "{theme: 'system', text_size: 1, at: 1, exit_url: %s}}))" % json.dumps(left))
+    tab.reload()
+    tab.wait_ready()
+    assert tab.evaluate("getComputedStyle(document.querySelector('a.leave')).display") != "none"
+    assert tab.evaluate("document.querySelector('a.leave').getAttribute('href')") == left
+    length = tab.evaluate("history.length")
+    tab.click("a.leave")
+    tab.wait_for("location.href === %s" % json.dumps(left), 30, "the exit page")
+    assert tab.evaluate("[history.length, document.referrer, document.body.textContent.trim()]") == [
+        length, "", "Weather today"]
 
 
 def luminance(css_color):

@@ -47,7 +47,7 @@ class App:
         # Every click is routed one way: a button's data-action names its handler, handler(button),
         # in this table; each part lists its own (actions()), and a part imported later adds its own.
         self.actions = {}
-        for part in (self.messages, self.tracker, self.data, self.updates, self.keeping):
+        for part in (self.messages, self.display, self.tracker, self.data, self.updates, self.keeping):
             self.actions.update(part.actions())
 
     def plan_page(self):
@@ -115,6 +115,8 @@ class App:
             self.display.set("theme", target.value)
         elif setting == "text_size":
             self.display.set("text_size", int(target.value))
+        elif target.id == "leave-everywhere":
+            self.display.set_leave_everywhere(bool(target.checked))
         elif target.classList.contains("practice-box") or target.classList.contains("day-box"):
             # An article's box (today), or the tracker's day toggles, whose data-day may be a past day:
             # read here, once, into a day number (None: not a date), which is what the tracker passes on.

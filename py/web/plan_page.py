@@ -180,7 +180,10 @@ class PlanPage:
         self.store.update(merge, [layout.HEAD])
         self.app.tracker.mark_stale()   # rows move into "Your focus": #/practices draws them again
         self.messages.say(plan_views.added_message(added, raised), change=True)
-        js.location.hash = "#/practices"
+        if self.store.doc["settings"].get("exit_everywhere") == 1:
+            js.location.replace("#/practices")   # fewer traces: no new history entry (see boot.js)
+        else:
+            js.location.hash = "#/practices"
 
     # --- events ---------------------------------------------------------------------------
 

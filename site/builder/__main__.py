@@ -11,10 +11,11 @@ import tempfile
 from pathlib import Path
 
 from . import articles as articles_mod
-from . import bytecode, helppage, icons, offline, page, runtime
+from . import bytecode, config, helppage, icons, offline, page, runtime
 from .errors import BuildError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "py" / "core"))
+import model  # noqa: E402 - py/core/model.py: an exit address is checked by the rule a reader's own meets
 import routes  # noqa: E402 - py/core/routes.py: the one list of views, which the page's CSS and boot.js follow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,7 +59,17 @@ def start_up_files(runtime_written, pyconfig):
             *pyconfig["files"]]
 
 
-def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules", version_base="0.1.0"):
+def check_exit_url(url):
+    """The exit address, or BuildError naming where it is set and what it must be."""
+    if not model.is_exit_url(url):
+        raise BuildError(Path(config.__file__), 0, "EXIT_URL %r is not a web address starting http:// or https:// "
+                         "of up to %d characters (see the rule in py/core/model.py: is_exit_url)" % (url, model.MAX_EXIT_URL))
+    return url
+
+
+def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules", version_base="0.1.0",
+          exit_url=None):
+    exit_url = check_exit_url(config.EXIT_URL if exit_url is None else exit_url)
     articles = articles_mod.read_collection(content)
     catalogue = articles_mod.catalogue(articles)
     help_page = helppage.read(content)
@@ -92,10 +103,10 @@ def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules
             if path.is_file():
                 inputs.update(path.relative_to(stage).as_posix().encode() + path.read_bytes())
         inputs.update(repr(catalogue).encode() + "".join(a["html"] for a in articles).encode() + help_page["html"].encode())
-        inputs.update((SITE / "index.html").read_bytes() + (SITE / "sw.js").read_bytes())
+        inputs.update((SITE / "index.html").read_bytes() + (SITE / "sw.js").read_bytes() + exit_url.encode())
         version = f"{version_base}+{inputs.hexdigest()[:8]}"
         html = page.render((SITE / "index.html").read_text(encoding="utf-8"), articles, catalogue,
-                           version, pyconfig, hashes, help_page, start_up_files(written, pyconfig))
+                           version, pyconfig, hashes, help_page, start_up_files(written, pyconfig), exit_url)
         (stage / "index.html").write_text(html, encoding="utf-8")
         offline.write_worker(SITE / "sw.js", stage)
         make_readable(stage)
@@ -118,9 +129,11 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="builder", description=__doc__.splitlines()[0])
     parser.add_argument("--content", default=str(ROOT / "content"))
     parser.add_argument("--out", default=str(ROOT / "dist"))
+    parser.add_argument("--exit-url", default=None,
+                        help="where Leave quickly goes (default: EXIT_URL in site/builder/config.py)")
     args = parser.parse_args(argv)
     try:
-        result = build(args.content, args.out)
+        result = build(args.content, args.out, exit_url=args.exit_url)
     except BuildError as error:
         print(f"build failed: {error}", file=sys.stderr)
         return 1

@@ -105,9 +105,10 @@ def preload_links(urls):
     return "\n".join(links)
 
 
-def render(template, articles, catalogue, version, pyconfig, hashes, help_page, preloads=()):
+def render(template, articles, catalogue, version, pyconfig, hashes, help_page, preloads, exit_url):
     """Fill the template's {{name}} places in one pass, so article text is never read as a placeholder."""
     values = {
+        "exit_url": escape(exit_url),
         "preloads": preload_links(preloads),
         "library": "\n".join(library_item(a) for a in articles),
         "articles": "\n".join(article_section(articles, i) for i in range(len(articles))),

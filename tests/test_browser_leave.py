@@ -1,0 +1,475 @@
+"""Leave quickly (issue 23) in real Chromium: the header's link with and without scripts, the cover and
+location.replace(), Shift three times (and typing that must not leave), "on every page" with fewer
+history entries, the reader's own address, where the link sits at phone and desktop widths, axe.
+
+No test reaches the internet: the exit address is routed to a small local body (see exits()), and the
+page's own requests are checked to go nowhere else before leaving.
+"""
+import json
+import re
+
+import pytest
+
+import model
+from browser import DESKTOP, PHONE
+from builder import config
+from test_browser_a11y import assert_axe_clean
+from test_browser_app import assert_clean
+from test_model_leave import BAD_URLS, GOOD_URLS
+
+pytestmark = pytest.mark.browser
+EXIT = config.EXIT_URL
+LEFT = "<!doctype html><html><head><title>Weather</title></head><body><p>Weather today</p></body></html>"
+BEFORE = "https://before.example/"          # a page the tab showed before Attune (routed, never fetched)
+OWN = "https://news.example/today"          # a reader's own exit address (routed)
+ROUTE = "route => document.documentElement.dataset.route === route"
+# In Attune's page: report the cover the moment it is added (what it covers, the title, history.length,
+# the address: still Attune's), to the test through an exposed binding.
+RECORD = """if (location.href.startsWith(%s)) {
+  new MutationObserver(records => records.forEach(r => r.addedNodes.forEach(c => {
+    if (!c.classList || !c.classList.contains('leave-cover')) return;
+    const box = c.getBoundingClientRect();
+    window.__leaveReport({event: 'cover', title: document.title, history: history.length, at: location.href,
+      top: document.elementFromPoint(innerWidth / 2, innerHeight / 2) === c,
+      covers: box.left <= 0 && box.top <= 0 && box.right >= innerWidth && box.bottom >= innerHeight,
+      background: getComputedStyle(c).backgroundColor});
+  }))).observe(document, {childList: true, subtree: true});
+}"""
+FOCUSED = "document.activeElement ? (document.activeElement.className || document.activeElement.tagName) : null"
+EVERY_PAGE = "(everywhere) => localStorage.setItem('attune:data', JSON.stringify({schema: 2, focus: {}, reading: {}, settings: Object.assign({theme: 'system', text_size: 1, at: 1}, everywhere)}))"
+# Every control that can be clicked or focused and is drawn, with its box.
+CONTROLS = """[...document.querySelectorAll('a[href], button, summary, input, select, textarea, [tabindex]:not([tabindex="-1"])')]
+  .filter(e => !e.classList.contains('leave') && !e.classList.contains('skip') && e.getClientRects().length
+          && getComputedStyle(e).visibility !== 'hidden')
+  .map(e => { const b = e.getBoundingClientRect();
+              return {name: e.outerHTML.slice(0, 60), left: b.left, top: b.top, right: b.right, bottom: b.bottom}; })"""
+BOX = "s => { const b = document.querySelector(s).getBoundingClientRect(); return {left: b.left, top: b.top, right: b.right, bottom: b.bottom, width: b.width, height: b.height}; }"
+
+
+REFERRERS = {}   # exit address -> the Referer its request carried (None: none)
+
+
+def exits(context):
+    """Route the build's exit address, a reader's own and a page "before" Attune to small local bodies."""
+    def answer(route):
+        REFERRERS[route.request.url] = route.request.headers.get("referer")
+        route.fulfill(status=200, content_type="text/html", body=LEFT)
+    REFERRERS.clear()
+    for url in (EXIT, OWN, BEFORE):
+        context.route(url, answer)
+
+
+def left(w, url=EXIT):
+    """Wait until the tab shows `url`, the exit page; the page's only request elsewhere was that one, and it
+    did not say where it came from (no Referer)."""
+    w.page.wait_for_url(url)
+    assert w.page.inner_text("body") == "Weather today"
+    assert REFERRERS.get(url) is None
+    assert [u for u in w.foreign_requests() if u != BEFORE] == [url]
+    assert w.errors == []
+
+
+def shown(page):
+    return page.locator("a.leave").is_visible()
+
+
+def back_from_the_exit_page(page, site):
+    """Press Back from the exit page until the history ends: the addresses on the way."""
+    seen = []
+    while True:
+        before = page.url
+        page.go_back()
+        if page.url == before:
+            return seen
+        seen.append(page.url)
+        if page.url.startswith(site):
+            page.wait_for_load_state()
+            # Back in a page the browser kept whole: the cover is gone, the title back.
+            assert page.locator(".leave-cover").count() == 0 and page.title() != ""
+
+
+# --- where it shows ---------------------------------------------------------------------------------
+
+
+def test_shown_on_help_and_journal_and_elsewhere_only_when_asked(site, open_page):
+    """By default the link shows on #/help and #/journal (a day too) and not on the library, an article or
+    #/practices; with "on every page" it shows on all of them, and the link is the build's address."""
+    w = open_page(PHONE)
+    page = w.open(site)
+    assert page.get_attribute("a.leave", "href") == EXIT == page.get_attribute("html", "data-exit")
+    expected = {"#/": False, "#/a/never-cries": False, "#/practices": False, "#/help": True, "#/journal": True,
+                "#/journal/2024-01-05": True, "#/nowhere": False}
+    for route, visible in expected.items():
+        page.evaluate("r => location.hash = r", route)
+        page.wait_for_function("r => location.hash === r", arg=route)
+        page.wait_for_timeout(50)
+        assert shown(page) == visible, route
+    page.click("#display summary")
+    page.check("#leave-everywhere")
+    page.wait_for_function("document.documentElement.dataset.leave === 'everywhere'")
+    assert w.stored()["settings"]["exit_everywhere"] == 1
+    assert "on every page" in page.inner_text("#status")
+    page.click("#display summary")
+    for route in expected:
+        page.evaluate("r => location.hash = r", route)
+        page.wait_for_function("r => location.hash === r", arg=route)
+        assert shown(page), route
+    assert_clean(w)
+
+
+def test_every_page_setting_shows_it_before_python_starts(site, open_page):
+    """With Python's runtime blocked, boot.js alone shows the link on the library for a reader who turned
+    "on every page" on, points it at their own address, and leaves with it."""
+    w = open_page(PHONE)
+    exits(w.context)
+    page = w.open(site)
+    page.evaluate(EVERY_PAGE, {"exit_everywhere": 1, "exit_url": OWN})
+    w.context.route("**/runtime/**", lambda route: route.abort())
+    page.reload()
+    page.wait_for_load_state("domcontentloaded")
+    assert page.get_attribute("html", "data-app") != "ready"
+    assert shown(page) and page.get_attribute("a.leave", "href") == OWN
+    page.click("a.leave")
+    page.wait_for_url(OWN)
+
+
+def test_shown_and_working_with_python_blocked_on_help(site, open_page):
+    """If Python never starts, the link still shows on #/help and leaves, cover first, in place of the entry."""
+    w = open_page(PHONE)
+    exits(w.context)
+    w.context.route("**/runtime/**", lambda route: route.abort())
+    page = w.page
+    page.goto(site + "#/help")
+    page.wait_for_load_state("domcontentloaded")
+    assert shown(page)
+    length = page.evaluate("history.length")
+    w.errors.clear()   # the runtime's files, refused
+    page.click("a.leave")
+    left(w)
+    assert page.evaluate("history.length") == length
+
+
+# --- leaving ----------------------------------------------------------------------------------------
+
+
+def test_the_link_leaves_with_scripts_off(chromium, site):
+    """With JavaScript off the page is all there, the link shows, and following it opens the exit address."""
+    context = chromium.new_context(java_script_enabled=False, viewport=PHONE)
+    try:
+        exits(context)
+        page = context.new_page()
+        requests = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(site + "#/help")
+        link = page.locator("a.leave")
+        assert link.is_visible() and link.inner_text() == "Leave quickly"
+        assert link.get_attribute("href") == EXIT and link.get_attribute("rel") == "noreferrer"
+        assert EXIT not in requests   # on the page, never fetched
+        link.click()
+        page.wait_for_url(EXIT)
+        assert page.inner_text("body") == "Weather today" and REFERRERS[EXIT] is None
+    finally:
+        context.close()
+
+
+def test_leaving_covers_the_page_first_and_replaces_the_entry(site, open_page):
+    """With scripts, the cover is over the whole page and the title blank while the page is still Attune's (it
+    reports them as the cover goes on); the exit page then takes Attune's entry: history.length does not grow."""
+    w = open_page(PHONE)
+    exits(w.context)
+    reports = []
+    w.context.expose_binding("__leaveReport", lambda source, report: reports.append(report))
+    w.context.add_init_script(RECORD % json.dumps(site))
+    page = w.open(site + "#/journal")
+    assert w.foreign_requests() == []
+    length = page.evaluate("history.length")
+    page.click("a.leave")
+    left(w)
+    assert page.evaluate("history.length") == length
+    assert reports == [{"event": "cover", "title": "", "top": True, "covers": True, "background": "rgb(251, 248, 244)",
+                        "history": length, "at": site + "#/journal"}]
+
+
+def test_offline_it_still_blanks_the_page_and_leaves(site, open_page):
+    """Offline, the exit page cannot load, yet the page is covered at once and the tab leaves Attune."""
+    w = open_page(PHONE)
+    page = w.open(site + "#/help")
+    w.context.set_offline(True)
+    length = page.evaluate("history.length")
+    page.click("a.leave")
+    page.wait_for_url(lambda url: not url.startswith(site))
+    assert "Leave quickly" not in page.content() and "worried or unsafe" not in page.content()
+    assert page.evaluate("history.length") == length
+    assert [u for u in w.foreign_requests()] == [EXIT]
+
+
+def test_shift_three_times_leaves_from_any_view(site, open_page):
+    """Three presses of Shift leave from the library, where the link is not even shown."""
+    w = open_page(DESKTOP)
+    exits(w.context)
+    page = w.open(site)
+    assert not shown(page)
+    length = page.evaluate("history.length")
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    left(w)
+    assert page.evaluate("history.length") == length
+
+
+def test_typing_with_shift_in_the_journal_does_not_leave(site, open_page):
+    """Capitals typed with Shift held, Shift-a-Shift-Shift, Shift+Tab three times in the date field: no leaving,
+    and the text is as typed; then three lone Shift presses, even in the note, do leave."""
+    w = open_page(PHONE)
+    exits(w.context)
+    page = w.open(site + "#/journal")
+    page.wait_for_selector("#journal-note")
+    page.click("#journal-note")
+    for word in ("Hello", " World"):
+        for ch in word:
+            if ch.isupper():
+                page.keyboard.down("Shift")
+                page.keyboard.press("Key" + ch)
+                page.keyboard.up("Shift")
+            else:
+                page.keyboard.type(ch)
+    for key in ("Shift", "a", "Shift", "Shift", "b", "Shift", "Shift", "c"):
+        page.keyboard.press(key)
+    page.keyboard.down("Shift")   # held for a while: its repeats are not presses
+    page.keyboard.press("KeyD")
+    page.keyboard.up("Shift")
+    page.focus("#journal-day")
+    for _ in range(3):
+        page.keyboard.press("Shift+Tab")
+    page.wait_for_timeout(300)
+    assert page.url.startswith(site) and w.foreign_requests() == []
+    assert page.input_value("#journal-note") == "Hello WorldabcD"
+    page.focus("#journal-note")
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    left(w)
+
+
+def test_three_shifts_count_only_within_five_seconds(site, open_page):
+    """Two presses, then a third more than 5 s after the first, do not leave; two more soon after it do."""
+    w = open_page(PHONE)
+    exits(w.context)
+    page = w.open(site + "#/help")
+    page.evaluate("(() => { const now = Date.now; let ahead = 0; Date.now = () => now() + ahead; window.__ahead = ms => { ahead += ms; }; })()")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.evaluate("window.__ahead(5001)")
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert page.url.startswith(site) and page.locator(".leave-cover").count() == 0
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    left(w)
+
+
+# --- fewer traces -----------------------------------------------------------------------------------
+
+
+def walk_five_views(page):
+    """Library → Practices → Journal → Library → an article → help, by clicking the page's own links."""
+    for selector, route in (("nav a[href='#/practices']", "practices"), ("nav a[href='#/journal']", "journal"),
+                            ("nav a[href='#/']", "library"), ("#library a[href='#/a/never-cries']", "a/never-cries"),
+                            ("#a-never-cries .help-link a", "help")):
+        page.click(selector)
+        page.wait_for_function(ROUTE, arg=route)
+
+
+@pytest.mark.parametrize("everywhere,behind", [(True, 0), (False, 5)], ids=["every-page", "default"])
+def test_after_five_views_and_leaving_back_finds_at_most_one_attune_entry(site, open_page, everywhere, behind):
+    """With "on every page", moving through five views adds no history entry, and after leaving, Back goes
+    past Attune (at most one entry of it, here none) to the page before; without it each view is an entry."""
+    w = open_page(PHONE)
+    exits(w.context)
+    w.page.goto(BEFORE)
+    page = w.open(site)
+    if everywhere:
+        page.click("#display summary")
+        page.check("#leave-everywhere")
+        page.click("#display summary")
+    length = page.evaluate("history.length")
+    walk_five_views(page)
+    assert page.evaluate("history.length") == length + (0 if everywhere else 5)
+    page.click("a.leave")
+    left(w)
+    assert page.evaluate("history.length") == length + (0 if everywhere else 5)
+    seen = back_from_the_exit_page(page, site)
+    attune = [url for url in seen if url.startswith(site)]
+    assert len(attune) == behind <= (1 if everywhere else 5), seen
+    assert seen[len(attune)] == BEFORE, seen   # then the page the tab showed before Attune
+
+
+# --- the reader's own address -----------------------------------------------------------------------
+
+
+def test_own_address_is_checked_kept_and_used(site, open_page):
+    """A typed address is refused with a reason if it is not a web address; a good one (https:// added) is
+    kept, on the link at once and after a reload before Python, and Shift three times goes there; empty
+    goes back to the build's address."""
+    w = open_page(PHONE)
+    exits(w.context)
+    page = w.open(site + "#/help")
+    page.click("#display summary")
+    page.fill("#exit-url", "javascript:alert(1)")
+    page.click("[data-action=exit-url]")
+    assert "not a web address" in page.inner_text("#exit-url-error")
+    assert page.get_attribute("#exit-url", "aria-invalid") == "true"
+    assert "exit_url" not in (w.stored() or {"settings": {}})["settings"]
+    page.fill("#exit-url", "  news.example/today ")
+    page.click("[data-action=exit-url]")
+    page.wait_for_function("document.querySelector('a.leave').getAttribute('href') === %s" % json.dumps(OWN))
+    assert page.inner_text("#exit-url-error") == "" and page.get_attribute("#exit-url", "aria-invalid") is None
+    assert page.input_value("#exit-url") == OWN and w.stored()["settings"]["exit_url"] == OWN
+    assert OWN in page.inner_text("#status")
+    page.reload()
+    page.wait_for_load_state("domcontentloaded")
+    assert page.get_attribute("a.leave", "href") == OWN   # boot.js, before Python
+    page.wait_for_selector("html[data-app=ready]")
+    assert page.input_value("#exit-url") == OWN
+    page.click("#display summary")
+    page.fill("#exit-url", "")
+    page.click("[data-action=exit-url]")
+    page.wait_for_function("document.querySelector('a.leave').getAttribute('href') === %s" % json.dumps(EXIT))
+    assert "exit_url" not in w.stored()["settings"]
+    page.fill("#exit-url", OWN)
+    page.click("[data-action=exit-url]")
+    page.wait_for_function("document.querySelector('a.leave').getAttribute('href') === %s" % json.dumps(OWN))
+    page.keyboard.press("Escape")
+    page.locator("#help h1").focus()
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    left(w, OWN)
+
+
+def test_a_stored_address_that_is_not_a_web_address_is_never_used(site, open_page):
+    """An exit_url written into storage by anything but Attune (javascript:…) is ignored by boot.js and
+    dropped by Python: the link and leaving keep to the build's address."""
+    w = open_page(PHONE)
+    exits(w.context)
+    page = w.open(site)
+    page.evaluate(EVERY_PAGE, {"exit_url": "javascript:document.title='hacked'", "exit_everywhere": 1})
+    page.goto(site + "#/help")
+    page.reload()
+    page.wait_for_load_state("domcontentloaded")
+    assert page.get_attribute("a.leave", "href") == EXIT
+    page.wait_for_selector("html[data-app=ready]")
+    assert page.get_attribute("a.leave", "href") == EXIT
+    assert page.get_attribute("html", "data-leave") == "everywhere"   # the valid setting beside it stands
+    page.click("a.leave")
+    left(w)
+
+
+def test_boot_js_judges_a_stored_address_as_the_model_does(site, open_page):
+    """Before Python starts, boot.js puts a stored address on the link exactly when py/core/model.py's
+    is_exit_url accepts it (every address of the model's unit tests), else the build's."""
+    w = open_page(PHONE)
+    w.context.route("**/runtime/**", lambda route: route.abort())
+    page = w.page
+    page.goto(site + "#/help")
+    for url in GOOD_URLS + [u for u in BAD_URLS if isinstance(u, str)]:
+        page.evaluate(EVERY_PAGE, {"exit_url": url})
+        page.reload()
+        page.wait_for_load_state("domcontentloaded")
+        assert page.get_attribute("a.leave", "href") == (url if model.is_exit_url(url) else EXIT), repr(url)
+
+
+# --- where it sits ----------------------------------------------------------------------------------
+
+
+def overlaps(a, b):
+    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+
+
+@pytest.mark.parametrize("width", [320, 360, 390, 1280])
+def test_it_fits_the_one_line_header_and_covers_no_control(site, open_page, width):
+    """On every view that shows it, at 320, 360, 390 and 1280 px: the link is in the header, which stays one
+    line; it overlaps no other control, the page does not scroll sideways, and it stays in view scrolled down."""
+    w = open_page({"width": width, "height": 800})
+    page = w.open(site)
+    one_line = page.evaluate("document.querySelector('header.bar .brand').getBoundingClientRect().height") + 20
+    page.evaluate(EVERY_PAGE, {"exit_everywhere": 1})
+    page.reload()
+    page.wait_for_selector("html[data-app=ready]")
+    for route in ("#/help", "#/journal", "#/", "#/a/crying-together", "#/practices"):
+        page.evaluate("r => location.hash = r", route)
+        page.wait_for_function(ROUTE, arg=route[2:] or "library")
+        page.wait_for_timeout(50)
+        page.evaluate("scrollTo(0, 0)")
+        link, header = page.evaluate(BOX, "a.leave"), page.evaluate(BOX, "header.bar")
+        assert header["height"] <= one_line, (route, width, header)
+        assert 0 <= link["left"] and link["right"] <= width and header["top"] <= link["top"] and link["bottom"] <= header["bottom"]
+        assert link["width"] >= 44 and link["height"] >= 44, link   # a target big enough for a thumb
+        hit = [c["name"] for c in page.evaluate(CONTROLS) if overlaps(link, c)]
+        assert hit == [], (route, width, hit)
+        assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0, (route, width)
+        page.evaluate("scrollTo(0, document.documentElement.scrollHeight)")
+        below = page.evaluate(BOX, "a.leave")
+        assert 0 <= below["top"] and below["bottom"] <= 800, (route, width, below)
+    assert_clean(w)
+
+
+@pytest.mark.parametrize("route", ["#/help", "#/journal"])
+def test_it_is_the_first_stop_after_the_skip_link(site, open_page, route):
+    """Tab from the top reaches the skip link, then Leave quickly, where it shows; Enter on it leaves."""
+    w = open_page(PHONE)
+    exits(w.context)
+    page = w.open(site + route)
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED) == "skip"
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED) == "leave"
+    page.keyboard.press("Enter")
+    left(w)
+
+
+def test_where_it_is_hidden_tab_goes_on_to_the_header(site, open_page):
+    """On an article without "on every page", the hidden link is no tab stop: skip link, then the brand."""
+    w = open_page(DESKTOP)
+    page = w.open(site + "#/a/never-cries")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED) == "brand"
+    assert_clean(w)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [320, 1280])
+def test_axe_finds_nothing_in_the_link_and_its_settings(site, open_page, width, scheme):
+    """axe-core is clean on #/journal with the link, and with the display panel open, "on every page" on and
+    an address refused (its message showing)."""
+    w = open_page({"width": width, "height": 800}, bypass_csp=True, color_scheme=scheme)
+    page = w.open(site + "#/journal")
+    page.wait_for_selector("#journal-note")
+    assert_axe_clean(page)
+    page.click("#display summary")
+    page.check("#leave-everywhere")
+    page.fill("#exit-url", "not an address")
+    page.click("[data-action=exit-url]")
+    page.wait_for_selector("#exit-url-error:not(:empty)")
+    page.evaluate("document.querySelector('#status').innerHTML = ''")   # the toast is checked elsewhere
+    assert_axe_clean(page)
+    assert_clean(w)
+
+
+def test_help_says_what_leaving_does_not_do_and_names_the_erase_control_as_it_is(site, open_page):
+    """#/help has the section on someone checking the device: it says leaving erases nothing and the browser keeps
+    the visit, and "Practices → Your data → Erase all data" is the path the page really has; no phone numbers."""
+    w = open_page(PHONE)
+    page = w.open(site + "#/help")
+    assert page.locator("#help h2", has_text="If someone checks your phone or computer").is_visible()
+    text = page.inner_text("#help")
+    for words in ("erases nothing", "No website can make the browser forget a visit", "A private window",
+                  "Nothing is being saved right now.", "Practices → Your data → Erase all data",
+                  "Searching for support"):
+        assert words in text, words
+    assert re.search(r"\d[\d ()-]{4,}\d", text) is None
+    assert text.count("leaves a trace") == 1   # said once, in this section
+    page.click("nav a[href='#/practices']")
+    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+    page.locator("#data-details summary", has_text="Your data").click()
+    assert page.get_by_role("button", name="Erase all data").is_visible()
+    assert_clean(w)

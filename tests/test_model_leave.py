@@ -1,0 +1,123 @@
+"""py/core/model.py's "Leave quickly" settings: the exit address a reader may set, and "on every page"."""
+import json
+
+import pytest
+
+import model
+
+GOOD_URLS = [
+    "https://www.bbc.co.uk/weather",
+    "https://www.google.com/search?q=weather",
+    "http://example.org",
+    "https://example.org/a/b?c=d&e=f#g",
+    "http://127.0.0.1:8000/index.html?left",
+    "https://[::1]:8443/",
+    "https://bücher.example/straße",
+    "https://xy" + "/a" * 245,   # 500 characters
+]
+BAD_URLS = [
+    "", "weather", "www.bbc.co.uk/weather",             # no scheme: exit_url_from adds one, the setting needs it
+    "javascript:alert(1)", "data:text/html,hi", "file:///etc/passwd", "ftp://example.org", "mailto:a@b.org",
+    "HTTPS://example.org",                              # kept in lower case only (exit_url_from lowers it)
+    "https://", "https:///path", "https://?q", "https://.example.org", "https://:80", "https://-x.org",
+    "https://user@example.org", "https://exa mple.org", "https://example.org/a b", "https://example.org/\n",
+    "https://example.org/\t", "https://example.org/\x7f", "https://example.org/\u00a0", "https://ex\u202eample.org",
+    "https://example.org/\u200b", "https://example.org/\ufeff", "https://exam(ple).org", "https://exa\\mple.org",
+    "https://xy" + "/a" * 245 + "b",   # 501 characters
+    None, 1, ["https://example.org"], {"url": "https://example.org"},
+]
+
+
+@pytest.mark.parametrize("url", GOOD_URLS)
+def test_web_addresses_are_exit_addresses(url):
+    """An http(s) address with a plain host (a name, an IP, a port, any path) of up to 500 characters is accepted."""
+    assert len(url) <= model.MAX_EXIT_URL
+    assert model.is_exit_url(url)
+
+
+@pytest.mark.parametrize("url", BAD_URLS, ids=repr)
+def test_anything_else_is_not_an_exit_address(url):
+    """Other schemes, no host, user@host, spaces, controls, invisible or turning characters, too long, not text: refused."""
+    assert not model.is_exit_url(url)
+
+
+@pytest.mark.parametrize("typed,kept", [
+    ("https://example.org/x", "https://example.org/x"),
+    ("  example.org/weather \n", "https://example.org/weather"),
+    ("HTTPS://Example.org/X", "https://Example.org/X"),
+    ("Http://example.org", "http://example.org"),
+    ("\u00a0www.bbc.co.uk/weather\u3000", "https://www.bbc.co.uk/weather"),
+    ("", ""),
+    ("   ", ""),
+    ("javascript:alert(1)", None),
+    ("ftp://example.org", None),
+    ("file:///etc/passwd", None),
+    ("not an address", None),
+    ("mailto:a@b.org", None),
+    ("x" * 500, None),   # "https://" makes it 508
+])
+def test_what_a_reader_types_becomes_an_address_or_none(typed, kept):
+    """exit_url_from: spaces trimmed, scheme lower-cased, https:// added when missing; "" when empty, None when unusable."""
+    assert model.exit_url_from(typed) == kept
+    if kept:
+        assert model.is_exit_url(kept)
+
+
+def settings_with(**more):
+    return dict({"theme": "dark", "text_size": 2, "at": 5}, **more)
+
+
+def test_optional_settings_are_kept_when_valid_and_absent_by_default():
+    """exit_everywhere (1) and exit_url import and load as they are; a fresh document has neither."""
+    assert "exit_everywhere" not in model.default_settings() and "exit_url" not in model.default_settings()
+    data = {"schema": 2, "settings": settings_with(exit_everywhere=1, exit_url="https://example.org/news")}
+    for strict in (True, False):
+        doc, problems = model.validate(data, strict)
+        assert problems == [] and doc["settings"] == data["settings"]
+    assert json.loads(model.dumps(doc))["settings"] == data["settings"]
+
+
+@pytest.mark.parametrize("name,value", [
+    ("exit_everywhere", 0), ("exit_everywhere", True), ("exit_everywhere", "1"), ("exit_everywhere", 2),
+    ("exit_everywhere", None), ("exit_url", "javascript:alert(1)"), ("exit_url", ""), ("exit_url", 5),
+    ("exit_url", "https://xy" + "/a" * 245 + "b"),
+])
+def test_a_bad_optional_setting_is_refused_on_import_and_dropped_from_storage(name, value):
+    """Strict (an import): refused with a message naming the setting and what it must be. Lenient (storage): that
+    setting alone is dropped, the theme and text size stay, and the problem is listed."""
+    data = {"schema": 2, "settings": settings_with(**{name: value})}
+    with pytest.raises(model.DataError) as caught:
+        model.validate(data, True)
+    assert str(caught.value) == "the setting %s is not valid: it must be %s" % (
+        json.dumps(name), model.OPTIONAL_SETTING_RULES[name])
+    doc, problems = model.validate(data, False)
+    assert doc["settings"] == settings_with() and problems == [str(caught.value)]
+
+
+def test_an_unknown_setting_still_makes_the_settings_invalid():
+    """Only the named optional settings may be added: another key refuses the settings as before."""
+    with pytest.raises(model.DataError) as caught:
+        model.validate({"schema": 2, "settings": settings_with(exit_url="https://example.org", colour=1)}, True)
+    assert "display settings are not valid" in str(caught.value)
+
+
+def test_set_setting_none_puts_an_optional_setting_back_to_its_default():
+    """set_setting(..., None) removes the key (absent = default) and stamps the settings; removing twice is harmless."""
+    doc = model.empty()
+    model.set_setting(doc, "exit_everywhere", 1, 10)
+    model.set_setting(doc, "exit_url", "https://example.org", 11)
+    assert doc["settings"] == {"theme": "system", "text_size": 1, "at": 11, "exit_everywhere": 1,
+                               "exit_url": "https://example.org"}
+    model.set_setting(doc, "exit_everywhere", None, 12)
+    model.set_setting(doc, "exit_url", None, 13)
+    model.set_setting(doc, "exit_url", None, 14)
+    assert doc["settings"] == {"theme": "system", "text_size": 1, "at": 14}
+
+
+def test_merge_takes_the_newer_settings_with_their_optional_keys():
+    """Two tabs or an import: the newer settings win whole, so turning "every page" off in the newer one sticks."""
+    older, newer = model.empty(), model.empty()
+    model.set_setting(older, "exit_everywhere", 1, 10)
+    model.set_setting(newer, "theme", "dark", 20)
+    assert model.merge(older, newer)["settings"] == {"theme": "dark", "text_size": 1, "at": 20}
+    assert model.merge(newer, older)["settings"] == {"theme": "dark", "text_size": 1, "at": 20}
