@@ -231,6 +231,29 @@ class TrackerPage:
                           undo=True, change=True)
         self.update_practice(pid, day)
 
+    def apply_early(self, ticks):
+        """Ticks made before the app was up ([practice, "YYYY-MM-DD", done], in order, from site/boot.js):
+        each stored as any tick is (the same store path, so the same rules for two tabs, memory mode
+        and a refused write), as "done / not done on that day", so applying one twice changes nothing.
+        A later day, or an entry that cannot be read, is left out. One message for them all."""
+        now, kept = today(), []
+        for entry in ticks:
+            if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[0], str) and entry[0]
+                    and isinstance(entry[1], str) and dates.is_date(entry[1])):
+                continue
+            pid, n, done = entry[0], dates.ordinal(entry[1]), bool(entry[2])
+            if n > now:
+                continue
+            self.store.update(lambda doc, pid=pid, n=n, done=done: model.set_done(doc, pid, n, done),
+                              [layout.days_key(pid)])
+            kept.append((pid, n, done))
+        if len(kept) == 1:
+            pid, n, done = self.last_change = kept[0]
+            self.messages.say(tracker_views.tick_message(self.practice(pid)["name"], n, now, done),
+                              undo=True, change=True)
+        elif kept:
+            self.messages.say("Your %d ticks from while Attune was starting are recorded." % len(kept), change=True)
+
     def actions(self):
         """data-action → handler(button), for the app's click routing (App.on_click)."""
         return {"undo": lambda button: self.undo(), "add-note": lambda button: self.add_note(),
