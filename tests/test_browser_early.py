@@ -93,7 +93,7 @@ def test_early_ticks_and_unticks_are_applied_in_order_as_set_not_toggle(site, op
     press(page, cdp, box("name-feelings"))
     press(page, cdp, box("name-feelings"))                 # ticked, then unticked
     press(page, cdp, box("active-listening"))
-    assert page.is_checked(f"#crying-together--do-active-listening")   # the same practice in another article
+    assert page.is_checked("#crying-together--do-active-listening")   # the same practice in another article
     assert page.get_attribute("html", "data-app") == "loading"
     for route in held:
         route.continue_()
