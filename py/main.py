@@ -37,15 +37,31 @@ def unpack(path=BUNDLE):
                 module.write(data)
 
 
+def early_ticks():
+    """How many ticks site/boot.js noted before the app was up that the app has not stored (it deletes
+    window.attuneEarlyTicks once it has: App.wire)."""
+    try:
+        return len(json.loads(str(js.JSON.stringify(js.window.attuneEarlyTicks))) or ())
+    except Exception:   # absent (taken, or boot.js did not run): MicroPython raises AttributeError
+        return 0
+
+
 def fail(error):
-    """Say that the app could not start, built with the DOM alone: the modules may be what failed."""
+    """Say that the app could not start, built with the DOM alone: the modules may be what failed.
+    Ticks made while it was starting are lost: say so, and disable the boxes again."""
     root.setAttribute("data-app", "error")
+    early = early_ticks()
+    lost = ("" if not early else " The tick you made could not be saved." if early == 1
+            else " The %d ticks you made could not be saved." % early)
+    boxes = js.document.querySelectorAll("input.practice-box")
+    for i in range(boxes.length):
+        boxes.item(i).disabled = True
     toast = js.document.createElement("div")
     toast.className = "toast is-error"
     toast.setAttribute("role", "alert")
     text = js.document.createElement("p")
     text.textContent = ("Attune could not start (%s). The articles can still be read; ticks cannot be saved "
-                        "right now. Reloading the page may help." % error)
+                        "right now.%s Reloading the page may help." % (error, lost))
     toast.appendChild(text)
     status = js.document.querySelector("#status")
     status.textContent = ""

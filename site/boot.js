@@ -50,6 +50,47 @@ document.addEventListener("click", function (event) {
     opened = [];
   });
 })();
+// Early ticks (issue 27): the practice boxes work from the first paint, before Python is up. As the
+// page is parsed, the articles' boxes (pre-rendered disabled: with scripts off nothing could keep a
+// tick) are enabled, and each change the reader makes to a practice box or a day toggle is noted, in
+// order, as [practice, "YYYY-MM-DD", done] (a box without data-day is today's). The app takes the list
+// in the same task that wires its own listeners (py/web/app.py, App.wire) and stores each entry as "done
+// / not done on that day", which is safe to apply twice; it then deletes window.attuneEarlyTicks, and from
+// there on its listener answers alone. If the start fails, the watchdog (or main.py) says that they
+// could not be saved. Only a box's last change is kept: the list is never longer than the page's boxes.
+(function () {
+  var root = document.documentElement;
+  window.attuneEarlyTicks = [];
+  function today() {
+    var d = new Date();
+    return d.getFullYear() + "-" + ("0" + (d.getMonth() + 1)).slice(-2) + "-" + ("0" + d.getDate()).slice(-2);
+  }
+  function enable() {
+    if (root.getAttribute("data-app") !== "loading" || !window.attuneEarlyTicks) return false;  // failed, or the app is up
+    var boxes = document.querySelectorAll("input.practice-box[disabled]");
+    for (var i = 0; i < boxes.length; i++) boxes[i].disabled = false;
+    return true;
+  }
+  // As the parser inserts them (a mutation observer's callback runs before the next paint), so a box
+  // is usable in the frame that first paints it: DOMContentLoaded waits for the runtime's module
+  // script, on a phone a second after the first paint. Parsing ends: one last pass, then no watching.
+  var parsing = new MutationObserver(enable);
+  parsing.observe(root, {childList: true, subtree: true});
+  document.addEventListener("readystatechange", function () { parsing.disconnect(); enable(); }, {once: true});
+  document.addEventListener("change", function (event) {
+    var ticks = window.attuneEarlyTicks, box = event.target;
+    if (!ticks || !box.matches || !box.matches("input.practice-box, input.day-box")) return;
+    var pid = box.getAttribute("data-practice"), day = box.getAttribute("data-day");
+    if (!pid) return;
+    if (!day) {  // today's box: the same practice's boxes in other articles follow it, as the app's do
+      day = today();
+      var same = document.querySelectorAll("input.practice-box:not([data-day])");
+      for (var i = 0; i < same.length; i++) if (same[i].getAttribute("data-practice") === pid) same[i].checked = box.checked;
+    }
+    for (var j = ticks.length - 1; j >= 0; j--) if (ticks[j][0] === pid && ticks[j][1] === day) ticks.splice(j, 1);
+    ticks.push([pid, day, box.checked]);
+  });
+})();
 // Start-up watchdog: if the runtime or the app's Python cannot load, or the app is not ready in time,
 // say so in #status and set data-app="error", never leaving the controls disabled without a word.
 // py/main.py's fail() does the same for a failure inside the app: whichever comes first speaks.
@@ -68,8 +109,14 @@ document.addEventListener("click", function (event) {
     alert.className = "toast is-error";
     alert.setAttribute("role", "alert");
     alert.setAttribute("data-watchdog", "");
+    var early = (window.attuneEarlyTicks || []).length;
     text.textContent = "The interactive part of Attune could not start here. The articles can still be read, " +
-      "but practices cannot be ticked right now. Reloading the page may help.";
+      "but practices cannot be ticked right now" + (early === 1 ? ", and the tick you made could not be saved"
+      : early ? ", and the " + early + " ticks you made could not be saved" : "") + ". Reloading the page may help.";
+    // Early ticks cannot be kept now: the boxes are disabled again (a start that ends ready after all
+    // enables them and stores what was ticked).
+    var boxes = document.querySelectorAll("input.practice-box");
+    for (var i = 0; i < boxes.length; i++) boxes[i].disabled = true;
     alert.appendChild(text);
     var box = document.getElementById("status");
     box.textContent = "";

@@ -408,6 +408,8 @@ def main():
                 bench_scale.measure_scale(browser, attune.url, catalogue_ids(), first_article())))
             section("phone", chosen, lambda: bench_phone.report_phone(
                 bench_phone.measure_phone(browser, attune.url, (bare.url, bare_statuses), floor.url)))
+            section("phone", chosen, lambda: bench_phone.report_first_tap(
+                bench_phone.measure_first_tap(browser, attune.url, first_article())))
         finally:
             browser.close()
             attune.stop()

@@ -143,6 +143,123 @@ def session_run(browser, url, condition, app=True, repeat=False, statuses=None):
         context.close()
 
 
+# --- the first tap that counts (issue 27) -----------------------------------------------------------
+
+# Installed before the page's scripts: the time (event.timeStamp: when the press happened) of the first
+# change of a practice box (presses on a box still disabled make none), and when the first practice box
+# lost its pre-rendered `disabled` (boot.js at DOMContentLoaded now; the app at ready before issue 27).
+FIRST_CHANGE_PROBE = """
+(() => {
+  window.__firstChange = null;
+  window.__boxEnabledAt = null;
+  const watch = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.target.matches("input.practice-box") && !r.target.disabled) {
+        window.__boxEnabledAt = performance.now();
+        watch.disconnect();
+        return;
+      }
+    }
+  });
+  watch.observe(document, {attributes: true, attributeFilter: ["disabled"], subtree: true});
+  window.__boxAddedAt = null;
+  const added = new MutationObserver(() => {
+    if (document.querySelector("input.practice-box")) { window.__boxAddedAt = performance.now(); added.disconnect(); }
+  });
+  added.observe(document, {childList: true, subtree: true});
+  document.addEventListener("change", (e) => {
+    if (window.__firstChange === null && e.target.matches && e.target.matches("input.practice-box")) {
+      window.__firstChange = e.timeStamp;
+    }
+  }, true);
+})();
+"""
+TAP_EVERY_MS = 50   # between presses while the box does not tick
+
+
+def first_tap(browser, url, article):
+    """One phone-profile first visit to an article: the reader presses its first practice box (CDP
+    Input.dispatchMouseEvent at its centre) from the first paint on, every TAP_EVERY_MS, until it ticks.
+    Returns {"fcp", "ready", "tap": ms from FCP to the press that ticked it, "kept": it is still ticked
+    after ready and stored}."""
+    cpu, network = CONDITIONS["phone"]
+    context = browser.new_context(viewport=browsers.PHONE)
+    context.add_init_script(PROBE)
+    context.add_init_script(FIRST_CHANGE_PROBE)
+    page = context.new_page()
+    try:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", network)
+        page.goto(url + "#/a/" + article, wait_until="commit", timeout=TIMEOUT_MS)
+        page.wait_for_function("() => performance.getEntriesByName('first-contentful-paint').length > 0",
+                               polling=10, timeout=TIMEOUT_MS)
+        selector = f"#a-{article} input.practice-box"
+        pid = page.get_attribute(selector, "data-practice")
+        presses = 0
+        while True:
+            rect = page.evaluate("""(s) => { const box = document.querySelector(s);
+                box.scrollIntoView({block: "center"}); const r = box.getBoundingClientRect();
+                return [r.x + r.width / 2, r.y + r.height / 2, box.checked]; }""", selector)
+            if rect[2]:
+                break
+            for kind in ("mousePressed", "mouseReleased"):
+                cdp.send("Input.dispatchMouseEvent", {"type": kind, "x": rect[0], "y": rect[1], "button": "left",
+                                                      "clickCount": 1})
+            presses += 1
+            page.wait_for_timeout(TAP_EVERY_MS)
+        page.wait_for_selector(browsers.READY, state="attached", timeout=TIMEOUT_MS)
+        page.wait_for_timeout(300)
+        kept = page.evaluate("""([s, key]) => document.documentElement.getAttribute("data-app") === "ready"
+            && document.querySelector(s).checked && localStorage.getItem(key) !== null""",
+                             [selector, "attune:days:" + pid])
+        fcp, tapped = page.evaluate(FCP_JS), page.evaluate("() => window.__firstChange")
+        enabled, added = page.evaluate("() => window.__boxEnabledAt"), page.evaluate("() => window.__boxAddedAt")
+        # The box cannot be painted before it is on the page (on a slow network it may come after the first paint).
+        usable = max(0.0, enabled - max(fcp, added)) if None not in (enabled, added, fcp) else None
+        return {"fcp": fcp, "ready": page.evaluate("() => window.__readyAt"), "usable": usable,
+                "tap": tapped - fcp if tapped is not None and fcp is not None else None, "kept": kept,
+                "presses": presses}
+    finally:
+        context.close()
+
+
+def measure_first_tap(browser, url, article):
+    """RUNS first visits (after one warm-up): medians of the first tap that counts and of ready − FCP,
+    what a reader waited while the boxes stayed disabled until ready (before issue 27), same runs."""
+    first_tap(browser, url, article)
+    runs = [first_tap(browser, url, article) for _ in range(RUNS)]
+    for r in runs:
+        r["wait"] = r["ready"] - r["fcp"] if r["ready"] is not None and r["fcp"] is not None else None
+        if not r["kept"]:
+            r["tap"] = r["usable"] = None
+    return {"tap": median(runs, "tap"), "wait": median(runs, "wait"), "usable": median(runs, "usable"), "kept": sum(1 for r in runs if r["kept"]),
+            "runs": len(runs), "taps": [r["tap"] for r in runs], "presses": [r["presses"] for r in runs]}
+
+
+def report_first_tap(t):
+    print(f"The first tap that counts (issue 27): phone profile, a fresh context per visit, median of {t['runs']};"
+          f" the first practice box of an article pressed (CDP) from the first paint every {TAP_EVERY_MS} ms"
+          " until it ticks")
+    first = t["kept"] == t["runs"] and all(n == 1 for n in t["presses"])
+    rows = [["first paint → first tap that counts (ms)", fmt(t["usable"]), fmt(t["wait"]), "0",
+             verdict(t["usable"], 0)],
+            ["first paint → the bench's press that ticked (ms)", fmt(t["tap"]), "", "the first press",
+             "ok" if first else "MISSED"]]
+    print_table(["", "now", "before: boxes disabled until ready", "goal", ""], rows)
+    print(f"  kept: the tick was still there after ready and stored in {t['kept']} of {t['runs']} runs"
+          f" (each run: {', '.join(fmt(x) for x in t['taps'])} ms; presses until one ticked:"
+          f" {', '.join(str(n) for n in t['presses'])})")
+    print("  first tap that counts: from the first paint (or the box's arrival in the page, if later) to the moment"
+          " the box is enabled (0 when before it), in runs where the press ticked it and it stayed ticked after"
+          " ready and stored")
+    print("  before = ready − first paint in the same runs: until issue 27 the boxes were pre-rendered disabled"
+          " and enabled at ready")
+    print("  the bench's press: its own round trips to a page busy starting the runtime make it land late;"
+          " ok means its first press counted")
+
+
 def measure_phone(browser, attune_url, bare, floor_url):
     """Warm-up, then RUNS rounds of every page and condition, interleaved so drift hits all alike.
     bare: (url, StatusLog) from serve_bare."""

@@ -478,6 +478,8 @@ def test_tracker_paints_its_first_groups_then_draws_the_rest(site, open_page):
     other.check("#crying-together--do-" + ticked)
     other.close()
     page.wait_for_function("(pid) => document.getElementById('crying-together--do-' + pid).checked", arg=ticked)
+    # Prepared again in idle time, the panels first, then the first rows a step at a time: the focused one first.
+    page.wait_for_selector(f"#tracker[data-prepared] #focus--{last}", state="attached")
     page.evaluate("location.hash = '#/practices'")
     page.wait_for_function("() => window.busyAtChange !== undefined")
     page.wait_for_selector("#tracker[aria-busy]", state="detached")

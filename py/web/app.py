@@ -95,6 +95,19 @@ class App:
         js.window.addEventListener("hashchange", create_proxy(lambda e: self.router.route()))
         js.window.addEventListener("storage", create_proxy(self.on_storage))
         js.window.addEventListener("pagehide", create_proxy(lambda e: self.router.save_position()))
+        # Ticks made before now (site/boot.js noted them): stored in this same task, so that no change
+        # can fall between boot.js's list and this listener, nor a later tick be overwritten by an earlier one.
+        self.take_early_ticks()
+
+    def take_early_ticks(self):
+        """Store the ticks site/boot.js noted while the app was starting, then end its list (deleted
+        only once they are stored: should storing fail, main.py's fail() counts them as lost)."""
+        try:
+            ticks = json.loads(str(js.JSON.stringify(js.window.attuneEarlyTicks)))
+        except Exception:   # no list (boot.js did not run): nothing was ticked early
+            return
+        self.tracker.apply_early(ticks or [])
+        js.Reflect.deleteProperty(js.window, "attuneEarlyTicks")
 
     def show_state(self):
         """The saved settings and today's ticks onto the page, any storage notices, offline support."""

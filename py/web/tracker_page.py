@@ -41,6 +41,7 @@ class TrackerPage:
         self.next_group = create_proxy(self.draw_next)
         self.after_frame = create_proxy(lambda *_: js.requestAnimationFrame(self.next_group))
         self.prepare_when_idle = create_proxy(self.prepare)
+        self.prepare_rows_when_idle = create_proxy(self.prepare_rows)
 
     # --- drawing -------------------------------------------------------------------------
 
@@ -82,12 +83,24 @@ class TrackerPage:
         when_idle(self.prepare_when_idle)
 
     def prepare(self, *_):
-        """Elsewhere than #/practices: draw the tracker's first rows and panels hidden (no layout, no
-        paint), so that opening it only draws the rest. Only those: showing a whole tracker kept
-        hidden cost a phone more (style and layout of every row in the first frame) than drawing
-        all but the first rows a step a frame."""
+        """Elsewhere than #/practices: draw the tracker's panels hidden (no layout, no paint), then its
+        first rows a step per idle moment (prepare_rows), so that opening it only draws the rest. Only
+        those: showing a whole tracker kept hidden cost a phone more (style and layout of every row in
+        the first frame) than drawing all but the first rows a step a frame. In pieces: drawn in one
+        go, the panels and six rows of a 5-year history were a 45-175 ms task at 4× CPU."""
         if self.prepared is None and self.app.router.view != "practices":
             self.render(hidden=True)
+            when_idle(self.prepare_rows_when_idle)
+
+    def prepare_rows(self, *_):
+        """One step of the first rows of a prepared tracker, in idle time, until FIRST_ROWS are drawn;
+        stops when the reader opened #/practices (show() draws the rest) or the preparation is stale."""
+        if (self.prepared is None or self.prepared != self.prepared_state()
+                or self.app.router.view == "practices" or not self.pending):
+            return
+        self.draw_rows()
+        if self.pending and len(qa("#tracker li[data-practice]")) < FIRST_ROWS:
+            when_idle(self.prepare_rows_when_idle)
 
     def mark_stale(self):
         """What the tracker shows changed under it (an import, another tab): draw it again now if in
@@ -101,12 +114,12 @@ class TrackerPage:
         """Draw the tracker: the first groups now, so the top of the view paints at once, then a few
         rows a frame (draw_next), so a phone paints and answers taps between them. #tracker is
         aria-busy until the last row is in. Open histories and "Your data" stay open.
-        hidden: only the first groups and the panels, kept for show() (prepare)."""
+        hidden: only the panels, kept for show(); prepare_rows adds the first rows in idle time."""
         self.reopen = [d.getAttribute("data-grid") for d in qa("#tracker details.history[open]")]
         data_open = q("#data-details[open]") is not None
         self.pending = tracker_views.practice_groups(self.app.catalogue, self.store.doc)
         first, rows = [], 0
-        while self.pending and rows < FIRST_ROWS:
+        while self.pending and rows < FIRST_ROWS and not hidden:   # hidden: prepare_rows draws them
             first.append(self.pending.pop(0))
             rows += len(first[-1][2])
         tracker = q("#tracker")
@@ -139,8 +152,17 @@ class TrackerPage:
             self.draw_step()
 
     def draw_step(self):
+        """Draw the next rows still to come (draw_rows), and the step after it in the next frame; the
+        last step ends aria-busy."""
+        self.draw_rows()
+        if self.pending:
+            js.requestAnimationFrame(self.next_group)
+        else:
+            q("#tracker").removeAttribute("aria-busy")
+
+    def draw_rows(self):
         """Draw the next rows still to come, at most ROWS_PER_STEP: a new group goes before today's
-        note, the rest of a group into its list. The last step ends aria-busy."""
+        note, the rest of a group into its list."""
         key, title, members = self.pending.pop(0)
         if len(members) > ROWS_PER_STEP:
             self.pending.insert(0, (key, None, members[ROWS_PER_STEP:]))
@@ -152,15 +174,12 @@ class TrackerPage:
             q("#tracker section.notes-panel").insertAdjacentHTML(
                 "beforebegin", tracker_views.group_section(self.store.doc, key, title, members, today()))
         self.reopen_grids()
-        if self.pending:
-            js.requestAnimationFrame(self.next_group)
-        else:
-            q("#tracker").removeAttribute("aria-busy")
 
     def finish_drawing(self):
         """Draw every row still to come now, in view or not: a change must find every row in its place."""
         while self.pending:
-            self.draw_step()
+            self.draw_rows()
+        q("#tracker").removeAttribute("aria-busy")
 
     def reopen_grids(self):
         for pid in list(self.reopen):
@@ -230,6 +249,29 @@ class TrackerPage:
         self.messages.say(tracker_views.tick_message(self.practice(pid)["name"], day, now, done),
                           undo=True, change=True)
         self.update_practice(pid, day)
+
+    def apply_early(self, ticks):
+        """Ticks made before the app was up ([practice, "YYYY-MM-DD", done], in order, from site/boot.js):
+        each stored as any tick is (the same store path, so the same rules for two tabs, memory mode
+        and a refused write), as "done / not done on that day", so applying one twice changes nothing.
+        A later day, or an entry that cannot be read, is left out. One message for them all."""
+        now, kept = today(), []
+        for entry in ticks:
+            if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[0], str) and entry[0]
+                    and isinstance(entry[1], str) and dates.is_date(entry[1])):
+                continue
+            pid, n, done = entry[0], dates.ordinal(entry[1]), bool(entry[2])
+            if n > now:
+                continue
+            self.store.update(lambda doc, pid=pid, n=n, done=done: model.set_done(doc, pid, n, done),
+                              [layout.days_key(pid)])
+            kept.append((pid, n, done))
+        if len(kept) == 1:
+            pid, n, done = self.last_change = kept[0]
+            self.messages.say(tracker_views.tick_message(self.practice(pid)["name"], n, now, done),
+                              undo=True, change=True)
+        elif kept:
+            self.messages.say("Your %d ticks from while Attune was starting are recorded." % len(kept), change=True)
 
     def actions(self):
         """data-action → handler(button), for the app's click routing (App.on_click)."""
