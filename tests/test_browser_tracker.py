@@ -225,12 +225,12 @@ def test_storage_full_keeps_what_was_saved(site, open_page):
     """On QuotaExceededError the app says storage is full, keeps the tick in memory, and old data is intact."""
     w = open_page()
     page = w.open(site + "#/a/crying-together")
-    page.get_by_label("Talk openly").first.check()
+    page.get_by_label("Take a mindful pause", exact=True).check()
     w.context.add_init_script(FULL_STORAGE)
     page.reload()
     page.wait_for_selector("html[data-app=ready]")
     before = w.stored()
-    assert before["checkins"]["open-communication"] == [today(page)]
+    assert before["checkins"]["mindful-pause"] == [today(page)]
     page.get_by_label("Make it safe to feel").first.check()
     assert "storage is full" in page.inner_text("#status")
     assert page.get_by_label("Make it safe to feel").first.is_checked()
@@ -361,10 +361,10 @@ def test_saving_resumes_once_storage_has_room(site, open_page):
     page.get_by_label("Offer context when you're upset", exact=True).check()
     assert page.locator("#unsaved").is_visible()
     page.evaluate("window.__storageFull = false")
-    page.get_by_label("Talk openly").first.check()
+    page.get_by_label("Take a mindful pause", exact=True).check()
     assert "can save again" in page.inner_text("#status")
     assert page.locator("#unsaved").count() == 0
-    assert set(w.stored()["checkins"]) == {"offer-context", "open-communication"}
+    assert set(w.stored()["checkins"]) == {"offer-context", "mindful-pause"}
     assert_clean(w)
 
 
