@@ -74,7 +74,7 @@ test: build browser engines nginx
 
 # ONLY=scale,phone runs some sections (pages, history, scale, phone, lighthouse).
 bench: build browser
-	$(PY) tests/bench.py $(if $(ONLY),--only $(ONLY))
+	$(PY) tests/bench/bench.py $(if $(ONLY),--only $(ONLY))
 
 clean:
 	rm -rf dist dist.* $(VENV) node_modules $(SOURCE_LIST)

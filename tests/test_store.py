@@ -134,7 +134,7 @@ def sample_document():
 
 
 def history(years, today=dates.to_ordinal(2026, 11, 22), seed=1):
-    """Like tests/bench.py's: 23 practices each ticked with p=0.4 a day, a note every 7th day."""
+    """Like tests/bench/bench.py's: 23 practices each ticked with p=0.4 a day, a note every 7th day."""
     rng = random.Random(seed)
     doc = model.empty()
     ids = ["practice-%d" % i for i in range(23)]
