@@ -1,4 +1,5 @@
-"""The layout of py/ carries the design: what each folder's modules may import, and a README that names them all.
+"""The layout of py/ carries the design: what each folder's modules may import, and a README that names them all;
+and the tests keep theirs: helpers out of the top of tests/, no test module importing another.
 
 py/core/   pure data (no page, no text for it): imports only core and standard modules MicroPython has.
 py/render/ pure HTML text: imports core and render.
@@ -105,3 +106,41 @@ def test_readme_names_every_module_under_its_folder():
     named = readme_modules()
     assert len(named) == len(set(named)), "a module is named twice"
     assert sorted(named) == on_disk
+
+
+# --- the tests: easy to find, each module on its own ------------------------------------------
+
+TESTS = ROOT / "tests"
+
+
+def imported_tests(path):
+    """`file:line: imports name` for each test module or conftest that `path` imports (shared code
+    belongs in tests/support/, fixtures in a conftest.py, which pytest finds itself)."""
+    return ["%s:%d: imports %s" % (path.name, line, name) for line, name in imports(path)
+            if name.startswith("test_") or name == "conftest"]
+
+
+def test_the_tests_folder_holds_tests_and_its_conftest_only():
+    """tests/ holds conftest.py and test_*.py files at its top: helpers live in tests/support/, the bench in tests/bench/."""
+    loose = [p.name for p in sorted(TESTS.glob("*.py")) if p.name != "conftest.py" and not p.name.startswith("test_")]
+    assert loose == []
+
+
+def test_no_test_module_imports_another_test_module_or_a_conftest():
+    """No module under tests/ imports a test module or a conftest, at any depth."""
+    assert [problem for path in sorted(TESTS.rglob("*.py")) for problem in imported_tests(path)] == []
+
+
+def test_the_import_check_catches_a_test_importing_a_test(tmp_path):
+    """The check itself names an import of a test module or of conftest, even inside a function."""
+    module = tmp_path / "test_sneaky.py"
+    module.write_text("import pages\nfrom conftest import DIST\n\ndef f():\n    from test_browser_app import today\n")
+    assert imported_tests(module) == ["test_sneaky.py:2: imports conftest", "test_sneaky.py:5: imports test_browser_app"]
+
+
+def test_every_test_says_what_it_proves():
+    """Every test function under tests/ has a docstring."""
+    silent = ["%s::%s" % (path.relative_to(TESTS), node.name) for path in sorted(TESTS.rglob("test_*.py"))
+              for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+              if isinstance(node, ast.FunctionDef) and node.name.startswith("test_") and not ast.get_docstring(node)]
+    assert silent == []

@@ -10,8 +10,8 @@ import model
 import store
 from benchkit import catalogue_ids
 from builder.serve import Server
-from conftest import DIST
 from dict_backend import DictBackend
+from paths import DIST
 
 
 def test_generated_history_reads_back_through_the_store():

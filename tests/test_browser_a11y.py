@@ -3,13 +3,11 @@ import json
 
 import pytest
 
+from axe import assert_axe_clean
 from browser import DESKTOP, PHONE
-from conftest import ROOT
-from test_browser_app import assert_clean, today
+from pages import assert_clean, today
 
 pytestmark = pytest.mark.browser
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 ROUTES = {"library": "#/", "article": "#/a/crying-together", "tracker": "#/practices", "help": "#/help"}
 WIDTHS = [320, 390, 1280]
 # Where keyboard focus is, as a short name: "a.skip", "a[href=#/practices]", "input#x", ...
@@ -37,23 +35,6 @@ window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation',
   e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI), true);
 """
-
-
-def assert_axe_clean(page):
-    """axe-core, run on the page as it is now, finds no violation of AXE_TAGS."""
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    assert not result["violations"], axe_report(result["violations"])
-
-
-def axe_report(violations):
-    lines = []
-    for v in violations:
-        lines.append(f"{v['id']} ({v['impact']}): {v['help']}")
-        for node in v["nodes"][:3]:
-            lines.append(f"  {' '.join(map(str, node['target']))}")
-            lines.append("    " + (node.get("failureSummary") or "").replace("\n", "\n    "))
-    return "\n".join(lines)
 
 
 def prepare(page, route):

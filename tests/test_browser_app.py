@@ -4,22 +4,10 @@ import json
 import pytest
 
 from browser import DESKTOP, PHONE
+from pages import assert_clean, today, visible_view
 
 pytestmark = pytest.mark.browser
 ARTICLES = ["crying-together", "why-he-cries", "never-cries", "deepening-connection"]
-
-
-def today(page):
-    return page.evaluate("(() => { const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); })()")
-
-
-def visible_view(page):
-    return page.evaluate("[...document.querySelectorAll('.view')].filter(v => v.offsetParent !== null).map(v => v.id)")
-
-
-def assert_clean(watched):
-    assert watched.foreign_requests() == []
-    assert watched.errors == []
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])

@@ -3,10 +3,9 @@ import re
 
 import pytest
 
+from axe import assert_axe_clean
 from browser import DESKTOP, PHONE
-from test_browser_a11y import assert_axe_clean
-from test_browser_app import assert_clean
-from test_browser_tracker import open_row
+from pages import assert_clean, open_row
 
 pytestmark = pytest.mark.browser
 # A fixed Wednesday, so the grid has days still to come (Thursday to Sunday) whatever day the tests run.

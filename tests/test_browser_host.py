@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from browser import PHONE
-from conftest import DIST
-from test_browser_app import today, visible_view
+from pages import today, visible_view
+from paths import DIST
 
 pytestmark = pytest.mark.browser
 MIME_TYPES = Path("/etc/nginx/mime.types")

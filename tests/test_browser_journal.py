@@ -9,10 +9,10 @@ import journal_views
 import model
 import store
 import weeks_chart
+from axe import assert_axe_clean
 from browser import DESKTOP, PHONE
 from dict_backend import DictBackend
-from test_browser_a11y import assert_axe_clean
-from test_browser_app import assert_clean, today
+from pages import assert_clean, today
 
 pytestmark = pytest.mark.browser
 SEED = "seed => { for (const k of Object.keys(seed)) localStorage.setItem(k, seed[k]); }"

@@ -5,30 +5,11 @@ import pytest
 
 from builder.__main__ import build
 from builder.serve import Server
-from conftest import DIST, ROOT, Watched
-from test_browser_app import today
+from offline import WAIT_CONTROLLED, serve_copy, visit_then_go_offline
+from pages import Watched, today
+from paths import DIST, ROOT
 
 pytestmark = pytest.mark.browser
-WAIT_CONTROLLED = "navigator.serviceWorker.controller !== null"
-
-
-def serve_copy(tmp_path, subpath):
-    """dist/ copied under tmp_path/<subpath>, served from tmp_path: (server, page URL)."""
-    target = tmp_path / subpath if subpath else tmp_path / "root"
-    shutil.copytree(DIST, target)
-    server = Server(tmp_path if subpath else target).start()
-    return server, server.url + (subpath + "/" if subpath else "")
-
-
-def visit_then_go_offline(context, server, url):
-    """(Watched, page) after one online visit that ends with the service worker controlling the page,
-    then the server stopped and the context offline (set_offline alone leaves the worker's update check online)."""
-    w = Watched(context, context.new_page())
-    page = w.open(url)
-    page.wait_for_function(WAIT_CONTROLLED, timeout=15000)
-    server.stop()
-    context.set_offline(True)
-    return w, page
 
 
 @pytest.mark.parametrize("subpath", ["", "attune"], ids=["root", "sub-path"])

@@ -5,9 +5,7 @@ import os
 import pytest
 
 import browser as browsers
-from conftest import Watched
-from test_browser_app import assert_clean, today
-from test_browser_tracker import open_data
+from pages import Watched, assert_clean, open_data, today
 
 pytestmark = pytest.mark.browser
 

@@ -6,9 +6,10 @@ import icalendar
 import pytest
 
 import plan_link
+from axe import assert_axe_clean
 from browser import DESKTOP, PHONE
-from test_browser_app import assert_clean, today
-from test_browser_tracker import open_row
+from offline import serve_copy, visit_then_go_offline
+from pages import assert_clean, open_row, today
 
 pytestmark = pytest.mark.browser
 
@@ -231,7 +232,6 @@ def test_without_clipboard_or_share_neither_button_shows(site, open_page):
 @pytest.mark.parametrize("view", ["tools", "plan"])
 def test_axe_finds_no_violations_in_the_new_controls(site, open_page, scheme, view):
     """axe-core finds no WCAG A/AA violation in the opened reminders and sharing panel, or on a plan."""
-    from test_browser_a11y import assert_axe_clean
     w = open_page(PHONE, bypass_csp=True, color_scheme=scheme)
     if view == "tools":
         page = open_tracker(w, site)
@@ -247,7 +247,6 @@ def test_axe_finds_no_violations_in_the_new_controls(site, open_page, scheme, vi
 
 def test_both_work_offline(chromium, tmp_path):
     """With the server gone, a plan link opens and is added, and the calendar file still downloads."""
-    from test_browser_offline import serve_copy, visit_then_go_offline
     server, url = serve_copy(tmp_path, "")
     context = chromium.new_context(viewport=PHONE)
     try:

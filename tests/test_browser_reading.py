@@ -5,7 +5,7 @@ import time
 import pytest
 
 from browser import DESKTOP, PHONE
-from test_browser_app import assert_clean
+from pages import assert_clean
 
 pytestmark = pytest.mark.browser
 

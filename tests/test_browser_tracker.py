@@ -7,7 +7,7 @@ import pytest
 import dates
 import model
 from browser import DESKTOP, PHONE
-from test_browser_app import assert_clean, today
+from pages import assert_clean, open_data, open_row, today
 
 pytestmark = pytest.mark.browser
 DISABLE_STORAGE = """
@@ -22,21 +22,6 @@ def open_tracker(w, site):
     page = w.open(site + "#/practices")
     page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
     return page
-
-
-def open_row(page, pid):
-    """Open a practice's row (its text, focus, goal and 12-week grid) and wait for the grid."""
-    details = page.locator(f"#tracker details[data-grid='{pid}']")
-    if not details.evaluate("d => d.open"):
-        details.locator("summary").click()
-    details.locator(".grid-wrap").wait_for()
-    return page.locator(f".tracker-card[data-practice='{pid}']")
-
-
-def open_data(page):
-    """Open "Your data" (export, import, erase), which is closed on a normal day."""
-    page.locator("#data-details").evaluate("d => d.open || d.querySelector('summary').click()")
-    page.locator("#data-details[open]").wait_for(state="attached")
 
 
 def seed(w, site, text):

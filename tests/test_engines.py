@@ -10,7 +10,7 @@ import pytest
 
 import engines
 from builder.serve import Server
-from conftest import DIST, ROOT
+from paths import DIST, ROOT
 
 pytestmark = pytest.mark.engines
 SCREENSHOTS = ROOT / "test-results" / "screenshots"

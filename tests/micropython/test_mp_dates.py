@@ -5,7 +5,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from inputs import ordinals, texts
-from differential import both, micropython  # noqa: F401 (the harness's fixtures)
 
 EXAMPLES = settings(max_examples=100, deadline=None)
 # Every ordinal from 0001-01-01 to 9999-12-31, and the days around leap days and century years.

@@ -6,7 +6,6 @@ from hypothesis import strategies as st
 
 from differential import request
 from inputs import PRACTICES, days, edits, note_texts, ordinals, texts
-from differential import both, micropython  # noqa: F401 (the harness's fixtures)
 
 EXAMPLES = settings(max_examples=50, deadline=None)
 notes_by_day = st.dictionaries(days, st.lists(note_texts.filter(bool), min_size=1, max_size=3), max_size=25)

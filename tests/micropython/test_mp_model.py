@@ -7,7 +7,6 @@ from hypothesis import strategies as st
 import model
 from differential import request
 from inputs import days, edits, export_texts, foreign_documents, json_values, note_texts, ordinals, practice_ids, texts
-from differential import both, micropython  # noqa: F401 (the harness's fixtures)
 
 EXAMPLES = settings(max_examples=50, deadline=None)
 

@@ -8,7 +8,6 @@ import layout
 import model
 import store
 from inputs import days, edits, foreign_documents, practice_ids, texts
-from differential import both, micropython  # noqa: F401 (the harness's fixtures)
 
 EXAMPLES = settings(max_examples=20, deadline=None)
 KEY = store.KEY

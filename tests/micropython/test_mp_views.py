@@ -4,7 +4,6 @@ from hypothesis import strategies as st
 
 from differential import request
 from inputs import edits, ordinals, practice_ids, texts
-from differential import both, micropython  # noqa: F401 (the harness's fixtures)
 
 EXAMPLES = settings(max_examples=50, deadline=None)
 CATALOGUE = {
