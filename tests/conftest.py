@@ -3,8 +3,10 @@ import pytest
 
 import browser as browsers
 from builder.serve import Server
-from pages import Watched
+from pages import LOCAL_HOSTS, Watched, assert_clean
 from paths import DIST
+
+pytest_plugins = ["pytester"]   # tests/test_browser_watch.py runs the fixtures below in a pytest of its own
 
 
 @pytest.fixture(scope="session")
@@ -32,15 +34,42 @@ def chromium(playwright_instance):
 
 
 @pytest.fixture
-def open_page(chromium):
-    """open_page(viewport=PHONE) -> Watched; contexts are closed after the test."""
-    contexts = []
+def contexts():
+    """The browser contexts open_page made, closed after the test (after `watch` has checked their pages)."""
+    made = []
+    yield made
+    for context in made:
+        context.close()
+
+
+@pytest.fixture
+def watch(request, contexts):
+    """watch(context, hosts=("127.0.0.1",)) -> Watched: a new page of `context`, recorded from its first
+    request. When the test ends every watched page must have sent no request to another host and logged
+    no console or page error; a test that provokes errors says why with
+    @pytest.mark.allow_console_errors("reason"), and its pages still may not reach another host."""
+    allowed = request.node.get_closest_marker("allow_console_errors")
+    if allowed is not None and not (allowed.args and allowed.args[0]):
+        pytest.fail("@pytest.mark.allow_console_errors needs its reason as the first argument")
+    watched = []
+
+    def make(context, hosts=LOCAL_HOSTS):
+        w = Watched(context, context.new_page(), hosts)
+        watched.append(w)
+        return w
+
+    yield make
+    for w in watched:
+        assert_clean(w, errors=allowed is None)
+
+
+@pytest.fixture
+def open_page(chromium, contexts, watch):
+    """open_page(viewport=PHONE, **context_args) -> Watched: a page in a new context of its own."""
 
     def make(viewport=browsers.PHONE, **context_args):
         context = chromium.new_context(viewport=viewport, **context_args)
         contexts.append(context)
-        return Watched(context, context.new_page())
+        return watch(context)
 
-    yield make
-    for c in contexts:
-        c.close()
+    return make

@@ -5,7 +5,7 @@ import pytest
 
 from axe import assert_axe_clean
 from browser import DESKTOP, PHONE
-from pages import assert_clean, today
+from pages import today
 
 pytestmark = pytest.mark.browser
 ROUTES = {"library": "#/", "article": "#/a/crying-together", "tracker": "#/practices", "help": "#/help"}
@@ -62,7 +62,6 @@ def test_axe_finds_no_violations(site, open_page, route, width, scheme):
     page = w.open(site + ROUTES[route])
     prepare(page, route)
     assert_axe_clean(page)
-    assert_clean(w)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -73,7 +72,6 @@ def test_axe_finds_no_violations_in_an_error_message(site, open_page, scheme):
     page = w.open(site + "#/a/never-cries")
     page.wait_for_selector("#status .toast.is-error")
     assert_axe_clean(page)
-    assert_clean(w)
 
 
 def test_skip_link_is_first_and_moves_focus_to_main(site, open_page):
@@ -91,7 +89,6 @@ def test_skip_link_is_first_and_moves_focus_to_main(site, open_page):
     assert page.evaluate("location.hash") == "#/a/why-he-cries"
     page.keyboard.press("Tab")
     assert page.evaluate("document.getElementById('main').contains(document.activeElement)")
-    assert_clean(w)
 
 
 def test_tab_reaches_nav_and_space_ticks_a_practice(site, open_page):
@@ -112,7 +109,6 @@ def test_tab_reaches_nav_and_space_ticks_a_practice(site, open_page):
     assert page.evaluate("document.activeElement.checked")
     page.wait_for_function("pid => localStorage.getItem('attune:days:' + pid)", arg=pid)
     assert w.stored()["checkins"][pid] == [today(page)]
-    assert_clean(w)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -135,7 +131,6 @@ def test_focus_is_visible_on_every_tab_stop(site, open_page, scheme):
             if not shown:
                 missing.append((route, name, style))
     assert missing == [], missing
-    assert_clean(w)
 
 
 def test_opening_an_article_focuses_its_heading(site, open_page):
@@ -149,7 +144,6 @@ def test_opening_an_article_focuses_its_heading(site, open_page):
         assert page.evaluate("document.activeElement.tagName") == "H1"
         page.go_back()
         page.wait_for_function("document.documentElement.dataset.route === 'library'")
-    assert_clean(w)
 
 
 def test_no_csp_violation_through_a_whole_visit(site, open_page):
@@ -172,7 +166,6 @@ def test_no_csp_violation_through_a_whole_visit(site, open_page):
     assert exported["checkins"]["active-listening"] == [today(page)]
     page.wait_for_timeout(200)
     assert page.evaluate("window.__cspViolations") == []
-    assert_clean(w)
 
 
 def test_csp_meta_comes_first_and_is_strict(site, open_page):
@@ -191,4 +184,3 @@ def test_csp_meta_comes_first_and_is_strict(site, open_page):
     assert directives["object-src"] == ["'none'"]
     assert directives["base-uri"] == ["'none'"]
     assert "'unsafe-inline'" not in first["content"]
-    assert_clean(w)

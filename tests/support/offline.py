@@ -2,7 +2,6 @@
 import shutil
 
 from builder.serve import Server
-from pages import Watched
 from paths import DIST
 
 WAIT_CONTROLLED = "navigator.serviceWorker.controller !== null"
@@ -16,12 +15,11 @@ def serve_copy(tmp_path, subpath):
     return server, server.url + (subpath + "/" if subpath else "")
 
 
-def visit_then_go_offline(context, server, url):
-    """(Watched, page) after one online visit that ends with the service worker controlling the page,
+def visit_then_go_offline(w, server, url):
+    """The page of `w` (a Watched) after one online visit that ends with the service worker controlling it,
     then the server stopped and the context offline (set_offline alone leaves the worker's update check online)."""
-    w = Watched(context, context.new_page())
     page = w.open(url)
     page.wait_for_function(WAIT_CONTROLLED, timeout=15000)
     server.stop()
-    context.set_offline(True)
-    return w, page
+    w.context.set_offline(True)
+    return page

@@ -1,6 +1,6 @@
 """What the browser tests share: a watched page (its requests, console errors and stored data), the
-clean-page check, and steps many tests take (today's date in the page, the view shown, a tracker row or
-"Your data" opened)."""
+check every watched page must pass when its test ends, and steps many tests take (today's date in the
+page, the view shown, a tracker row or "Your data" opened)."""
 import json
 from urllib.parse import urlparse
 
@@ -14,10 +14,11 @@ LOCAL_HOSTS = ("127.0.0.1",)
 
 
 class Watched:
-    """A page whose requests, console errors and page errors are recorded for assertions."""
+    """A page whose requests, console errors and page errors are recorded for assertions; `hosts` are
+    the names the site is served under (any other is another host)."""
 
-    def __init__(self, context, page):
-        self.context, self.page = context, page
+    def __init__(self, context, page, hosts=LOCAL_HOSTS):
+        self.context, self.page, self.hosts = context, page, tuple(hosts)
         self.requests, self.errors = [], []
         page.on("request", lambda r: self.requests.append(r.url))
         page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
@@ -33,7 +34,7 @@ class Watched:
 
     def foreign_requests(self):
         return [u for u in self.requests
-                if urlparse(u).hostname not in LOCAL_HOSTS and not u.startswith(("data:", "blob:"))]
+                if urlparse(u).hostname not in self.hosts and not u.startswith(("data:", "blob:"))]
 
     def storage(self):
         """Every localStorage key of the page, as a dict."""
@@ -55,10 +56,14 @@ class Watched:
         return (self.stored() or {"checkins": {}})["checkins"]
 
 
-def assert_clean(watched):
-    """No request left 127.0.0.1, and the page logged no console or page error."""
-    assert watched.foreign_requests() == []
-    assert watched.errors == []
+def assert_clean(watched, errors=True):
+    """No request went to another host and, unless errors=False, the page logged no console or page error.
+    The `watch` fixture (tests/conftest.py) runs it on every watched page when a browser test ends."""
+    # tests/support is not rewritten by pytest: the messages carry what was found.
+    assert watched.foreign_requests() == [], "requests to another host: %s" % watched.foreign_requests()
+    if errors:
+        assert watched.errors == [], "console or page errors (a test that provokes them is marked " \
+            "allow_console_errors): %s" % watched.errors
 
 
 def today(page):
