@@ -9,9 +9,11 @@ from browser import DESKTOP, PHONE
 pytestmark = pytest.mark.browser
 
 
+@pytest.mark.allow_console_errors("Python's runtime is blocked on purpose (the browser logs each refused file), and "
+                                   "Playwright's stub of register() under service_workers='block' resolves to undefined")
 def test_text_size_and_theme_are_kept_and_applied_before_python(site, open_page):
     """Choosing larger text and dark theme saves them; after a reload they apply before Python starts."""
-    w = open_page(PHONE)
+    w = open_page(PHONE, service_workers="block")   # a service worker would serve the runtime from its cache
     page = w.open(site)
     base = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
     page.click("#display summary")
@@ -21,13 +23,16 @@ def test_text_size_and_theme_are_kept_and_applied_before_python(site, open_page)
     assert w.stored()["settings"]["text_size"] == 3
     assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") > base
     # Block Python's runtime: boot.js alone must apply the saved settings.
-    w.context.route("**/runtime/**", lambda route: route.abort())
+    refused = []
+    w.context.route("**/runtime/**", lambda route: (refused.append(route.request.url), route.abort()))
     page.reload()
     page.wait_for_load_state("domcontentloaded")
     assert page.get_attribute("html", "data-theme") == "dark"
     assert page.get_attribute("html", "data-text-size") == "3"
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == "rgb(22, 27, 29)"
+    assert refused, "the runtime was never requested, so nothing was blocked"
+    assert page.get_attribute("html", "data-app") != "ready"   # Python never started
 
 
 def test_system_theme_follows_the_device(site, open_page):
