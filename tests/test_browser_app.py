@@ -79,7 +79,9 @@ def test_no_sideways_scroll_on_phones(site, open_page, width):
     one_line = page.evaluate("document.querySelector('header.bar .brand').getBoundingClientRect().height") + 20
     for route in ["#/"] + [f"#/a/{slug}" for slug in ARTICLES] + ["#/practices", "#/journal", "#/help"]:
         page.evaluate(f"location.hash = '{route}'")
-        page.wait_for_timeout(50)
+        # Routed (Python sets data-route and draws the view in one task) and, on #/practices, every group drawn.
+        page.wait_for_function("name => document.documentElement.dataset.route === name", arg=route[2:] or "library")
+        page.wait_for_selector("#tracker[aria-busy]", state="detached")
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{route} scrolls sideways by {overflow}px at {width}px"
         header = page.evaluate("document.querySelector('header.bar').getBoundingClientRect().height")

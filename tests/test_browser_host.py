@@ -230,15 +230,13 @@ def test_a_start_slower_than_the_limit_says_so_then_ends_ready(site, open_page):
     w.context.route("**/runtime/micropython/micropython.wasm", lambda route: held.append(route))
     page = w.page
     page.clock.install()
-    page.goto(site)
-    deadline = time.monotonic() + 30
-    while not held and time.monotonic() < deadline:
-        page.wait_for_timeout(50)
-    assert held, "the runtime's .wasm was never requested"
+    with page.expect_request("**/runtime/micropython/micropython.wasm"):   # then held by the route
+        page.goto(site)
     assert page.get_attribute("html", "data-app") == "loading"
     page.clock.fast_forward(31000)  # past the watchdog's 30 s limit (site/boot.js)
     page.wait_for_selector("html[data-app=error]", state="attached")
     assert NOT_STARTED in page.inner_text("#status [role=alert]")
+    assert held, "the runtime's .wasm was never held by the route"
     held[0].continue_()
     page.wait_for_selector("html[data-app=ready]", state="attached")
     page.wait_for_function("document.querySelector('#status [data-watchdog]') === null")

@@ -55,8 +55,8 @@ def test_continue_where_you_left_off(site, open_page):
     link = page.locator("#resume a")
     assert link.inner_text() == "How empathy brings you closer"
     link.click()
-    page.wait_for_function("document.documentElement.dataset.route === 'a/deepening-connection'")
-    page.wait_for_timeout(100)
+    # The router scrolls to the saved place, then focuses the heading: its last step.
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'deepening-connection--title'")
     ratio = page.evaluate("scrollY / (document.documentElement.scrollHeight - innerHeight)")
     assert 0.4 <= ratio <= 0.6
 
