@@ -58,7 +58,8 @@ def broken_rules(path, folder, folders):
 
 
 def test_py_holds_only_main_and_the_three_folders():
-    """py/ holds main.py and the core, render and web folders, nothing else: every module is in a folder that says what it may touch."""
+    """py/ holds main.py and the core, render and web folders, nothing else: every module is in a folder that says what
+    it may touch."""
     assert sorted(p.name for p in PY.iterdir() if p.name != "__pycache__") == ["core", "main.py", "render", "web"]
 
 
@@ -121,7 +122,7 @@ def imported_tests(path):
 
 
 def test_the_tests_folder_holds_tests_and_its_conftest_only():
-    """tests/ holds conftest.py and test_*.py files at its top: helpers live in tests/support/, the bench in tests/bench/."""
+    """tests/ holds only conftest.py and test_*.py at its top: helpers are in support/, the bench in bench/."""
     loose = [p.name for p in sorted(TESTS.glob("*.py")) if p.name != "conftest.py" and not p.name.startswith("test_")]
     assert loose == []
 
@@ -135,7 +136,8 @@ def test_the_import_check_catches_a_test_importing_a_test(tmp_path):
     """The check itself names an import of a test module or of conftest, even inside a function."""
     module = tmp_path / "test_sneaky.py"
     module.write_text("import pages\nfrom conftest import DIST\n\ndef f():\n    from test_browser_app import today\n")
-    assert imported_tests(module) == ["test_sneaky.py:2: imports conftest", "test_sneaky.py:5: imports test_browser_app"]
+    assert imported_tests(module) == ["test_sneaky.py:2: imports conftest",
+                                      "test_sneaky.py:5: imports test_browser_app"]
 
 
 def test_every_test_says_what_it_proves():

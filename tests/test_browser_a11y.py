@@ -28,7 +28,9 @@ FOCUS_STYLE = """(() => {
   return {outline: s.outlineStyle, width: s.outlineWidth, shadow: s.boxShadow};
 })()"""
 NO_STORAGE = """
-Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }});
+Object.defineProperty(window, 'localStorage', {
+  get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }
+});
 """
 CSP_WATCH = """
 window.__cspViolations = [];
@@ -162,7 +164,7 @@ def test_no_csp_violation_through_a_whole_visit(site, open_page):
     page.locator("#data-details summary").click()
     with page.expect_download() as download:
         page.get_by_role("button", name="Export data").click()
-    exported = json.loads(open(download.value.path(), encoding="utf-8").read())
+    exported = json.loads(download.value.path().read_text(encoding="utf-8"))
     assert exported["checkins"]["active-listening"] == [today(page)]
     # The export's message is the last thing the visit does; Chromium also logs each violation as a
     # console error, which the teardown check refuses.
@@ -175,7 +177,8 @@ def test_csp_meta_comes_first_and_is_strict(site, open_page):
     w = open_page(PHONE)
     page = w.open(site)
     first = page.evaluate("(() => { const e = document.head.firstElementChild;"
-                          " return {tag: e.tagName, equiv: e.getAttribute('http-equiv'), content: e.getAttribute('content')}; })()")
+                          " return {tag: e.tagName, equiv: e.getAttribute('http-equiv'),"
+                          " content: e.getAttribute('content')}; })()")
     assert first["tag"] == "META" and first["equiv"].lower() == "content-security-policy"
     directives = {}
     for part in first["content"].split(";"):

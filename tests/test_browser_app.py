@@ -107,7 +107,8 @@ def test_tracker_counts_and_library_progress(site, open_page):
     page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
     assert page.locator("#tracker--do-hold-and-reassure").is_checked()
     assert page.locator("#tracker input.practice-box[data-practice='active-listening']").count() == 1
-    page.click("#tracker details[data-grid='hold-and-reassure'] summary")   # what a row keeps closed is drawn on opening
+    # What a row keeps closed is drawn on opening.
+    page.click("#tracker details[data-grid='hold-and-reassure'] summary")
     assert "Done 1 time in all;" in page.locator(".tracker-card[data-practice='hold-and-reassure'] .facts").inner_text()
     page.goto(site + "#/")
     page.wait_for_selector("html[data-app=ready]")

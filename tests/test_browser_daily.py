@@ -127,7 +127,8 @@ def test_goal_focus_and_notes_update_an_open_row_in_place(wednesday):
 
 
 def test_fresh_practices_page_fits_in_3000_px_on_a_phone(site, open_page):
-    """A fresh profile's #/practices at 390×844, everything closed, is at most 3,000 px tall (on a day with a long name)."""
+    """A fresh profile's #/practices at 390×844, everything closed, is at most 3,000 px tall (on a day with a long
+    name)."""
     w = open_page(PHONE)
     w.page.clock.set_fixed_time("2026-09-30T10:00:00")   # Wednesday 30 September: the longest dates there are
     page = w.open(site + "#/practices")
@@ -176,7 +177,8 @@ def test_remove_button_stays_on_one_line(site, open_page, width):
     """"Remove" beside a long note is one line at phone widths, and the note wraps instead."""
     w = open_page({"width": width, "height": 800})
     page = w.open(site + "#/practices")
-    page.fill("#note-input", "A long note about an evening walk, a talk that went better than we feared, and tea after.")
+    page.fill("#note-input",
+              "A long note about an evening walk, a talk that went better than we feared, and tea after.")
     page.get_by_role("button", name="Save note").click()
     button = page.locator(".notes button", has_text="Remove")
     box = button.bounding_box()

@@ -135,7 +135,8 @@ def head(url):
 
 
 def test_stock_nginx_enforces_file_modes_here(nginx):
-    """As root the workers are www-data: a folder only its owner may read answers 403 (so the next tests mean something)."""
+    """As root the workers are www-data: a folder only its owner may read answers 403 (so the next tests mean
+    something)."""
     if not nginx.user:
         pytest.skip("not root: nginx's workers run as the files' owner, so file modes cannot be tested here")
     private = nginx.base / "www" / "private"
@@ -149,14 +150,16 @@ def test_stock_nginx_enforces_file_modes_here(nginx):
 
 
 def test_stock_nginx_serves_every_file_of_a_plain_copy_with_a_usable_type(nginx):
-    """Every file of the copied dist/ answers 200, and the page, scripts and runtime come with types the browser accepts."""
+    """Every file of the copied dist/ answers 200, and the page, scripts and runtime come with types the browser
+    accepts."""
     www = nginx.base / "www"
     files = [p.relative_to(www).as_posix() for p in sorted(www.rglob("*")) if p.is_file()]
     answers = {name: head(nginx.url + name) for name in files}
     assert {name: status for name, (status, _) in answers.items() if status != 200} == {}
     expected = {".js": "application/javascript", ".html": "text/html", ".css": "text/css",
                 ".json": "application/json", ".wasm": "application/wasm", ".png": "image/png", ".svg": "image/svg+xml",
-                ".py": "", ".bin": ""}  # the app's Python (source and bytecode bundle) is fetch()ed as data: any type will do
+                # The app's Python (source and bytecode bundle) is fetch()ed as data: any type will do.
+                ".py": "", ".bin": ""}
     wrong = {name: content_type for name, (_, content_type) in answers.items()
              if not content_type.startswith(expected.get(Path(name).suffix, "no type is right for an unknown suffix"))}
     assert wrong == {}
@@ -178,7 +181,8 @@ def test_a_plain_copy_on_stock_nginx_starts_and_keeps_a_tick(nginx, open_page):
 @pytest.mark.allow_console_errors("service_workers='block' makes Playwright's stub of register() resolve to "
                                    "undefined, which updates.on_registered (written for a registration) rejects")
 def test_each_preloaded_start_up_file_is_fetched_once(site, chromium, watch):
-    """The page's preloads are the requests PyScript then makes: every runtime and Python file is fetched once, no warning."""
+    """The page's preloads are the requests PyScript then makes: every runtime and Python file is fetched once, no
+    warning."""
     context = chromium.new_context(viewport=PHONE, service_workers="block")  # the worker's precache would refetch
     try:
         w = watch(context)
@@ -210,7 +214,8 @@ def refuse_as_octet_stream(route):
 ], ids=["wasm-unreachable", "module-wrong-type", "pyscript-unreachable", "main-py-missing"])
 @pytest.mark.allow_console_errors("a runtime file is refused on purpose: the browser and PyScript log the failure")
 def test_a_runtime_file_unavailable_says_so_and_articles_stay_readable(site, open_page, pattern, handler):
-    """With a runtime file unavailable the watchdog's alert appears, data-app is "error", and the article stays readable."""
+    """With a runtime file unavailable the watchdog's alert appears, data-app is "error", and the article stays
+    readable."""
     w = open_page(PHONE)
     w.context.route(pattern, handler)
     page = w.page
@@ -224,7 +229,8 @@ def test_a_runtime_file_unavailable_says_so_and_articles_stay_readable(site, ope
 
 
 def test_a_start_slower_than_the_limit_says_so_then_ends_ready(site, open_page):
-    """If the runtime arrives only after the watchdog's limit, the alert shows, then the app starts and the alert goes."""
+    """If the runtime arrives only after the watchdog's limit, the alert shows, then the app starts and the alert
+    goes."""
     w = open_page(PHONE)
     held = []
     w.context.route("**/runtime/micropython/micropython.wasm", lambda route: held.append(route))

@@ -260,7 +260,8 @@ def test_chart_text_equivalent_matches_the_stored_checkins(site, open_page):
         name = dates.week_name(monday) + (" (this week)" if week == 11 else "")
         expected.append([name, str(count)])
     rows = page.eval_on_selector_all(".weeks-table tbody tr",
-                                     "rs => rs.map(r => [r.querySelector('th').textContent, r.querySelector('td').textContent])")
+                                     "rs => rs.map(r => [r.querySelector('th').textContent,"
+                                     " r.querySelector('td').textContent])")
     assert rows == expected
     assert page.inner_text(".weeks-line") == weeks_chart.this_week_line(int(expected[-1][1]))
     assert page.locator(".weeks-svg").get_attribute("aria-hidden") == "true"

@@ -96,6 +96,9 @@ def test_ticks_never_ask_for_persistent_storage(site, open_page):
     assert page.evaluate("window.persistCalls") == 0
 
 
+STATUS_STARTS = "start => document.querySelector('#keep-data-status').textContent.startsWith(start)"
+
+
 @pytest.mark.parametrize("granted", [True, False], ids=["granted", "refused"])
 def test_keep_data_button_asks_once_and_shows_the_answer(site, open_page, granted):
     """The "Keep my data safe" button calls persist() on the tap only, and the status line shows the answer."""
@@ -105,19 +108,21 @@ def test_keep_data_button_asks_once_and_shows_the_answer(site, open_page, grante
     open_data(page)
     button = page.get_by_role("button", name="Keep my data safe on this device")
     button.wait_for()
-    assert page.inner_text("#keep-data-status") == "This browser may clear Attune's data when the device runs short of space."
+    assert page.inner_text("#keep-data-status") == ("This browser may clear Attune's data when the device runs short"
+                                                   " of space.")
     assert "until you erase it" in page.inner_text("#keep-data-why")
     assert page.evaluate("window.persistCalls") == 0
     button.click()
     if granted:
-        page.wait_for_function("document.querySelector('#keep-data-status').textContent.startsWith('This browser keeps')")
+        page.wait_for_function(STATUS_STARTS, arg="This browser keeps")
         assert button.count() == 0
     else:
-        page.wait_for_function("document.querySelector('#keep-data-status').textContent.startsWith('The browser did not agree')")
+        page.wait_for_function(STATUS_STARTS, arg="The browser did not agree")
         assert button.is_visible()
     assert page.evaluate("[window.persistCalls, document.activeElement.id]") == [1, "keep-data-status"]
     page.check("#tracker--do-share-joy")  # a redraw keeps the answer
-    assert page.inner_text("#keep-data-status").startswith("This browser keeps" if granted else "The browser did not agree")
+    answer = "This browser keeps" if granted else "The browser did not agree"
+    assert page.inner_text("#keep-data-status").startswith(answer)
     assert page.evaluate("window.persistCalls") == 1
 
 

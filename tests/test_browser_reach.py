@@ -60,7 +60,7 @@ def test_calendar_file_downloads_and_parses(site, open_page):
     download = info.value
     assert download.suggested_filename == "attune-reminders-%s.ics" % today(page)
     assert page.evaluate("window.blobTypes") == ["text/calendar"]
-    text = open(download.path(), "rb").read().decode("utf-8")
+    text = download.path().read_bytes().decode("utf-8")
     assert "\r\n" in text
     events = {str(e["SUMMARY"]): e for e in icalendar.Calendar.from_ical(text).walk("VEVENT")}
     assert sorted(events) == ["Listen actively", "Share the good moments"]
@@ -115,8 +115,9 @@ def test_share_link_round_trip_into_a_fresh_profile(site, open_page):
     assert plan.locator("html").get_attribute("data-route") == "plan"
     items = plan.locator(".plan-item")
     assert items.count() == 2
-    assert "Share the good moments" in plan.inner_text("#plan-body") and "Goal: 3 times a week" in plan.inner_text("#plan-body")
-    assert "Keep a feelings journal" in plan.inner_text("#plan-body") and "No weekly goal" in plan.inner_text("#plan-body")
+    body = plan.inner_text("#plan-body")
+    assert "Share the good moments" in body and "Goal: 3 times a week" in body
+    assert "Keep a feelings journal" in body and "No weekly goal" in body
     assert partner.stored() is None  # opening the link changed nothing
     plan.get_by_role("button", name="Add to my focus").click()
     plan.wait_for_selector("html[data-route=practices] #tracker:not([aria-busy]) .tracker-card")
@@ -250,7 +251,7 @@ def test_both_work_offline(chromium, watch, tmp_path):
         open_tool(page, "Add to calendar")
         with page.expect_download() as info:
             page.get_by_role("button", name="Download calendar file").click()
-        event = icalendar.Calendar.from_ical(open(info.value.path(), "rb").read()).walk("VEVENT")[0]
+        event = icalendar.Calendar.from_ical(info.value.path().read_bytes()).walk("VEVENT")[0]
         assert str(event["SUMMARY"]) == "Share the good moments"
         assert [u for u in w.requests if not u.startswith(url)] == []
     finally:

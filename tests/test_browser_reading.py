@@ -9,8 +9,8 @@ from browser import DESKTOP, PHONE
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.allow_console_errors("Python's runtime is blocked on purpose (the browser logs each refused file), and "
-                                   "Playwright's stub of register() under service_workers='block' resolves to undefined")
+@pytest.mark.allow_console_errors("Python's runtime is blocked on purpose (the browser logs each refused file), "
+                                   "and Playwright's register() stub (service_workers='block') resolves to undefined")
 def test_text_size_and_theme_are_kept_and_applied_before_python(site, open_page):
     """Choosing larger text and dark theme saves them; after a reload they apply before Python starts."""
     w = open_page(PHONE, service_workers="block")   # a service worker would serve the runtime from its cache
@@ -112,11 +112,13 @@ def test_print_shows_the_article_its_answers_and_practices_only(site, open_page)
     assert not first_answer.is_visible()
     page.emulate_media(media="print")
     assert first_answer.is_visible()  # CSS alone opens the answers in print
-    for hidden in ("header.bar", "#a-crying-together .toc", "#a-crying-together .pager", "#a-crying-together .section-head a.anchor",
+    for hidden in ("header.bar", "#a-crying-together .toc", "#a-crying-together .pager",
+                   "#a-crying-together .section-head a.anchor",
                    "#a-crying-together input.practice-box", "#library"):
         assert not page.locator(hidden).first.is_visible(), hidden
     assert page.locator("#a-crying-together li.practice").first.is_visible()
-    assert page.evaluate("getComputedStyle(document.querySelector('#a-crying-together li.practice'), '::before').content") == '"☐"'
+    mark = "getComputedStyle(document.querySelector('#a-crying-together li.practice'), '::before').content"
+    assert page.evaluate(mark) == '"☐"'
     page.emulate_media(media="screen")
     # boot.js opens the answers for printing and closes them afterwards (browsers without ::details-content).
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
@@ -180,7 +182,8 @@ def test_every_article_ends_with_a_link_to_help(site, open_page):
 
 HASHES = ["", "#", "#/", "#/practices", "#practices", "#/practices/x", "#/help", "#/help/", "#/help/more", "#/journal",
           "#/journal/2026-12-01", "#/journal/nonsense/more", "#/plan", "#/plan/v1.abc", "#/a/why-he-cries",
-          "#/a/why-he-cries/a-heading", "#/a/why-he-cries/a/b", "#/a/no-such-article", "#/a", "#/nowhere", "#//practices"]
+          "#/a/why-he-cries/a-heading", "#/a/why-he-cries/a/b", "#/a/no-such-article", "#/a", "#/nowhere",
+          "#//practices"]
 
 
 @pytest.mark.allow_console_errors("Python's runtime is blocked on purpose: the browser logs each refused file")

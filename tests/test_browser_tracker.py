@@ -6,15 +6,19 @@ import pytest
 
 import dates
 import model
-from browser import DESKTOP, PHONE
+from browser import DESKTOP
 from pages import open_data, open_row, today
 
 pytestmark = pytest.mark.browser
 DISABLE_STORAGE = """
-Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }});
+Object.defineProperty(window, 'localStorage', {
+  get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }
+});
 """
 FULL_STORAGE = """
-Storage.prototype.setItem = function () { throw new DOMException("Setting the value exceeded the quota.", "QuotaExceededError"); };
+Storage.prototype.setItem = function () {
+  throw new DOMException("Setting the value exceeded the quota.", "QuotaExceededError");
+};
 """
 
 
@@ -180,7 +184,7 @@ def test_corrupted_storage_is_kept_and_reported(site, open_page, raw):
     page.goto(site + "#/practices")
     with page.expect_download() as info:
         page.get_by_role("button", name="Download unreadable data").click()
-    assert open(info.value.path()).read() == raw
+    assert info.value.path().read_text() == raw
 
 
 def test_storage_disabled_runs_in_memory(site, open_page):
@@ -357,7 +361,8 @@ def test_previous_versions_single_key_data_migrates_in_the_browser(site, open_pa
 def tracker_layout(page):
     """[(group title, [practice ids])] as the tracker shows them now."""
     return page.evaluate("""[...document.querySelectorAll('#tracker .tracker-group')].map(g =>
-        [g.querySelector('h2').textContent, [...g.querySelectorAll('li.tracker-card')].map(li => li.dataset.practice)])""")
+        [g.querySelector('h2').textContent,
+         [...g.querySelectorAll('li.tracker-card')].map(li => li.dataset.practice)])""")
 
 
 def test_focus_changes_move_cards_as_a_full_redraw_would(site, open_page):
@@ -397,7 +402,9 @@ new MutationObserver(() => {
   if (window.firstPaintRows !== null || document.documentElement.getAttribute('data-route') !== 'practices'
       || !document.querySelector('#tracker[aria-busy]')) return;
   window.firstPaintRows = -1;
-  requestAnimationFrame(() => { window.firstPaintRows = document.querySelectorAll('#tracker li.tracker-card').length; });
+  requestAnimationFrame(() => {
+    window.firstPaintRows = document.querySelectorAll('#tracker li.tracker-card').length;
+  });
 }).observe(document, {attributes: true, subtree: true, attributeFilter: ['aria-busy', 'data-route']});
 """
 

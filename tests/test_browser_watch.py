@@ -37,10 +37,12 @@ def test_opt_out_without_a_reason(open_page):
 
 
 def test_console_errors_and_other_hosts_fail_at_teardown_unless_allowed_with_a_reason(pytester):
-    """A console error fails its test at teardown unless marked allow_console_errors(reason); another host always does."""
+    """A console error fails its test at teardown unless marked allow_console_errors(reason); another host always
+    does."""
     pytester.makeconftest((ROOT / "tests" / "conftest.py").read_text(encoding="utf-8"))
     path = " ".join(str(ROOT / folder) for folder in ("site", "py/core", "py/render", "tests/support"))
-    pytester.makeini("[pytest]\npythonpath = %s\nmarkers =\n    allow_console_errors(reason): errors on purpose\n" % path)
+    pytester.makeini("[pytest]\npythonpath = %s\n"
+                     "markers =\n    allow_console_errors(reason): errors on purpose\n" % path)
     pytester.makepyfile(test_samples=SAMPLES)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     # A test whose teardown fails counts as passed (its call) and as an error: the run fails.

@@ -25,7 +25,7 @@ from dayset import DaySet
 HEAD = "attune:data"
 DAYS = "attune:days:"
 NOTES = "attune:notes:"
-DAY_NUMBERS = set("01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31".split())
+DAY_NUMBERS = set("%02d" % day for day in range(1, 32))   # "01" to "31"
 
 
 def days_key(pid):
@@ -74,8 +74,8 @@ def decode(key, text):
     """(part, problems): what `key`'s stored text holds, as a partial document; DataError if nothing."""
     try:
         data = json.loads(text)
-    except ValueError:
-        raise model.DataError("it is not valid JSON")
+    except ValueError as error:
+        raise model.DataError("it is not valid JSON") from error
     if key == HEAD:
         return model.validate(data, False)
     if key.startswith(DAYS):
@@ -84,8 +84,8 @@ def decode(key, text):
             raise model.DataError("the check-ins under %s are not a day bitmap" % json_text.quote(key[:60]))
         try:
             return {"checkins": {pid: DaySet.from_hex(data["from"], data["bits"])}}, []
-        except ValueError:
-            raise model.DataError("the check-ins of %s are not a day bitmap" % pid)
+        except ValueError as error:
+            raise model.DataError("the check-ins of %s are not a day bitmap" % pid) from error
     month = key[len(NOTES):]
     if not dates.is_date(month + "-01"):
         raise model.DataError("notes under %s, which is not a month" % json_text.quote(key[:60]))

@@ -164,7 +164,8 @@ def validate(data, strict):
             continue
         good = [d for d in days if is_checkin_day(d)]
         if len(good) != len(days):
-            problem("%d check-in(s) of %s are not dates from %s to %s" % (len(days) - len(good), pid, FIRST_DAY, LAST_DAY))
+            problem("%d check-in(s) of %s are not dates from %s to %s"
+                    % (len(days) - len(good), pid, FIRST_DAY, LAST_DAY))
         if good:
             doc["checkins"][pid] = DaySet.from_isos(good)
     for day, notes in entries("notes", dates.is_date, "notes are not a list by day",
@@ -212,8 +213,8 @@ def loads(text, strict):
         check_json(text)   # an import: what is not JSON is refused in the browser as in the tests
     try:
         data = json.loads(text)
-    except ValueError:
-        raise DataError("it is not valid JSON")
+    except ValueError as error:
+        raise DataError("it is not valid JSON") from error
     if "\\ud" in text or "\\uD" in text:  # only a file with escaped surrogates needs the slow walk
         data = join_all_surrogates(data)
     return validate(data, strict)

@@ -91,7 +91,8 @@ def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules
         for path in sorted(stage.rglob("*")):
             if path.is_file():
                 inputs.update(path.relative_to(stage).as_posix().encode() + path.read_bytes())
-        inputs.update(repr(catalogue).encode() + "".join(a["html"] for a in articles).encode() + help_page["html"].encode())
+        inputs.update(repr(catalogue).encode() + "".join(a["html"] for a in articles).encode()
+                      + help_page["html"].encode())
         inputs.update((SITE / "index.html").read_bytes() + (SITE / "sw.js").read_bytes())
         version = f"{version_base}+{inputs.hexdigest()[:8]}"
         html = page.render((SITE / "index.html").read_text(encoding="utf-8"), articles, catalogue,
@@ -127,7 +128,8 @@ def main(argv=None):
     except (runtime.RuntimeMissing, bytecode.BytecodeError) as error:
         print(f"build failed: {error}", file=sys.stderr)
         return 1
-    print(f"built {args.out}: {result['articles']} articles, {result['practices']} practices, version {result['version']}")
+    print(f"built {args.out}: {result['articles']} articles, {result['practices']} practices, "
+          f"version {result['version']}")
     return 0
 
 

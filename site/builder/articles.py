@@ -48,7 +48,8 @@ def read_collection(folder):
     names, seen_orders = {}, {}
     for article in articles:
         if article["order"] in seen_orders:
-            raise BuildError(article["path"], 1, f"order {article['order']} is also used by {seen_orders[article['order']]}")
+            raise BuildError(article["path"], 1,
+                             f"order {article['order']} is also used by {seen_orders[article['order']]}")
         seen_orders[article["order"]] = article["path"]
         for practice in article["practices"]:
             known = names.setdefault(practice["id"], (practice["name"], article["path"]))

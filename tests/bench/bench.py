@@ -56,12 +56,13 @@ import time
 from functools import partial
 from pathlib import Path
 
-from benchkit import (DIST, FCP_JS, PROBE, ROOT, SCRATCH, SW_READY_JS, TIMEOUT_MS, NetworkLog,  # noqa: F401
+# benchkit first: run as a script, the bench gets tests/support, site/ and py/ on sys.path from it.
+from benchkit import (DIST, FCP_JS, PROBE, ROOT, SCRATCH, SW_READY_JS, TIMEOUT_MS, NetworkLog,
                       blocking_time, catalogue_ids, fmt, median, print_table, verdict)
-import bench_phone  # noqa: E402
-import bench_scale  # noqa: E402
-import browser as browsers  # noqa: E402
-from builder.serve import Handler, Server  # noqa: E402
+import bench_phone
+import bench_scale
+import browser as browsers
+from builder.serve import Handler, Server
 
 LIGHTHOUSE_VERSION = "13.5.0"  # exact, from `npm view lighthouse@13 version`
 LIGHTHOUSE_DIR = SCRATCH / "lighthouse"
@@ -200,7 +201,8 @@ def report_pages(results):
     print()
     print(f"FCP ratio (Attune / floor): {fmt(ratio, 2)} (target ≤ {TARGETS['fcp_ratio']:.2f}) "
           f"{verdict(ratio, TARGETS['fcp_ratio'])}")
-    print(f"ready: {fmt(app['ready'])} ms (target ≤ {TARGETS['ready_ms']}) {verdict(app['ready'], TARGETS['ready_ms'])}")
+    print(f"ready: {fmt(app['ready'])} ms (target ≤ {TARGETS['ready_ms']}) "
+          f"{verdict(app['ready'], TARGETS['ready_ms'])}")
     print(f"blocking: {fmt(app['tbt'])} ms (target ≤ {TARGETS['tbt_ms']}) {verdict(app['tbt'], TARGETS['tbt_ms'])}")
     print(f"first visit: {fmt(app['kb'])} kB (target ≤ {TARGETS['first_visit_kb']}) "
           f"{verdict(app['kb'], TARGETS['first_visit_kb'])}")

@@ -80,7 +80,7 @@ class MicroPython:
         try:
             line = self.lines.get(timeout=ANSWER_SECONDS)
         except queue.Empty:
-            raise HarnessError("MicroPython gave no answer within %d s" % ANSWER_SECONDS)
+            raise HarnessError("MicroPython gave no answer within %d s" % ANSWER_SECONDS) from None
         if line is None:
             raise HarnessError("MicroPython stopped: " + self.process.stderr.read()[-2000:])
         return line.rstrip("\n")

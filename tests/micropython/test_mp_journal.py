@@ -1,4 +1,5 @@
-"""py/render/journal_views.py and py/render/weeks_chart.py give the same journal and chart in MicroPython as in CPython."""
+"""py/render/journal_views.py and py/render/weeks_chart.py give the same journal and chart in MicroPython as in
+CPython."""
 import datetime
 
 from hypothesis import given, settings

@@ -113,7 +113,8 @@ KNOWN = [  # each once differed between CPython and MicroPython 1.28; the fix is
     ("model", "validate", [{"schema": 2, "zz": 1, "aa": 2}, True]),                               # dict order
     ("model", "validate", [{"schema": 2, "checkins": {"b": None, "a": None}}, True]),
     ("model", "dumps", [{"$call": {"call": ["harness_scenarios", "document"],
-                                   "args": [[["note", "2024-01-01", "\u00a0\u00a0"], ["note", "2024-01-02", "\u3000é😀\n"]]]}}]),
+                                   "args": [[["note", "2024-01-01", "\u00a0\u00a0"],
+                                             ["note", "2024-01-02", "\u3000é😀\n"]]]}}]),
     ("dates", "parse", ["２０２４-01-01"]),                                                          # isdigit()
     ("markup", "cap", ["éa"]),                                                                     # upper()
 ]

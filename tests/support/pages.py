@@ -38,7 +38,8 @@ class Watched:
 
     def storage(self):
         """Every localStorage key of the page, as a dict."""
-        return self.page.evaluate("Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))")
+        return self.page.evaluate(
+            "Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))")
 
     def stored(self):
         """The tracker document the page has stored, read from its keys by py/core/store.py, as an export
