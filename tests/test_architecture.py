@@ -92,6 +92,27 @@ def test_main_imports_only_the_browser_and_standard_modules():
     assert names <= BROWSER | MICROPYTHON_STANDARD, names
 
 
+def chained_raises(path):
+    """`file:line` of each `raise ... from X` in `path` where X is not None."""
+    return ["%s:%d" % (path.name, node.lineno) for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Raise) and node.cause is not None
+            and not (isinstance(node.cause, ast.Constant) and node.cause.value is None)]
+
+
+def test_code_run_by_micropython_never_chains_exceptions():
+    """py/ and the harness raise `from None` at most: `from error` makes MicroPython log a warning on the console."""
+    run_by_micropython = sorted(PY.rglob("*.py")) + sorted((ROOT / "tests" / "micropython").glob("harness_*.py"))
+    assert [found for path in run_by_micropython for found in chained_raises(path)] == []
+
+
+def test_the_chaining_check_catches_raise_from_a_name(tmp_path):
+    """The check itself names `raise X from error` and lets `raise X from None` pass."""
+    module = tmp_path / "sneaky.py"
+    module.write_text("try:\n    f()\nexcept ValueError as error:\n    raise KeyError() from error\n"
+                      "try:\n    f()\nexcept ValueError:\n    raise KeyError() from None\n")
+    assert chained_raises(module) == ["sneaky.py:4"]
+
+
 # --- the README stays true to the code --------------------------------------------------------
 
 

@@ -74,8 +74,8 @@ def decode(key, text):
     """(part, problems): what `key`'s stored text holds, as a partial document; DataError if nothing."""
     try:
         data = json.loads(text)
-    except ValueError as error:
-        raise model.DataError("it is not valid JSON") from error
+    except ValueError:
+        raise model.DataError("it is not valid JSON") from None
     if key == HEAD:
         return model.validate(data, False)
     if key.startswith(DAYS):
@@ -84,8 +84,8 @@ def decode(key, text):
             raise model.DataError("the check-ins under %s are not a day bitmap" % json_text.quote(key[:60]))
         try:
             return {"checkins": {pid: DaySet.from_hex(data["from"], data["bits"])}}, []
-        except ValueError as error:
-            raise model.DataError("the check-ins of %s are not a day bitmap" % pid) from error
+        except ValueError:
+            raise model.DataError("the check-ins of %s are not a day bitmap" % pid) from None
     month = key[len(NOTES):]
     if not dates.is_date(month + "-01"):
         raise model.DataError("notes under %s, which is not a month" % json_text.quote(key[:60]))
