@@ -16,7 +16,7 @@ $(shell printf '%s\n' $(SOURCES) | cmp -s - $(SOURCE_LIST) || printf '%s\n' $(SO
 help:  ## Show this help
 	@echo "Attune — make targets:"
 	@echo "  make serve   set up, build and serve the app on http://127.0.0.1:$(PORT)"
-	@echo "  make test    set up (including the browsers) and run every test"
+	@echo "  make test    set up (including the browsers), run the linter, then every test"
 	@echo "  make build   build the static site into dist/"
 	@echo "  make bench   measure load, history-size and phone first-visit costs (ONLY=scale,phone: some)"
 	@echo "  make clean   remove dist/, .venv/ and node_modules/"
@@ -69,12 +69,14 @@ nginx:
 serve: build
 	cd site && ../$(PY) -m builder.serve --root ../dist --port $(PORT)
 
+# ruff first (pinned in pyproject.toml's test extra, its rules there): a finding stops the run.
 test: build browser engines nginx
+	$(PY) -m ruff check py site tests
 	$(PY) -m pytest
 
 # ONLY=scale,phone runs some sections (pages, history, scale, phone, lighthouse).
 bench: build browser
-	$(PY) tests/bench.py $(if $(ONLY),--only $(ONLY))
+	$(PY) tests/bench/bench.py $(if $(ONLY),--only $(ONLY))
 
 clean:
 	rm -rf dist dist.* $(VENV) node_modules $(SOURCE_LIST)

@@ -1,4 +1,5 @@
-"""The layout of py/ carries the design: what each folder's modules may import, and a README that names them all.
+"""The layout of py/ carries the design: what each folder's modules may import, and a README that names them all;
+and the tests keep theirs: helpers out of the top of tests/, no test module importing another.
 
 py/core/   pure data (no page, no text for it): imports only core and standard modules MicroPython has.
 py/render/ pure HTML text: imports core and render.
@@ -57,7 +58,8 @@ def broken_rules(path, folder, folders):
 
 
 def test_py_holds_only_main_and_the_three_folders():
-    """py/ holds main.py and the core, render and web folders, nothing else: every module is in a folder that says what it may touch."""
+    """py/ holds main.py and the core, render and web folders, nothing else: every module is in a folder that says what
+    it may touch."""
     assert sorted(p.name for p in PY.iterdir() if p.name != "__pycache__") == ["core", "main.py", "render", "web"]
 
 
@@ -90,6 +92,27 @@ def test_main_imports_only_the_browser_and_standard_modules():
     assert names <= BROWSER | MICROPYTHON_STANDARD, names
 
 
+def chained_raises(path):
+    """`file:line` of each `raise ... from X` in `path` where X is not None."""
+    return ["%s:%d" % (path.name, node.lineno) for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Raise) and node.cause is not None
+            and not (isinstance(node.cause, ast.Constant) and node.cause.value is None)]
+
+
+def test_code_run_by_micropython_never_chains_exceptions():
+    """py/ and the harness raise `from None` at most: `from error` makes MicroPython log a warning on the console."""
+    run_by_micropython = sorted(PY.rglob("*.py")) + sorted((ROOT / "tests" / "micropython").glob("harness_*.py"))
+    assert [found for path in run_by_micropython for found in chained_raises(path)] == []
+
+
+def test_the_chaining_check_catches_raise_from_a_name(tmp_path):
+    """The check itself names `raise X from error` and lets `raise X from None` pass."""
+    module = tmp_path / "sneaky.py"
+    module.write_text("try:\n    f()\nexcept ValueError as error:\n    raise KeyError() from error\n"
+                      "try:\n    f()\nexcept ValueError:\n    raise KeyError() from None\n")
+    assert chained_raises(module) == ["sneaky.py:4"]
+
+
 # --- the README stays true to the code --------------------------------------------------------
 
 
@@ -105,3 +128,42 @@ def test_readme_names_every_module_under_its_folder():
     named = readme_modules()
     assert len(named) == len(set(named)), "a module is named twice"
     assert sorted(named) == on_disk
+
+
+# --- the tests: easy to find, each module on its own ------------------------------------------
+
+TESTS = ROOT / "tests"
+
+
+def imported_tests(path):
+    """`file:line: imports name` for each test module or conftest that `path` imports (shared code
+    belongs in tests/support/, fixtures in a conftest.py, which pytest finds itself)."""
+    return ["%s:%d: imports %s" % (path.name, line, name) for line, name in imports(path)
+            if name.startswith("test_") or name == "conftest"]
+
+
+def test_the_tests_folder_holds_tests_and_its_conftest_only():
+    """tests/ holds only conftest.py and test_*.py at its top: helpers are in support/, the bench in bench/."""
+    loose = [p.name for p in sorted(TESTS.glob("*.py")) if p.name != "conftest.py" and not p.name.startswith("test_")]
+    assert loose == []
+
+
+def test_no_test_module_imports_another_test_module_or_a_conftest():
+    """No module under tests/ imports a test module or a conftest, at any depth."""
+    assert [problem for path in sorted(TESTS.rglob("*.py")) for problem in imported_tests(path)] == []
+
+
+def test_the_import_check_catches_a_test_importing_a_test(tmp_path):
+    """The check itself names an import of a test module or of conftest, even inside a function."""
+    module = tmp_path / "test_sneaky.py"
+    module.write_text("import pages\nfrom conftest import DIST\n\ndef f():\n    from test_browser_app import today\n")
+    assert imported_tests(module) == ["test_sneaky.py:2: imports conftest",
+                                      "test_sneaky.py:5: imports test_browser_app"]
+
+
+def test_every_test_says_what_it_proves():
+    """Every test function under tests/ has a docstring."""
+    silent = ["%s::%s" % (path.relative_to(TESTS), node.name) for path in sorted(TESTS.rglob("test_*.py"))
+              for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+              if isinstance(node, ast.FunctionDef) and node.name.startswith("test_") and not ast.get_docstring(node)]
+    assert silent == []

@@ -10,8 +10,8 @@ import model
 import store
 from benchkit import catalogue_ids
 from builder.serve import Server
-from conftest import DIST
 from dict_backend import DictBackend
+from paths import DIST
 
 
 def test_generated_history_reads_back_through_the_store():
@@ -28,7 +28,7 @@ def test_generated_history_reads_back_through_the_store():
 
 
 @pytest.mark.browser
-def test_bench_history_and_bare_page_start_in_chromium(chromium, tmp_path):
+def test_bench_history_and_bare_page_start_in_chromium(chromium, watch, tmp_path):
     """The seeded 1-year history starts the app with that history; the generated bare page reaches ready."""
     server = Server(DIST).start()
     bare = Server(bench_phone.make_bare(tmp_path)).start()
@@ -37,7 +37,7 @@ def test_bench_history_and_bare_page_start_in_chromium(chromium, tmp_path):
         doc, _ = bench_scale.history_document(catalogue_ids(), 1)
         context.add_init_script(bench_scale.seed_script(bench_scale.origin_of(server.url),
                                                         bench_scale.stored_keys(doc)))
-        page = context.new_page()
+        page = watch(context).page
         page.goto(server.url + "#/practices")
         page.wait_for_selector(browsers.READY, state="attached")
         assert page.get_attribute("html", "data-app") == "ready"

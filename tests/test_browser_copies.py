@@ -1,4 +1,5 @@
-"""Keeping a copy in real Chromium: Save a copy (shared or downloaded) and its record, the reminder on a moved clock, Safari's note, Install, the way back."""
+"""Keeping a copy in real Chromium: Save a copy (shared or downloaded) and its record, the reminder on a moved clock,
+Safari's note, Install, the way back."""
 import json
 
 import pytest
@@ -6,8 +7,7 @@ import pytest
 import dates
 import model
 from browser import DESKTOP, PHONE
-from test_browser_app import assert_clean
-from test_browser_tracker import DISABLE_STORAGE
+from pages import DISABLE_STORAGE
 
 pytestmark = pytest.mark.browser
 MONDAY = "2026-12-07T10:00:00"
@@ -25,7 +25,8 @@ navigator.share = (data) => {
 IOS_SAFARI_TAB = "Object.defineProperty(Navigator.prototype, 'standalone', {get: () => false});"
 INSTALLED = """
 const realMatchMedia = window.matchMedia.bind(window);
-window.matchMedia = (query) => query === '(display-mode: standalone)' ? {matches: true, media: query} : realMatchMedia(query);
+window.matchMedia = (query) =>
+  query === '(display-mode: standalone)' ? {matches: true, media: query} : realMatchMedia(query);
 """
 
 
@@ -59,7 +60,8 @@ def save_copy_in_data(page):
 
 
 def test_save_a_copy_downloads_and_records_its_day(site, open_page, tmp_path):
-    """Without file sharing, Save a copy downloads attune-YYYY-MM-DD.json holding exactly what is stored, and "Your data" names the day."""
+    """Without file sharing, Save a copy downloads attune-YYYY-MM-DD.json holding exactly what is stored, and "Your
+    data" names the day."""
     w = open_page(DESKTOP)
     page = open_on(w, site, doc=history(3))
     assert page.inner_text("#copy-status") == "No copy saved yet."
@@ -75,11 +77,11 @@ def test_save_a_copy_downloads_and_records_its_day(site, open_page, tmp_path):
     page.reload()
     page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
     assert page.inner_text("#copy-status") == "Last copy saved on 7 December 2026 (4 days ago)."
-    assert_clean(w)
 
 
 def test_save_a_copy_opens_the_share_sheet_where_files_can_be_shared(site, open_page):
-    """Where canShare({files}) says yes, Save a copy shares a JSON File (no download) whose text imports back exactly."""
+    """Where canShare({files}) says yes, Save a copy shares a JSON File (no download) whose text imports back
+    exactly."""
     w = open_page(PHONE)
     w.context.add_init_script(SHARE)
     page = open_on(w, site, doc=history(3))
@@ -87,11 +89,11 @@ def test_save_a_copy_opens_the_share_sheet_where_files_can_be_shared(site, open_
     page.on("download", lambda download: downloads.append(download))
     save_copy_in_data(page)
     page.wait_for_function("document.querySelector('#copy-status').textContent.startsWith('Last copy')")
-    shared = page.evaluate("(async () => { const f = window.sharedFiles[0]; return [f.name, f.type, await f.text()]; })()")
+    shared = page.evaluate("(async () => { const f = window.sharedFiles[0]; "
+                           "return [f.name, f.type, await f.text()]; })()")
     assert shared[:2] == ["attune-2026-12-07.json", "application/json"]
     assert json.loads(model.dumps(model.parse_import(shared[2]))) == w.stored()
     assert w.stored()["settings"]["copied"] == "2026-12-07" and downloads == []
-    assert_clean(w)
 
 
 def test_a_cancelled_share_records_nothing_and_says_nothing(site, open_page):
@@ -104,11 +106,11 @@ def test_a_cancelled_share_records_nothing_and_says_nothing(site, open_page):
     page.evaluate("new Promise(r => setTimeout(r, 0))")   # the rejection's handler has run
     assert "copied" not in w.stored()["settings"]
     assert page.inner_text("#status") == "" and page.inner_text("#copy-status") == "No copy saved yet."
-    assert_clean(w)
 
 
 def test_a_refused_share_says_why_and_offers_the_download(site, open_page, tmp_path):
-    """A share refused for another reason (NotAllowedError) says so and offers the download, which then counts as the copy."""
+    """A share refused for another reason (NotAllowedError) says so and offers the download, which then counts as the
+    copy."""
     w = open_page(PHONE)
     w.context.add_init_script(SHARE + "window.SHARE_ERROR = 'NotAllowedError';")
     page = open_on(w, site, doc=history(3))
@@ -120,11 +122,11 @@ def test_a_refused_share_says_why_and_offers_the_download(site, open_page, tmp_p
         page.locator("#status").get_by_role("button", name="Download the copy").click()
     assert info.value.suggested_filename == "attune-2026-12-07.json"
     assert w.stored()["settings"]["copied"] == "2026-12-07"
-    assert_clean(w)
 
 
 def test_reminder_after_seven_days_without_a_copy_and_not_now(site, open_page):
-    """With ticks on 7 days and no copy, #/practices reminds (never an article); Not now hides it, and it is back 7 days later."""
+    """With ticks on 7 days and no copy, #/practices reminds (never an article); Not now hides it, and it is back 7
+    days later."""
     w = open_page(PHONE)
     page = open_on(w, site, doc=history(7), view="#/a/why-he-cries")
     assert not page.locator(".keep-note").is_visible()   # never over an article
@@ -140,12 +142,12 @@ def test_reminder_after_seven_days_without_a_copy_and_not_now(site, open_page):
         page.reload()
         page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
         assert page.locator("#keep-copy .keep-note").count() == (1 if shown else 0), when
-    assert_clean(w)
 
 
 @pytest.mark.parametrize("days,copied,shown", [(6, None, False), (20, 14, True), (20, 13, False), (20, 30, False)])
 def test_reminder_follows_the_rule(site, open_page, days, copied, shown):
-    """No reminder with 6 days and no copy; one for a 14-day-old copy with ticks since; none for a 13-day-old one or with no change since."""
+    """No reminder with 6 days and no copy; one for a 14-day-old copy with ticks since; none for a 13-day-old one or
+    with no change since."""
     w = open_page(PHONE)
     doc = history(days, copied)
     if copied == 30:
@@ -155,7 +157,6 @@ def test_reminder_follows_the_rule(site, open_page, days, copied, shown):
     page = open_on(w, site, doc=doc)
     page.wait_for_function("document.querySelector('#copy-status')")
     assert page.locator("#keep-copy .keep-note").count() == (1 if shown else 0)
-    assert_clean(w)
 
 
 def test_no_reminder_while_nothing_is_being_saved(site, open_page, tmp_path):
@@ -172,11 +173,11 @@ def test_no_reminder_while_nothing_is_being_saved(site, open_page, tmp_path):
     assert page.locator("#keep-copy .keep-note").count() == 0
     assert page.locator("#unsaved").is_visible()   # the standing notice offers its own copy
     w.errors.clear()   # the refused storage is reported by the page itself
-    assert_clean(w)
 
 
 def test_bring_it_back_restores_a_copy_into_an_empty_tracker(site, open_page, tmp_path):
-    """A tracker with nothing saved offers "Bring it back" near its top: the file chooser, then the merge preview, then the history."""
+    """A tracker with nothing saved offers "Bring it back" near its top: the file chooser, then the merge preview,
+    then the history."""
     w = open_page(PHONE)
     page = open_on(w, site)
     top = page.locator("#keep-copy")
@@ -191,11 +192,11 @@ def test_bring_it_back_restores_a_copy_into_an_empty_tracker(site, open_page, tm
     page.wait_for_function("document.querySelector('#keep-copy').textContent === ''")
     assert len(w.checkins()["active-listening"]) == 5
     assert page.inner_text("#copy-status") == "Last copy saved on 5 December 2026 (2 days ago)."   # the file's own copy
-    assert_clean(w)
 
 
 def test_safari_note_in_a_tab_dismissed_for_good_and_shown_again(site, open_page):
-    """In Safari on iPhone (navigator.standalone false, emulated in Chromium) with something saved, a note says Safari may clear data; Got it keeps it away after a reload; Your data shows it again."""
+    """In Safari on iPhone (navigator.standalone false, emulated in Chromium) with something saved, a note says
+    Safari may clear data; Got it keeps it away after a reload; Your data shows it again."""
     w = open_page(PHONE)
     w.context.add_init_script(IOS_SAFARI_TAB)
     page = open_on(w, site)
@@ -211,7 +212,6 @@ def test_safari_note_in_a_tab_dismissed_for_good_and_shown_again(site, open_page
     assert page.locator("#keep-copy .keep-note").count() == 0 and w.stored()["settings"]["safari_note"] == 1
     page.get_by_role("button", name="Keeping Attune on this iPhone or iPad").click()
     assert "Safari may clear" in page.locator("#keep-copy .keep-note").inner_text()
-    assert_clean(w)
 
 
 def test_installed_app_shows_neither_the_safari_note_nor_install(site, open_page):
@@ -219,14 +219,15 @@ def test_installed_app_shows_neither_the_safari_note_nor_install(site, open_page
     w = open_page(PHONE)
     w.context.add_init_script(IOS_SAFARI_TAB + INSTALLED)
     page = open_on(w, site, doc=history(2))
-    page.evaluate("""(() => { const e = new Event('beforeinstallprompt'); e.prompt = () => {}; window.dispatchEvent(e); })()""")
+    page.evaluate("""(() => { const e = new Event('beforeinstallprompt'); e.prompt = () => {};
+                              window.dispatchEvent(e); })()""")
     assert page.locator("#keep-copy .keep-note").count() == 0
     assert page.inner_text("#keep-offers") == ""
-    assert_clean(w)
 
 
 def test_install_attune_where_the_browser_offers_it(site, open_page):
-    """When the browser offers installation (beforeinstallprompt), Your data offers Install Attune, which prompts once."""
+    """When the browser offers installation (beforeinstallprompt), Your data offers Install Attune, which prompts
+    once."""
     w = open_page(DESKTOP)
     page = open_on(w, site)
     assert page.locator("#keep-offers button").count() == 0
@@ -237,4 +238,3 @@ def test_install_attune_where_the_browser_offers_it(site, open_page):
     page.get_by_role("button", name="Install Attune").click()
     assert page.evaluate("window.prompted") == 1
     assert page.locator("#keep-offers button").count() == 0
-    assert_clean(w)

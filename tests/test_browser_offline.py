@@ -5,39 +5,21 @@ import pytest
 
 from builder.__main__ import build
 from builder.serve import Server
-from conftest import DIST, ROOT, Watched
-from test_browser_app import today
+from offline import WAIT_CONTROLLED, serve_copy, visit_then_go_offline
+from pages import today
+from paths import DIST, ROOT
 
 pytestmark = pytest.mark.browser
-WAIT_CONTROLLED = "navigator.serviceWorker.controller !== null"
-
-
-def serve_copy(tmp_path, subpath):
-    """dist/ copied under tmp_path/<subpath>, served from tmp_path: (server, page URL)."""
-    target = tmp_path / subpath if subpath else tmp_path / "root"
-    shutil.copytree(DIST, target)
-    server = Server(tmp_path if subpath else target).start()
-    return server, server.url + (subpath + "/" if subpath else "")
-
-
-def visit_then_go_offline(context, server, url):
-    """(Watched, page) after one online visit that ends with the service worker controlling the page,
-    then the server stopped and the context offline (set_offline alone leaves the worker's update check online)."""
-    w = Watched(context, context.new_page())
-    page = w.open(url)
-    page.wait_for_function(WAIT_CONTROLLED, timeout=15000)
-    server.stop()
-    context.set_offline(True)
-    return w, page
 
 
 @pytest.mark.parametrize("subpath", ["", "attune"], ids=["root", "sub-path"])
-def test_works_offline_after_first_visit(chromium, tmp_path, subpath):
+def test_works_offline_after_first_visit(chromium, watch, tmp_path, subpath):
     """After one online visit the page reloads, deep-links, boots Python and saves a tick with the server gone."""
     server, url = serve_copy(tmp_path, subpath)
     context = chromium.new_context(viewport={"width": 390, "height": 844})
     try:
-        w, page = visit_then_go_offline(context, server, url)
+        w = watch(context)
+        page = visit_then_go_offline(w, server, url)
         page.reload()
         page.wait_for_selector("html[data-app=ready]")
         page.goto(url + "#/a/why-he-cries")
@@ -51,7 +33,7 @@ def test_works_offline_after_first_visit(chromium, tmp_path, subpath):
         context.close()
 
 
-def test_update_waits_for_reload_and_keeps_data(chromium, tmp_path):
+def test_update_waits_for_reload_and_keeps_data(chromium, watch, tmp_path):
     """Serving v2 after v1: 'A new version is ready' appears, Reload switches, only v2's cache is left, data intact."""
     v1, v2 = tmp_path / "v1", tmp_path / "v2"
     shutil.copytree(DIST, v1)
@@ -60,7 +42,7 @@ def test_update_waits_for_reload_and_keeps_data(chromium, tmp_path):
     port = server.port
     context = chromium.new_context()
     try:
-        w = Watched(context, context.new_page())
+        w = watch(context)
         page = w.open(server.url)
         page.wait_for_function(WAIT_CONTROLLED, timeout=15000)
         page.goto(server.url + "#/a/never-cries")

@@ -5,7 +5,6 @@ import re
 import shutil
 import stat
 import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -13,75 +12,9 @@ import pytest
 from builder import __main__ as builder_main
 from builder import articles, bytecode, page, runtime
 from builder.errors import BuildError
+from sample_site import ALPHA, BETA, NODE_MODULES, PRACTICES, Page, write
 
 ROOT = Path(__file__).resolve().parents[1]
-NODE_MODULES = ROOT / "node_modules"
-
-PRACTICES = """## Practices
-
-- {#active-listening} **Listen actively.** Say back what you heard. *When it helps:* in a hard talk.
-- {#pause-first} **Pause first.** Take one slow breath before you answer.
-"""
-
-ALPHA = """Alpha's first paragraph says that feelings spread between close people.
-
-Raw HTML stays text: <script>alert(1)</script> and <b>x</b> and <img src=x onerror=alert(2)>.
-
-<div class="boxed">a block of HTML</div>
-
-| Part | Effect |
-| --- | --- |
-| Trust | grows |
-
-## Common questions {.faq}
-
-### Is crying together normal?
-
-Yes, for many couples it is.
-
-### Should we see someone?
-
-If it wears you out, *talk to a counsellor*.
-
-""" + PRACTICES
-
-BETA = """Beta's opening paragraph is about a partner who rarely shows tears.
-
-## Practices
-
-- {#active-listening} **Listen actively.** Let them finish before you reply.
-- {#feelings-journal} **Keep a feelings journal.** Write a line each evening. Watch out: </script><script>alert(3)</script>
-- {#name-feelings} **Name your feelings.** Pause and find the word.
-"""
-
-
-HELP = """# If you are worried or unsafe
-
-In danger, call your local emergency number. Raw HTML stays text here too: <b>bold?</b>
-
-## When to see a counsellor
-
-When talking at home does not help.
-"""
-
-
-def write(folder, slug, body, order=1, title=None, front=None):
-    """Write content/<slug>.md with complete front matter (lines 1-7), and pages/help.md if absent; return its path."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    help_page = folder / "pages" / "help.md"
-    if not help_page.exists():
-        help_page.parent.mkdir()
-        help_page.write_text(HELP, encoding="utf-8")
-    lines = front if front is not None else [
-        "---", f"title: {title or slug.title()}", f"slug: {slug}", "summary: A short summary.",
-        "sources: Some Source Title", f"order: {order}", "---",
-    ]
-    path = folder / f"{slug}.md"
-    path.write_text("\n".join(lines) + "\n" + body, encoding="utf-8")
-    return path
-
-
 def line_of(path, needle, occurrence=1):
     """The 1-based line of the n-th occurrence of needle in the file, computed here for the assertion."""
     text = Path(path).read_text(encoding="utf-8")
@@ -95,41 +28,14 @@ def build(content, out):
     return builder_main.build(content, out, node_modules=NODE_MODULES)
 
 
+def main_config(html):
+    """The PyScript config of the page's <script type="mpy" src="./py/main.py">, as a dict."""
+    found = re.search(r'<script type="mpy" src="./py/main.py" config="([^"]+)"', html)
+    return json.loads(found[1].replace("&quot;", '"'))
+
+
 def snapshot(folder):
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(Path(folder).rglob("*")) if p.is_file()}
-
-
-class Page(HTMLParser):
-    """Elements of the built page: start tags with attributes, label texts, and the catalogue script's text."""
-
-    def __init__(self, text):
-        super().__init__(convert_charrefs=True)
-        self.tags, self.labels, self.catalogue_text = [], {}, None
-        self.label_for, self.in_catalogue = None, False
-        self.feed(text)
-        self.close()
-
-    def handle_starttag(self, name, attrs):
-        attrs = dict(attrs)
-        self.tags.append((name, attrs))
-        if name == "label":
-            self.label_for = attrs.get("for")
-            self.labels[self.label_for] = ""
-        if name == "script" and attrs.get("id") == "catalogue":
-            self.in_catalogue = True
-            self.catalogue_text = ""
-
-    def handle_endtag(self, name):
-        if name == "label":
-            self.label_for = None
-        if name == "script":
-            self.in_catalogue = False
-
-    def handle_data(self, data):
-        if self.label_for is not None:
-            self.labels[self.label_for] += data
-        if self.in_catalogue:
-            self.catalogue_text += data
 
 
 @pytest.fixture(scope="module")
@@ -169,7 +75,8 @@ def test_practice_checkboxes_are_labelled_with_their_names(built):
     boxes = [a for name, a in page.tags if name == "input" and "practice-box" in (a.get("class") or "")]
     found = {(b["id"], b["data-practice"]) for b in boxes}
     assert found == {("alpha--do-active-listening", "active-listening"), ("alpha--do-pause-first", "pause-first"),
-                     ("beta--do-active-listening", "active-listening"), ("beta--do-feelings-journal", "feelings-journal"),
+                     ("beta--do-active-listening", "active-listening"),
+                     ("beta--do-feelings-journal", "feelings-journal"),
                      ("beta--do-name-feelings", "name-feelings")}
     assert all(b["type"] == "checkbox" for b in boxes)
     names = {"active-listening": "Listen actively", "pause-first": "Pause first",
@@ -214,7 +121,8 @@ def test_raw_html_in_articles_is_escaped(built):
 def test_faq_section_becomes_details(built):
     """A '## ... {.faq}' section turns each '###' question into <details class="faq"><summary>."""
     html = built["html"]
-    faqs = re.findall(r'<details class="faq">\s*<summary>\s*<h3 id="([^"]+)"[^>]*>(.*?)</h3>\s*</summary>(.*?)</details>',
+    faqs = re.findall(r'<details class="faq">\s*<summary>\s*<h3 id="([^"]+)"[^>]*>(.*?)</h3>\s*</summary>'
+                      r'(.*?)</details>',
                       html, re.S)
     assert [(q[0], q[1]) for q in faqs] == [("alpha--is-crying-together-normal", "Is crying together normal?"),
                                             ("alpha--should-we-see-someone", "Should we see someone?")]
@@ -247,10 +155,11 @@ FETCHED_AS_DATA = {".py", ".bin"}
 
 
 def test_every_file_has_a_type_any_server_knows(built):
-    """Every built file ends in a suffix stock servers map correctly (or is Python fetched as data); the interpreter is a .js."""
+    """Every built file ends in a suffix stock servers map correctly (or is Python fetched as data); the interpreter is
+    a .js."""
     suffixes = {p.suffix for p in built["dist"].rglob("*") if p.is_file()}
     assert suffixes - FETCHED_AS_DATA <= STOCK_TYPES
-    config = json.loads(re.search(r'<script type="mpy" src="./py/main.py" config="([^"]+)"', built["html"])[1].replace("&quot;", '"'))
+    config = main_config(built["html"])
     assert config["interpreter"] == "./runtime/micropython/micropython.js"
     assert (built["dist"] / config["interpreter"]).is_file()
     assert (built["dist"] / "runtime/micropython/micropython.wasm").is_file()  # PyScript swaps .js for .wasm
@@ -258,10 +167,11 @@ def test_every_file_has_a_type_any_server_knows(built):
 
 
 def test_start_up_chain_is_preloaded(built):
-    """Every file PyScript fetches in a chain before main.py runs is preloaded from the page's head, each as what it is."""
+    """Every file PyScript fetches in a chain before main.py runs is preloaded from the page's head, each as what it
+    is."""
     page = built["page"]
     links = {a["href"]: a for name, a in page.tags if name == "link" and a.get("rel") in ("preload", "modulepreload")}
-    config = json.loads(re.search(r'<script type="mpy" src="./py/main.py" config="([^"]+)"', built["html"])[1].replace("&quot;", '"'))
+    config = main_config(built["html"])
     chunk = next(p.name for p in (built["dist"] / "runtime/pyscript").glob("core-*.js"))
     wanted = [f"./runtime/pyscript/{chunk}", config["interpreter"], "./runtime/micropython/micropython.wasm",
               "./py/main.py", *config["files"]]
@@ -277,7 +187,8 @@ def test_start_up_chain_is_preloaded(built):
 
 
 def test_dist_is_readable_by_others_whatever_the_umask(tmp_path):
-    """Built under umask 077, dist/ and every folder in it are 755 and every file 644, so a web server's user can read a copy."""
+    """Built under umask 077, dist/ and every folder in it are 755 and every file 644, so a web server's user can read a
+    copy."""
     write(tmp_path / "content", "alpha", ALPHA)
     before = os.umask(0o077)
     try:
@@ -304,7 +215,7 @@ def test_modules_ship_as_bytecode_and_main_as_source(built):
     for name in modules:
         assert shipped[f"{name}.mpy"][:2] == b"M\x06"  # .mpy magic, format version 6
     html = (built["dist"] / "index.html").read_text(encoding="utf-8")
-    config = json.loads(re.search(r'<script type="mpy" src="./py/main.py" config="([^"]+)"', html)[1].replace("&quot;", '"'))
+    config = main_config(html)
     assert config["files"] == {"./py/modules.bin": "./modules.bin"}
     assert '<link rel="preload" href="./py/modules.bin" as="fetch" crossorigin>' in html
 
@@ -342,7 +253,8 @@ def test_every_article_ends_with_the_help_link(built):
         article = re.search(rf'<article id="a-{slug}".*?</article>', html, re.S)[0]
         end = article[article.index('<p class="sources">'):]
         assert re.fullmatch(r'<p class="sources">[^\n]*</p>\n<aside class="help-link"[^>]*><p><a href="#/help">'
-                            r'If you are worried or unsafe</a>[^<]*</p></aside>\n<nav class="pager".*</nav>\n</article>',
+                            r'If you are worried or unsafe</a>[^<]*</p></aside>\n'
+                            r'<nav class="pager".*</nav>\n</article>',
                             end, re.S), end
 
 
@@ -505,7 +417,8 @@ def test_double_braces_in_an_article_do_not_crash_the_build(tmp_path):
 
 def test_catalogue_json_cannot_change_the_script_parser_state(tmp_path):
     """A practice text holding '<!-- <script>' reaches the embedded catalogue without those sequences raw."""
-    body = "Text.\n\n" + PRACTICES.replace("Take one slow breath", "In HTML a comment <!-- <script> starts; take one slow breath")
+    body = "Text.\n\n" + PRACTICES.replace("Take one slow breath",
+                                          "In HTML a comment <!-- <script> starts; take one slow breath")
     write(tmp_path / "content", "alpha", body)
     catalogue = articles.catalogue(articles.read_collection(tmp_path / "content"))
     assert "<!-- <script>" in json.dumps(catalogue)   # the text really is in the catalogue

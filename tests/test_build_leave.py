@@ -8,7 +8,7 @@ import model
 from builder import __main__ as builder_main
 from builder import config
 from builder.errors import BuildError
-from test_build import ALPHA, NODE_MODULES, Page, write
+from sample_site import ALPHA, NODE_MODULES, Page, write
 
 
 def build(tmp_path, name, **options):
@@ -41,7 +41,8 @@ def test_the_page_takes_its_exit_address_from_the_configuration(tmp_path):
     data_exit, link = exit_places(html)
     assert data_exit == link["href"] == config.EXIT_URL
     assert link["rel"] == "noreferrer"
-    assert re.search(r'<a class="skip" href="#main">Skip to content</a>\n<header class="bar">\n  <a class="leave"', html)
+    assert re.search(r'<a class="skip" href="#main">Skip to content</a>\n<header class="bar">\n  <a class="leave"',
+                     html)
     assert "Left empty: %s</p>" % config.EXIT_URL in html
     assert '<meta name="referrer" content="no-referrer">' in html
 

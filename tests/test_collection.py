@@ -56,7 +56,7 @@ def test_article_has_at_least_four_practices(collection, index):
 
 def test_practice_ids_are_exactly_the_known_ones(collection):
     """The collection's practice ids are exactly the 28 listed here: none lost, none renamed, none added unnoticed."""
-    assert len(PRACTICE_IDS) == 28 and PRACTICE_IDS == sorted(set(PRACTICE_IDS))
+    assert len(PRACTICE_IDS) == 28 and sorted(set(PRACTICE_IDS)) == PRACTICE_IDS
     ids = sorted({p["id"] for a in collection for p in a["practices"]})
     assert ids == PRACTICE_IDS
 
@@ -80,7 +80,8 @@ def test_shared_practices_reuse_their_ids(collection, pid, slugs):
 
 
 def test_couples_counselling_warns_when_a_partner_is_afraid(collection):
-    """Each couples-therapy text says it is not the first step when one partner is afraid, and points to support alone."""
+    """Each couples-therapy text says it is not the first step when one partner is afraid, and points to support
+    alone."""
     texts = [p["text"] for a in collection for p in a["practices"] if p["id"] == "couples-therapy"]
     assert len(texts) >= 2
     for text in texts:

@@ -1,4 +1,5 @@
-"""py/core/copies.py on a pinned clock: the last copy's line, the reminder rule, and the copy's record in the settings."""
+"""py/core/copies.py on a pinned clock: the last copy's line, the reminder rule, and the copy's record in the
+settings."""
 import datetime
 
 import pytest
@@ -44,7 +45,8 @@ def test_last_copy_text(copied, said):
 
 
 def test_no_copy_reminds_from_seven_days_with_ticks_or_notes():
-    """Without any copy the reminder comes once ticks or notes cover 7 days (6 are not enough; the same day twice counts once)."""
+    """Without any copy the reminder comes once ticks or notes cover 7 days (6 are not enough; the same day twice
+    counts once)."""
     assert not copies.reminder_due(doc_with(ticked=range(-5, 0), noted=(-5,)), TODAY)   # 5 days
     assert not copies.reminder_due(doc_with(ticked=range(-6, 0)), TODAY)                 # 6 days
     assert copies.reminder_due(doc_with(ticked=range(-6, 0), noted=(-20,)), TODAY)       # 7 days
@@ -52,7 +54,8 @@ def test_no_copy_reminds_from_seven_days_with_ticks_or_notes():
 
 
 def test_an_old_copy_reminds_only_after_a_change():
-    """A copy 14 or more days old reminds when a tick or note came after it; a 13-day-old one, or no change, does not."""
+    """A copy 14 or more days old reminds when a tick or note came after it; a 13-day-old one, or no change, does
+    not."""
     assert copies.reminder_due(doc_with(ticked=(-1,), copied=-14), TODAY)
     assert copies.reminder_due(doc_with(noted=(0,), copied=-30), TODAY)
     assert not copies.reminder_due(doc_with(ticked=(-1,), copied=-13), TODAY)
@@ -95,7 +98,8 @@ def test_merging_keeps_the_later_copy_whatever_settings_are_newer():
     ({"safari_note": True}, 'the setting "safari_note" is not valid: it must be 1 (put away) or left out'),
 ])
 def test_a_bad_copy_setting_is_refused_by_an_import_and_dropped_from_storage(settings, problem):
-    """An import with a malformed copy setting is refused with its name and rule; stored data only loses that setting."""
+    """An import with a malformed copy setting is refused with its name and rule; stored data only loses that
+    setting."""
     data = {"schema": 2, "settings": dict({"theme": "dark", "text_size": 1, "at": 3}, **settings)}
     with pytest.raises(model.DataError) as caught:
         model.validate(data, True)

@@ -121,7 +121,8 @@ def test_long_name_matches_datetime_names(d):
 
 
 def test_parsed_dates_are_remembered_in_a_small_cache():
-    """A date parsed again comes from the cache with the same answer; invalid text is never kept; an import's thousands of dates keep it small."""
+    """A date parsed again comes from the cache with the same answer; invalid text is never kept; an import's thousands
+    of dates keep it small."""
     dates.PARSED.clear()
     assert dates.parse("2024-02-29") == (2024, 2, 29)
     assert dates.PARSED == {"2024-02-29": (2024, 2, 29)}

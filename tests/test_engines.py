@@ -11,11 +11,12 @@ import pytest
 
 import engines
 from builder.serve import Server
-from conftest import DIST, ROOT
+from paths import DIST, ROOT
 
 pytestmark = pytest.mark.engines
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
-TODAY = "(() => { const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); })()"
+TODAY = ("(() => { const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0')"
+         " + '-' + String(d.getDate()).padStart(2, '0'); })()")
 
 
 @pytest.fixture(scope="module", params=["firefox", "webkit"])
@@ -69,7 +70,8 @@ def test_tick_survives_reload(tab, url):
 
 
 def test_firefox_with_cookies_blocked_starts_and_says_nothing_is_saved(recorded_site):
-    """Firefox refusing all storage (cookies blocked) still starts the app; ticks work and the page says they are not saved."""
+    """Firefox refusing all storage (cookies blocked) still starts the app; ticks work and the page says they are not
+    saved."""
     reason = engines.missing("firefox")
     if reason:
         pytest.skip(reason)
@@ -105,13 +107,15 @@ def test_tracker_offers_export_import_and_erase(tab, url):
 
 
 def test_keep_data_offer_follows_the_storage_manager(tab, url):
-    """"Keep my data safe" is offered where the engine has navigator.storage (Firefox) and absent where not (WebKitGTK)."""
+    """"Keep my data safe" is offered where the engine has navigator.storage (Firefox) and absent where not
+    (WebKitGTK)."""
     tab.open(url + "#/practices")
     tab.wait_for("document.querySelector('#tracker:not([aria-busy]) .tracker-card')")
     tab.evaluate("document.querySelector('#data-details').open = true")
     if tab.evaluate("'storage' in navigator && 'persist' in navigator.storage"):
         tab.wait_for("document.querySelector('#keep-data button')")
-        assert tab.text("#keep-data-status") == "This browser may clear Attune's data when the device runs short of space."
+        assert tab.text("#keep-data-status") == ("This browser may clear Attune's data when the device runs short"
+                                                 " of space.")
     else:
         tab.evaluate("new Promise(done => setTimeout(done, 300))")  # time for an answer that must not come
         assert tab.evaluate("document.querySelector('#keep-data').innerHTML") == ""
@@ -181,7 +185,8 @@ def luminance(css_color):
 
 @pytest.mark.parametrize("width", [360, 390])
 def test_views_fit_and_screenshots(tab, url, width):
-    """Library, an article and the tracker (with Your data) fit 360 and 390 px without sideways scroll; screenshots kept to look at."""
+    """Library, an article and the tracker (with Your data) fit 360 and 390 px without sideways scroll; screenshots kept
+    to look at."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tab.set_viewport({"width": width, "height": 844})
     tab.open(url)
@@ -200,5 +205,6 @@ def test_a_missing_engine_is_named_with_the_way_to_install_it(monkeypatch):
     monkeypatch.setattr(engines.shutil, "which", lambda name: None)
     monkeypatch.setattr(engines.glob, "glob", lambda pattern: [])
     assert engines.missing("firefox") == "Firefox is not installed (Debian's firefox-esr); " + engines.INSTALL_HINT
-    assert engines.missing("webkit").startswith("WebKit cannot run: WebKitWebDriver (Debian's webkit2gtk-driver) is not installed")
+    assert engines.missing("webkit").startswith(
+        "WebKit cannot run: WebKitWebDriver (Debian's webkit2gtk-driver) is not installed")
     assert "make engines" in engines.missing("webkit")

@@ -1,4 +1,5 @@
-"""py/render/journal_views.py and the #/journal route: the notes by week, newest first, a day to open, checks on days."""
+"""py/render/journal_views.py and the #/journal route: the notes by week, newest first, a day to open, checks on
+days."""
 import re
 
 import pytest

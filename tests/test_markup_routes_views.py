@@ -1,4 +1,5 @@
-"""py/render/markup.py, py/core/routes.py and py/render/tracker_views.py: safe HTML text, hash routes and the tracker page."""
+"""py/render/markup.py, py/core/routes.py and py/render/tracker_views.py: safe HTML text, hash routes and the tracker
+page."""
 import datetime
 import html
 import re
@@ -30,7 +31,8 @@ CATALOGUE = {
         {"id": "offer-context", "name": "Offer context", "text": "Say why.", "articles": ["crying-together"]},
         {"id": "active-listening", "name": "Listen actively", "text": "Say back what you heard.",
          "articles": ["crying-together", "never-cries"]},
-        {"id": "slow-breathing", "name": "Breathe slowly together", "text": "Breathe.", "articles": ["crying-together"]},
+        {"id": "slow-breathing", "name": "Breathe slowly together", "text": "Breathe.",
+         "articles": ["crying-together"]},
         {"id": "name-feelings", "name": "Notice & name <feelings>", "text": "Name them.", "articles": ["never-cries"]},
     ],
 }
@@ -192,8 +194,8 @@ def test_done_today_is_checked():
     doc = model.empty()
     model.set_done(doc, "active-listening", dates.ordinal(TODAY_ISO), True)
     model.set_done(doc, "offer-context", dates.ordinal("2024-02-29"), True)
-    checked = re.findall(r'id="tracker--do-([a-z0-9-]+)" data-practice="[a-z0-9-]+" data-day="2024-03-01" [^>]* checked>',
-                         render(doc))
+    checked = re.findall(r'id="tracker--do-([a-z0-9-]+)" data-practice="[a-z0-9-]+" data-day="2024-03-01"'
+                         r' [^>]* checked>', render(doc))
     assert checked == ["active-listening"]
 
 
@@ -293,7 +295,8 @@ def test_row_has_the_last_seven_days_today_last():
     assert days == ["2024-02-24", "2024-02-25", "2024-02-26", "2024-02-27", "2024-02-28", "2024-02-29", "2024-03-01"]
     assert re.findall(r'data-day="([0-9-]+)" aria-label="[^"]+" checked', row) == ["2024-02-27"]
     assert 'id="day--slow-breathing--2024-02-27"' in row and 'id="tracker--do-slow-breathing"' in row
-    shown = re.findall(r'<span class="day-initial" aria-hidden="true">(\w)</span><span class="day-number" aria-hidden="true">(\d+)</span>', row)
+    shown = re.findall(r'<span class="day-initial" aria-hidden="true">(\w)</span>'
+                       r'<span class="day-number" aria-hidden="true">(\d+)</span>', row)
     assert shown == [("S", "24"), ("S", "25"), ("M", "26"), ("T", "27"), ("W", "28"), ("T", "29"), ("F", "1")]
     assert row.count("is-today") == 1 and row.index("is-today") > row.index('data-day="2024-02-29"')
 
@@ -302,7 +305,8 @@ def test_every_control_has_a_name_of_its_own():
     """Day toggles, focus, goal and grid cells each name their practice (and date): no two share a name."""
     doc = model.empty()
     model.set_focus(doc, "active-listening", 2)
-    page = render(doc) + "".join(tracker_views.row_body(doc, p, TODAY) + tracker_views.grid_table(doc, p["id"], TODAY, p["name"])
+    page = render(doc) + "".join(tracker_views.row_body(doc, p, TODAY)
+                                 + tracker_views.grid_table(doc, p["id"], TODAY, p["name"])
                                  for p in CATALOGUE["practices"])
     names = re.findall(r'<span class="sr">([^<]+)</span></label>', page)     # focus checkboxes
     names += re.findall(r'<input [^>]*aria-label="([^"]+)"', page)          # day toggles, grid cells
@@ -349,7 +353,8 @@ def test_week_count_against_the_goal():
 
 
 def test_data_panel_opens_once_there_is_something_to_keep():
-    """"Your data" is closed on a fresh profile; open with anything saved, while nothing is saved, with backups, or when it was open."""
+    """"Your data" is closed on a fresh profile; open with anything saved, while nothing is saved, with backups, or
+    when it was open."""
     fresh = data_views.data_panel(model.empty(), [], True, TODAY)
     assert '<details id="data-details">' in fresh
     for shown in ('<p class="copy-status" id="copy-status">No copy saved yet.</p>', ">Save a copy</button>",

@@ -166,7 +166,8 @@ def test_dumps_is_canonical_json(exported):
     doc = model.validate(exported, True)[0]
     text = model.dumps(doc)
     assert text == json.dumps(exported, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    shuffled = {k: (dict(reversed(list(v.items()))) if isinstance(v, dict) else v) for k, v in reversed(list(doc.items()))}
+    shuffled = {k: (dict(reversed(list(v.items()))) if isinstance(v, dict) else v)
+                for k, v in reversed(list(doc.items()))}
     assert model.dumps(shuffled) == text
     assert model.loads(text, True) == (doc, [])
 
@@ -425,7 +426,8 @@ def test_set_done_adds_and_removes_days():
     model.set_done(doc, "a", dates.ordinal("2024-03-01"), True)
     model.set_done(doc, "a", dates.ordinal("2024-03-01"), True)
     assert days(doc) == {"a": ["2024-03-01", "2024-03-02"]}
-    assert model.is_done(doc, "a", dates.ordinal("2024-03-01")) and not model.is_done(doc, "a", dates.ordinal("2024-03-03"))
+    assert model.is_done(doc, "a", dates.ordinal("2024-03-01"))
+    assert not model.is_done(doc, "a", dates.ordinal("2024-03-03"))
     model.set_done(doc, "a", dates.ordinal("2024-03-01"), False)
     assert days(doc) == {"a": ["2024-03-02"]}
     model.set_done(doc, "a", dates.ordinal("2024-03-02"), False)
@@ -508,7 +510,8 @@ PREVIOUS_EXPORT = ('{"checkins":{"active-listening":["2026-11-01","2026-11-02"],
 
 
 def test_an_export_of_the_previous_version_imports_unchanged():
-    """A file the previous version exported (escaped non-ASCII) imports whole; exporting it again gives the same data."""
+    """A file the previous version exported (escaped non-ASCII) imports whole; exporting it again gives the same
+    data."""
     doc = model.parse_import(PREVIOUS_EXPORT)
     assert days(doc) == {"active-listening": ["2026-11-01", "2026-11-02"], "share-joy": ["2026-10-30"]}
     assert doc["notes"] == {"2026-11-02": ['café 😊 "quoted"\nline']}
@@ -519,7 +522,8 @@ def test_an_export_of_the_previous_version_imports_unchanged():
 
 @given(st.text())
 def test_quote_is_json_that_reads_back_as_the_same_text(text):
-    """json_text.quote writes any text (with nothing to escape by its fast path, the rest escaped) as JSON that reads back unchanged."""
+    """json_text.quote writes any text (with nothing to escape by its fast path, the rest escaped) as JSON that reads
+    back unchanged."""
     assert json.loads(json_text.quote(text)) == text
 
 

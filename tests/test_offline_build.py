@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from conftest import DIST
+from paths import DIST
 
 
 def worker():

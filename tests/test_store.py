@@ -1,4 +1,6 @@
-"""py/core/store.py and py/core/layout.py: the tracker document kept in several storage keys without loss, against a fake backend."""
+"""py/core/store.py and py/core/layout.py: the tracker document kept in several storage keys without loss, against a
+fake backend."""
+import contextlib
 import itertools
 import json
 import random
@@ -108,10 +110,8 @@ def reread(backend):
 def close_during(backend, closed_after, action):
     """Run `action` with the page closing after `closed_after` more writes; storage stays as it was left."""
     backend.close_after = closed_after
-    try:
+    with contextlib.suppress(PageClosed):
         action()
-    except PageClosed:
-        pass
     backend.close_after = None
 
 
@@ -133,8 +133,11 @@ def sample_document():
     return doc
 
 
-def history(years, today=dates.to_ordinal(2026, 11, 22), seed=1):
-    """Like tests/bench.py's: 23 practices each ticked with p=0.4 a day, a note every 7th day."""
+HISTORY_TODAY = dates.to_ordinal(2026, 11, 22)
+
+
+def history(years, today=HISTORY_TODAY, seed=1):
+    """Like tests/bench/bench.py's: 23 practices each ticked with p=0.4 a day, a note every 7th day."""
     rng = random.Random(seed)
     doc = model.empty()
     ids = ["practice-%d" % i for i in range(23)]
@@ -169,7 +172,8 @@ def test_a_tick_writes_only_its_practice_key():
     change, keys = tick("active-listening")
     assert s.update(change, keys) is True
     assert backend.sets == ["attune:days:active-listening"]
-    assert json.loads(backend.data["attune:days:active-listening"]) == {"from": "2024-02-28", "bits": "04"}  # day 2 of an 8-day byte
+    # Day 2 of an 8-day byte.
+    assert json.loads(backend.data["attune:days:active-listening"]) == {"from": "2024-02-28", "bits": "04"}
     assert reread(backend)["checkins"] == {"active-listening": ["2024-03-01"]}
 
 
@@ -210,7 +214,8 @@ def test_five_years_fit_in_60_kb_and_a_tick_costs_one_small_key():
     s = opened(backend)
     assert exported(s.doc) == exported(doc)
     backend.gets, backend.sets = [], []
-    s.update(*tick("practice-4", "2026-11-22", done=not model.is_done(s.doc, "practice-4", dates.ordinal("2026-11-22"))))
+    ticked = model.is_done(s.doc, "practice-4", dates.ordinal("2026-11-22"))
+    s.update(*tick("practice-4", "2026-11-22", done=not ticked))
     assert backend.gets == backend.sets == ["attune:days:practice-4"]
     assert len(backend.data["attune:days:practice-4"]) < 1000
 
@@ -377,7 +382,8 @@ def test_two_stores_keep_each_others_notes_and_focus():
 
 
 def test_an_update_decodes_its_key_only_when_another_tab_changed_it(monkeypatch):
-    """A key still holding the text this tab last read or wrote is not decoded again; one another tab changed is, and merged."""
+    """A key still holding the text this tab last read or wrote is not decoded again; one another tab changed is, and
+    merged."""
     backend = FakeBackend()
     first, second = opened(backend), opened(backend)
     decoded = []
@@ -421,7 +427,8 @@ def test_refresh_of_one_key_picks_up_another_tabs_write():
 
 
 def test_storage_full_on_update_goes_to_memory_and_keeps_stored_data():
-    """StorageFull on a write: persistent is False, the notice says storage is full, stored data is intact, memory has the change."""
+    """StorageFull on a write: persistent is False, the notice says storage is full, stored data is intact, memory has
+    the change."""
     backend = FakeBackend()
     s = opened(backend)
     s.update(*tick("a", "2024-03-01"))
@@ -431,7 +438,8 @@ def test_storage_full_on_update_goes_to_memory_and_keeps_stored_data():
     assert s.persistent is False
     assert len(s.notices) == 1 and "storage is full" in s.notices[0][1]
     assert backend.data == before
-    assert model.is_done(s.doc, "b", dates.ordinal("2024-03-02")) and model.is_done(s.doc, "a", dates.ordinal("2024-03-01"))
+    assert model.is_done(s.doc, "b", dates.ordinal("2024-03-02"))
+    assert model.is_done(s.doc, "a", dates.ordinal("2024-03-01"))
     # Later changes stay in memory too, and the notice is not repeated.
     s.update(*tick("c"))
     assert model.is_done(s.doc, "c", dates.ordinal("2024-03-01")) and len(s.notices) == 1

@@ -83,7 +83,8 @@ def test_counts_agree_with_counting_day_by_day(offsets_a, offsets_b, weekday):
     today = MONDAY + weekday
     doc = doc_with({"a": [today + o for o in offsets_a], "b": [today + o for o in offsets_b]})
     first = dates.week_start(today) - 7 * 11
-    expected = [(first + 7 * w, sum(1 for pid in doc["checkins"] for n in range(first + 7 * w, min(first + 7 * w + 6, today) + 1)
+    expected = [(first + 7 * w, sum(1 for pid in doc["checkins"]
+                                    for n in range(first + 7 * w, min(first + 7 * w + 6, today) + 1)
                                     if doc["checkins"][pid].has(n))) for w in range(12)]
     assert weeks_chart.week_counts(doc, today) == expected
 

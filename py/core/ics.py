@@ -70,7 +70,8 @@ def fold(line):
 
 def utc_stamp(iso_time):
     """"20261122T034201Z" from the clock's ISO text "2026-11-22T03:42:01.123Z"."""
-    return iso_time[0:4] + iso_time[5:7] + iso_time[8:10] + "T" + iso_time[11:13] + iso_time[14:16] + iso_time[17:19] + "Z"
+    return (iso_time[0:4] + iso_time[5:7] + iso_time[8:10] + "T"
+            + iso_time[11:13] + iso_time[14:16] + iso_time[17:19] + "Z")
 
 
 def local_stamp(day, hour, minute):

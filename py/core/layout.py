@@ -25,7 +25,7 @@ from dayset import DaySet
 HEAD = "attune:data"
 DAYS = "attune:days:"
 NOTES = "attune:notes:"
-DAY_NUMBERS = set("01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31".split())
+DAY_NUMBERS = set("%02d" % day for day in range(1, 32))   # "01" to "31"
 
 
 def days_key(pid):
@@ -75,7 +75,7 @@ def decode(key, text):
     try:
         data = json.loads(text)
     except ValueError:
-        raise model.DataError("it is not valid JSON")
+        raise model.DataError("it is not valid JSON") from None
     if key == HEAD:
         return model.validate(data, False)
     if key.startswith(DAYS):
@@ -85,7 +85,7 @@ def decode(key, text):
         try:
             return {"checkins": {pid: DaySet.from_hex(data["from"], data["bits"])}}, []
         except ValueError:
-            raise model.DataError("the check-ins of %s are not a day bitmap" % pid)
+            raise model.DataError("the check-ins of %s are not a day bitmap" % pid) from None
     month = key[len(NOTES):]
     if not dates.is_date(month + "-01"):
         raise model.DataError("notes under %s, which is not a month" % json_text.quote(key[:60]))

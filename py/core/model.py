@@ -247,7 +247,8 @@ def valid_checkins(data, problems):
             continue
         good = [d for d in days if is_checkin_day(d)]
         if len(good) != len(days):
-            problems.add("%d check-in(s) of %s are not dates from %s to %s" % (len(days) - len(good), pid, FIRST_DAY, LAST_DAY))
+            problems.add("%d check-in(s) of %s are not dates from %s to %s"
+                         % (len(days) - len(good), pid, FIRST_DAY, LAST_DAY))
         if good:
             checkins[pid] = DaySet.from_isos(good)
     return checkins
@@ -345,7 +346,7 @@ def loads(text, strict):
     try:
         data = json.loads(text)
     except ValueError:
-        raise DataError("it is not valid JSON")
+        raise DataError("it is not valid JSON") from None
     if "\\ud" in text or "\\uD" in text:  # only a file with escaped surrogates needs the slow walk
         data = join_all_surrogates(data)
     return validate(data, strict)

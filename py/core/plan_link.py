@@ -59,7 +59,8 @@ def decode(hash_text):
         raise PlanError("This link does not look like an Attune plan (it has no version number Attune knows).")
     if int(version) > VERSION:
         raise PlanError("This plan was made by a newer version of Attune (link version %d; this one reads up to %d). "
-                        "Reload the page to get the newest version, then open the link again." % (int(version), VERSION))
+                        "Reload the page to get the newest version, then open the link again."
+                        % (int(version), VERSION))
     if int(version) < 1:
         raise PlanError("This link does not look like an Attune plan (version %d does not exist)." % int(version))
     if len(parts) != 3 or not parts[1] or checksum(parts[1]) != parts[2]:

@@ -102,14 +102,17 @@ def keep_offers(installable, safari):
 def import_dialog(changes, name):
     lines = [plural(changes["checkins"], "new check-in"), plural(changes["notes"], "new note"),
              plural(changes["focus"], "focus change")]
-    extra = " %s no longer in the articles and will be kept as archived." % plural(changes["archived"], "practice") if changes["archived"] else ""
+    extra = (" %s no longer in the articles and will be kept as archived." % plural(changes["archived"], "practice")
+             if changes["archived"] else "")
     return (tag("p", escape("%s adds %s.%s Merging keeps everything you have now." % (name, ", ".join(lines), extra)))
-            + tag("div", tag("button", "Merge into my data", type="button", data_action="import-merge", class_="primary")
+            + tag("div", tag("button", "Merge into my data", type="button", data_action="import-merge",
+                             class_="primary")
                   + tag("button", "Replace my data", type="button", data_action="import-replace")
                   + tag("button", "Cancel", type="button", data_action="dialog-cancel"), class_="actions"))
 
 
 def erase_dialog():
-    return (tag("p", "Erase every tick, note and goal from this browser? This cannot be undone. Export first if you may want them back.")
+    return (tag("p", "Erase every tick, note and goal from this browser? This cannot be undone. "
+                     "Export first if you may want them back.")
             + tag("div", tag("button", "Erase everything", type="button", data_action="erase-confirm", class_="danger")
                   + tag("button", "Keep my data", type="button", data_action="dialog-cancel"), class_="actions"))

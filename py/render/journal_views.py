@@ -51,7 +51,8 @@ def check_day(text, today):
 # Drawn from templates, not tag(): on a phone MicroPython spends most of a drawing's time in
 # calls, and one "%" does what a dozen tag() calls did. Every text is escaped; a day is ISO.
 NOTE = ('<li class="journal-note" data-day="%(day)s" data-note="%(note)s"><p class="note-text">%(note)s</p>'
-        '<div class="note-actions"><button type="button" data-action="journal-edit" aria-label="Edit note of %(label)s">'
+        '<div class="note-actions">'
+        '<button type="button" data-action="journal-edit" aria-label="Edit note of %(label)s">'
         'Edit</button><button type="button" data-action="journal-remove" aria-label="Remove note of %(label)s">'
         'Remove</button></div></li>')
 DAY = ('<article class="journal-day" id="journal-%(day)s" data-day="%(day)s" aria-labelledby="journal-%(day)s-title">'
@@ -120,7 +121,8 @@ def more_button(more):
 def notes_list(notes, until=None, before=None):
     """(html, oldest): the list of weeks and its "Show earlier weeks" button, or the empty state."""
     if not notes:
-        return tag("div", tag("p", escape(EMPTY), class_="note journal-empty"), id="journal-weeks") + more_button(False), None
+        return (tag("div", tag("p", escape(EMPTY), class_="note journal-empty"), id="journal-weeks")
+                + more_button(False), None)
     html, oldest, more = journal_weeks(notes, PAGE_WEEKS, before, until)
     return tag("div", html, id="journal-weeks") + more_button(more), oldest
 
@@ -138,7 +140,8 @@ def add_panel(today, day, prompt=None):
                tag("h2", "Add a note", id="journal-add-title")
                + lead
                + tag("p", tag("label", "Day", for_="journal-day")
-                     + '<input type="date" id="journal-day" max="%s" value="%s" required aria-describedby="journal-add-error">'
+                     + '<input type="date" id="journal-day" max="%s" value="%s" required'
+                       ' aria-describedby="journal-add-error">'
                      % (max_day, escape(day or max_day)), class_="journal-field")
                + tag("label", "Note", for_="journal-note", class_="journal-label")
                + tag("textarea", "", id="journal-note", rows="3", maxlength=str(model.MAX_NOTE))
@@ -156,7 +159,8 @@ def edit_item(day, text):
                + tag("textarea", escape(text), id="journal-edit", rows="4", maxlength=str(model.MAX_NOTE),
                      aria_describedby="journal-edit-error")
                + tag("div", "", id="journal-edit-error", class_="journal-error", role="alert")
-               + tag("div", tag("button", "Save changes", type="button", data_action="journal-save-edit", class_="primary")
+               + tag("div", tag("button", "Save changes", type="button", data_action="journal-save-edit",
+                                class_="primary")
                      + tag("button", "Cancel", type="button", data_action="journal-cancel-edit"), class_="actions"),
                class_="journal-note is-editing", data_day=day, data_note=text)
 

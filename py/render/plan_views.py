@@ -31,7 +31,8 @@ def day_choices(practice, goal, chosen=None):
                          + tag("span", DAY_SHORT[day], aria_hidden="true")
                          + tag("span", dates.WEEKDAYS[day], class_="sr"),
                          for_=box_id, class_="day"))
-    return tag("fieldset", tag("legend", escape(practice["name"]) + tag("span", " · " + escape(goal_text(goal)), class_="legend-goal"))
+    legend = escape(practice["name"]) + tag("span", " · " + escape(goal_text(goal)), class_="legend-goal")
+    return tag("fieldset", tag("legend", legend)
                + tag("div", "".join(boxes), class_="days"),
                class_="remind-days")
 
@@ -89,7 +90,8 @@ def plan_tools(catalogue, focus):
     state = panel_state(catalogue, focus)
     title = tag("h2", "Reminders and sharing", id="plan-tools-title")
     if state == "no":
-        body = tag("p", "Choose “Focus on this” on a practice to put it in your calendar or share it with your partner.",
+        body = tag("p", "Choose “Focus on this” on a practice to put it in your calendar or share it with "
+                        "your partner.",
                    class_="note")
     else:
         body = "".join(tag("details", tag("summary", summary), class_="plan-tool", id=tool_id)
@@ -137,11 +139,13 @@ def plan_view(catalogue, focus, plan):
                          + tag("ul", "".join(tag("li", tag("code", escape(pid))) for pid in unknown)),
                          class_="callout unknown-practices"))
     if known:
-        parts.append(tag("div", tag("button", "Add to my focus", type="button", data_action="plan-add", class_="primary")
+        parts.append(tag("div", tag("button", "Add to my focus", type="button", data_action="plan-add",
+                                    class_="primary")
                          + tag("a", "Not now", href="#/practices", class_="button"),
                          class_="actions"))
     else:
-        parts.append(tag("p", "Nothing in this plan can be added. " + tag("a", "Go to your practices", href="#/practices")))
+        parts.append(tag("p", "Nothing in this plan can be added. "
+                         + tag("a", "Go to your practices", href="#/practices")))
     return "".join(parts)
 
 

@@ -86,7 +86,8 @@ def calendar(today):
         for i in range(7 * WEEKS):
             weekday = dates.WEEKDAYS[i % 7]
             days.append(CalendarDay(first + i, "%04d-%02d-%02d" % (year, month, day),
-                                    "%s %d %s %d" % (weekday, day, dates.MONTHS[month - 1], year), weekday[0], day, month))
+                                    "%s %d %s %d" % (weekday, day, dates.MONTHS[month - 1], year),
+                                    weekday[0], day, month))
             day += 1
             if day > dates.days_in_month(year, month):
                 day, month = 1, month + 1
@@ -116,13 +117,15 @@ DAYS = '<div class="week-days" role="group" aria-label="%(name)s, the last 7 day
 COUNT = '<span class="week-count">%s</span>'
 # The practice's name opens what the row keeps closed: its text, facts, focus and goal and the
 # 12-week grid, all drawn on first opening (row_body, grid_table); the days stay below it.
-MORE = ('<details class="history" data-grid="%(pid)s"><summary><h3 class="practice-name">%(name)s</h3>%(count)s</summary>'
-        '</details>')
+MORE = ('<details class="history" data-grid="%(pid)s">'
+        '<summary><h3 class="practice-name">%(name)s</h3>%(count)s</summary></details>')
 BODY = '<div class="more-body">%(text)s<p class="facts">%(facts)s</p>%(controls)s</div>'
 TEXT = '<p class="practice-text">%s</p>'
 ARCHIVED_TEXT = '<p class="practice-text">No longer in the articles; its history is kept and exported.</p>'
-FOCUS = ('<div class="focus"><span class="focus-on"><input type="checkbox" id="focus--%(pid)s" data-focus="%(pid)s"%(focused)s>'
-         '<label for="focus--%(pid)s">Focus on <span aria-hidden="true">this</span><span class="sr">%(name)s</span></label></span>'
+FOCUS = ('<div class="focus"><span class="focus-on">'
+         '<input type="checkbox" id="focus--%(pid)s" data-focus="%(pid)s"%(focused)s>'
+         '<label for="focus--%(pid)s">Focus on <span aria-hidden="true">this</span>'
+         '<span class="sr">%(name)s</span></label></span>'
          '<label for="goal--%(pid)s">Weekly goal<span class="sr"> for %(name)s</span></label>'
          '<select id="goal--%(pid)s" data-goal="%(pid)s"%(disabled)s>%(options)s</select></div>')
 GOAL_OPTIONS = ['<option value="%d"%%s>%s</option>' % (g, "No goal" if g == 0 else plural(g, "time") + " a week")
@@ -186,7 +189,8 @@ def row_body(doc, practice, today):
     pid = practice["id"]
     in_focus = pid in doc["focus"]
     values = {"pid": pid, "name": escape(practice["name"]), "focused": " checked" if in_focus else "",
-              "disabled": "" if in_focus else " disabled", "options": OPTIONS_FOR[doc["focus"][pid] if in_focus else None],
+              "disabled": "" if in_focus else " disabled",
+              "options": OPTIONS_FOR[doc["focus"][pid] if in_focus else None],
               "facts": escape(row_facts(doc, practice, today))}
     archived = practice.get("archived")
     values["text"] = ARCHIVED_TEXT if archived else TEXT % escape(practice["text"])
@@ -196,7 +200,8 @@ def row_body(doc, practice, today):
 
 GRID_HEAD = "".join('<th scope="col"><span aria-hidden="true">%s</span><span class="sr">%s</span></th>' % (d[0], d)
                     for d in dates.WEEKDAYS)
-CELL = ('<td class="cell%(cls)s"><input type="checkbox" class="day-box" id="grid--%(pid)s--%(iso)s" data-practice="%(pid)s"'
+CELL = ('<td class="cell%(cls)s">'
+        '<input type="checkbox" class="day-box" id="grid--%(pid)s--%(iso)s" data-practice="%(pid)s"'
         ' data-day="%(iso)s" aria-label="%(name)s, %(long)s, in the 12-week grid"%(checked)s></td>')
 TO_COME = '<td class="cell is-future"><span class="sr">%s: still to come</span></td>'
 
@@ -222,10 +227,13 @@ def grid_table(doc, pid, today, name):
             values["cls"] = (" is-done" if done else "") + (" has-note" if noted else "")
             cells.append(CELL % values)
         monday = days[7 * week]
-        body.append('<tr><th scope="row">%d %s</th>%s</tr>' % (monday.number, dates.MONTHS[monday.month - 1][:3], "".join(cells)))
+        body.append('<tr><th scope="row">%d %s</th>%s</tr>'
+                    % (monday.number, dates.MONTHS[monday.month - 1][:3], "".join(cells)))
     table = ('<table class="grid"><caption class="sr">%s, week by week (Monday to Sunday)</caption>'
-             '<thead><tr><td></td>%s</tr></thead><tbody>%s</tbody></table>' % (values["name"], GRID_HEAD, "".join(body)))
-    return '<div class="grid-wrap">%s<div class="note-links">%s</div></div>' % (table, note_links(grid_note_days(doc, today)))
+             '<thead><tr><td></td>%s</tr></thead><tbody>%s</tbody></table>'
+             % (values["name"], GRID_HEAD, "".join(body)))
+    return ('<div class="grid-wrap">%s<div class="note-links">%s</div></div>'
+            % (table, note_links(grid_note_days(doc, today))))
 
 
 def grid_note_days(doc, today):
@@ -238,7 +246,8 @@ def note_links(days):
     """Links to the notes of these days (CalendarDays, oldest first), newest first; "" when there are none."""
     if not days:
         return ""
-    links = ['<li><a href="#/journal/%s"><span aria-hidden="true">%s %d %s</span><span class="sr">Notes for %s</span></a></li>'
+    links = ['<li><a href="#/journal/%s"><span aria-hidden="true">%s %d %s</span>'
+             '<span class="sr">Notes for %s</span></a></li>'
              % (day.iso, day.long[:3], day.number, dates.MONTHS[day.month - 1][:3], day.long) for day in reversed(days)]
     return '<p class="note-days-title">Days with notes:</p><ul class="note-days">%s</ul>' % "".join(links)
 
@@ -259,10 +268,12 @@ def notes_panel(doc, today):
         for text in entries)
     listing = tag("ul", items, class_="notes") if entries else ""
     return tag("section",
-               tag("h2", "Today's note " + tag("span", escape(today_text(today)), class_="note-date", aria_hidden="true"),
+               tag("h2", "Today's note "
+                   + tag("span", escape(today_text(today)), class_="note-date", aria_hidden="true"),
                    id="note-title")
                + tag("label", "Note for " + escape(dates.long_name(today)), for_="note-input", class_="sr")
-               + tag("textarea", "", id="note-input", rows="2", maxlength=str(model.MAX_NOTE), aria_describedby="note-hint")
+               + tag("textarea", "", id="note-input", rows="2", maxlength=str(model.MAX_NOTE),
+                     aria_describedby="note-hint")
                + tag("div", tag("button", "Save note", type="button", data_action="add-note", class_="primary")
                      + tag("p", "How did it go? A line is enough.", class_="note", id="note-hint"),
                      class_="note-actions")
@@ -271,8 +282,8 @@ def notes_panel(doc, today):
 
 
 def group_section(doc, key, title, members, today, week=None):
-    return tag("section", tag("h2", escape(title)) + tag("ul", group_rows(doc, members, today, week), class_="tracker-list"),
-               class_="tracker-group", data_group=key)
+    rows = tag("ul", group_rows(doc, members, today, week), class_="tracker-list")
+    return tag("section", tag("h2", escape(title)) + rows, class_="tracker-group", data_group=key)
 
 
 def group_rows(doc, members, today, week=None):
@@ -291,4 +302,5 @@ def tracker(catalogue, doc, today, store_backups, persistent, data_open=False, g
     week = last_days(today)
     groups = practice_groups(catalogue, doc) if groups is None else groups
     sections = [group_section(doc, key, title, members, today, week) for key, title, members in groups]
-    return "".join(sections) + notes_panel(doc, today) + data_views.data_panel(doc, store_backups, persistent, today, data_open)
+    return ("".join(sections) + notes_panel(doc, today)
+            + data_views.data_panel(doc, store_backups, persistent, today, data_open))

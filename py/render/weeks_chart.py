@@ -101,10 +101,12 @@ def chart(doc, today, id_prefix="weeks", heading="h2"):
     counts = week_counts(doc, today)
     total = sum(c for _, c in counts)
     title_id = id_prefix + "-title"
-    caption = "Check-ins across all practices, each of the last %d weeks (%s in all)" % (WEEKS, plural(total, "check-in"))
+    caption = ("Check-ins across all practices, each of the last %d weeks (%s in all)"
+               % (WEEKS, plural(total, "check-in")))
     return tag("section",
                tag(heading, "Your last %d weeks" % WEEKS, id=title_id)
                + tag("p", escape(this_week_line(counts[-1][1])), class_="weeks-line")
-               + (bars_svg(counts) if total else tag("p", "The bars fill in as you tick practices.", class_="note weeks-empty"))
+               + (bars_svg(counts) if total
+                  else tag("p", "The bars fill in as you tick practices.", class_="note weeks-empty"))
                + tag("div", counts_table(counts, caption), class_="sr weeks-table"),
                class_="panel weeks-panel", aria_labelledby=title_id)

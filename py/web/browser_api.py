@@ -37,7 +37,8 @@ def file_share(text, name):
     """The share data for `text` as a JSON file called `name`, where the browser can share files
     (navigator.canShare says yes: Safari on iPhone and iPad, Chrome on Android); None elsewhere."""
     navigator = js.navigator
-    if optional(navigator, "canShare") is None or optional(navigator, "share") is None or optional(js.window, "File") is None:
+    if (optional(navigator, "canShare") is None or optional(navigator, "share") is None
+            or optional(js.window, "File") is None):
         return None
     parts = js.Array.new()
     parts.push(text)

@@ -208,8 +208,8 @@ class JournalPage:
     def focus_day(self, day, nearby=()):
         """Focus the day's heading, or its week's once the day has no notes left, or a week `nearby`
         (ids of week headings), or the journal's heading."""
-        for element_id in [journal_views.day_id(day) + "-title", journal_views.week_id(journal_views.monday_of(day)) + "-title"] \
-                + list(nearby) + ["journal-title"]:
+        week_title = journal_views.week_id(journal_views.monday_of(day)) + "-title"
+        for element_id in [journal_views.day_id(day) + "-title", week_title] + list(nearby) + ["journal-title"]:
             element = document.getElementById(element_id)
             if element:
                 element.focus()

@@ -16,7 +16,8 @@ KEPT = "This browser keeps Attune's data until you erase it."
 NOT_KEPT = "This browser may clear Attune's data when the device runs short of space."
 REFUSED = ("The browser did not agree this time, so it may still clear Attune's data when space runs short. "
            "Exporting now and then keeps a copy safe.")
-WHY = "This asks it to keep the data until you erase it; Safari may otherwise clear it after a few weeks without a visit."
+WHY = ("This asks it to keep the data until you erase it; "
+       "Safari may otherwise clear it after a few weeks without a visit.")
 
 
 class KeepData:

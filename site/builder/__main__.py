@@ -63,7 +63,8 @@ def check_exit_url(url):
     """The exit address, or BuildError naming where it is set and what it must be."""
     if not model.is_exit_url(url):
         raise BuildError(Path(config.__file__), 0, "EXIT_URL %r is not a web address starting http:// or https:// "
-                         "of up to %d characters (see the rule in py/core/model.py: is_exit_url)" % (url, model.MAX_EXIT_URL))
+                         "of up to %d characters (see the rule in py/core/model.py: is_exit_url)"
+                         % (url, model.MAX_EXIT_URL))
     return url
 
 
@@ -102,7 +103,8 @@ def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules
         for path in sorted(stage.rglob("*")):
             if path.is_file():
                 inputs.update(path.relative_to(stage).as_posix().encode() + path.read_bytes())
-        inputs.update(repr(catalogue).encode() + "".join(a["html"] for a in articles).encode() + help_page["html"].encode())
+        inputs.update(repr(catalogue).encode() + "".join(a["html"] for a in articles).encode()
+                      + help_page["html"].encode())
         inputs.update((SITE / "index.html").read_bytes() + (SITE / "sw.js").read_bytes() + exit_url.encode())
         version = f"{version_base}+{inputs.hexdigest()[:8]}"
         html = page.render((SITE / "index.html").read_text(encoding="utf-8"), articles, catalogue,
@@ -140,7 +142,8 @@ def main(argv=None):
     except (runtime.RuntimeMissing, bytecode.BytecodeError) as error:
         print(f"build failed: {error}", file=sys.stderr)
         return 1
-    print(f"built {args.out}: {result['articles']} articles, {result['practices']} practices, version {result['version']}")
+    print(f"built {args.out}: {result['articles']} articles, {result['practices']} practices, "
+          f"version {result['version']}")
     return 0
 
 

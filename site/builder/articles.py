@@ -17,6 +17,12 @@ def count_words(markdown_text):
     return len(re.findall(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)*", text))
 
 
+def article_markdown(path, source, slug):
+    """The converter for one article's body (`source`, as in `path`): after convert(), md.practices and md.headings."""
+    return markdown.Markdown(extensions=["tables", "sane_lists", ArticleExtension(path=path, source=source, slug=slug)],
+                             output_format="html")
+
+
 def read_article(path):
     """One article: its front matter fields plus html, practices, headings and word count."""
     path = Path(path)
@@ -26,10 +32,7 @@ def read_article(path):
         raise BuildError(path, fields["slug_line"], f"slug {fields['slug']!r} differs from the file name {path.stem!r}")
     # Blank lines in place of the front matter keep the body's line numbers those of the file.
     padded = "\n" * (first_line - 1) + body
-    md = markdown.Markdown(
-        extensions=["tables", "sane_lists", ArticleExtension(path=path, source=padded, slug=fields["slug"])],
-        output_format="html",
-    )
+    md = article_markdown(path, padded, fields["slug"])
     html = md.convert(padded)
     words = count_words(body)
     return dict(fields, html=html, practices=md.practices, headings=md.headings,
@@ -45,7 +48,8 @@ def read_collection(folder):
     names, seen_orders = {}, {}
     for article in articles:
         if article["order"] in seen_orders:
-            raise BuildError(article["path"], 1, f"order {article['order']} is also used by {seen_orders[article['order']]}")
+            raise BuildError(article["path"], 1,
+                             f"order {article['order']} is also used by {seen_orders[article['order']]}")
         seen_orders[article["order"]] = article["path"]
         for practice in article["practices"]:
             known = names.setdefault(practice["id"], (practice["name"], article["path"]))

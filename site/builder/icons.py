@@ -42,7 +42,7 @@ def draw(size, scale):
                 d = abs(((x + 0.5 - cx) ** 2 + (y + 0.5 - cy) ** 2) ** 0.5 - r)
                 cover = max(0.0, min(1.0, stroke / 2 - d + 0.5))
                 if cover > 0:
-                    colour = tuple(round(c * (1 - cover) + k * cover) for c, k in zip(colour, ring))
+                    colour = tuple(round(c * (1 - cover) + k * cover) for c, k in zip(colour, ring, strict=True))
             row.append(colour)
         rows.append(row)
     return png(size, size, rows)

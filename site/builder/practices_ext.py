@@ -91,7 +91,8 @@ class ArticleTreeprocessor(Treeprocessor):
         parent.remove(heading)
         holder.tail, heading.tail = heading.tail, None
         holder.append(heading)
-        link = etree.SubElement(holder, "a", {"class": "anchor", "href": href, "aria-label": f"Link to this section: {label}"})
+        link = etree.SubElement(holder, "a",
+                                {"class": "anchor", "href": href, "aria-label": f"Link to this section: {label}"})
         link.text = "#"
 
     def build_practices(self, root):
@@ -124,7 +125,8 @@ class ArticleTreeprocessor(Treeprocessor):
             self.fail(needle, "a practice starts with its id, like '{#active-listening}'")
         pid = match.group(1)
         if holder.text[match.end():].strip() or not len(holder) or holder[0].tag != "strong":
-            self.fail("{#%s}" % pid, f"practice {pid!r}: after the id comes its name in bold, like **Listen actively.**")
+            self.fail("{#%s}" % pid,
+                      f"practice {pid!r}: after the id comes its name in bold, like **Listen actively.**")
         strong = holder[0]
         name = text_of(strong).rstrip(".").strip()
         if not name:

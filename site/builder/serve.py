@@ -4,6 +4,7 @@ Used by `make serve`, the browser tests and the benchmark. Like a static host, i
 types (.wasm as application/wasm) and gzips text when the browser accepts it.
 """
 import argparse
+import contextlib
 import gzip
 import http.server
 import os
@@ -86,10 +87,8 @@ def main():
     args = parser.parse_args()
     server = Server(args.root, args.port)
     print(f"Attune is served at http://127.0.0.1:{server.port}/ (Ctrl+C stops it)", flush=True)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.httpd.serve_forever()
-    except KeyboardInterrupt:
-        pass
 
 
 if __name__ == "__main__":

@@ -80,7 +80,7 @@ class MicroPython:
         try:
             line = self.lines.get(timeout=ANSWER_SECONDS)
         except queue.Empty:
-            raise HarnessError("MicroPython gave no answer within %d s" % ANSWER_SECONDS)
+            raise HarnessError("MicroPython gave no answer within %d s" % ANSWER_SECONDS) from None
         if line is None:
             raise HarnessError("MicroPython stopped: " + self.process.stderr.read()[-2000:])
         return line.rstrip("\n")
@@ -116,31 +116,3 @@ class Both:
         answer = self(module, function, *args, then=then, **kwargs)
         assert "ok" in answer, "%s.%s raised %s" % (module, function, answer["error"])
         return answer["ok"]
-
-
-# --- fixtures -------------------------------------------------------------------------------
-# Imported by each test_mp_*.py (a conftest.py here would shadow tests/conftest.py, which other
-# tests import by name). One process serves the whole session, whichever modules ask for it.
-import atexit  # noqa: E402
-
-import pytest  # noqa: E402
-
-_started = []
-
-
-@pytest.fixture(scope="session")
-def micropython():
-    """The one MicroPython process of the session."""
-    if not _started:
-        try:
-            _started.append(MicroPython())
-        except HarnessError as error:
-            pytest.fail(str(error))
-        atexit.register(_started[0].close)
-    return _started[0]
-
-
-@pytest.fixture(scope="session")
-def both(micropython):
-    """both(module, function, *args): the answer, asserted identical in CPython and MicroPython."""
-    return Both(micropython)

@@ -133,7 +133,7 @@ def store_run(stored, steps):
             if kind == "open":
                 result = model.dumps(kept.open())
             elif kind == "update":
-                result = kept.update(lambda doc: apply(doc, step[1]), keys_of_edit(step[1]))
+                result = kept.update(lambda doc, edit=step[1]: apply(doc, edit), keys_of_edit(step[1]))
             elif kind == "refresh":
                 result = model.dumps(kept.refresh(step[1] if len(step) > 1 else None))
             elif kind == "replace":

@@ -36,10 +36,11 @@ edits = st.lists(st.one_of(
 ).map(list), max_size=15)
 
 # Decoded JSON of any shape, with keys that are sometimes Attune's own.
-KEYS = list(model.TOP_KEYS) + ["theme", "text_size", "at", *model.OPTIONAL_SETTINGS, "slug", "position", "2024-02-29", "2023-02-29"] + PRACTICES
+KEYS = (list(model.TOP_KEYS) + ["theme", "text_size", "at", *model.OPTIONAL_SETTINGS, "slug", "position", "2024-02-29",
+                                "2023-02-29"] + PRACTICES)
 json_values = st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(-2 ** 40, 2 ** 40), st.floats(allow_nan=False, allow_infinity=False),
-              texts, days, practice_ids),
+    st.one_of(st.none(), st.booleans(), st.integers(-2 ** 40, 2 ** 40),
+              st.floats(allow_nan=False, allow_infinity=False), texts, days, practice_ids),
     lambda inner: st.one_of(st.lists(inner, max_size=4),
                             st.dictionaries(st.one_of(st.sampled_from(KEYS), texts), inner, max_size=4)),
     max_leaves=12)

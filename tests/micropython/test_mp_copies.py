@@ -1,7 +1,7 @@
 """py/core/copies.py gives the same reminder, last-copy line and counts in MicroPython as in CPython."""
 from hypothesis import given, settings
 
-from differential import both, micropython, request  # noqa: F401 (the harness's fixtures)
+from differential import request
 from inputs import edits, ordinals
 
 EXAMPLES = settings(max_examples=50, deadline=None)

@@ -2,7 +2,6 @@
 import pytest
 
 from differential import APP_MODULES
-from differential import both, micropython  # noqa: F401 (the harness's fixtures)
 
 
 def test_runs_the_bytecode_the_build_ships(micropython, both):

@@ -1,4 +1,5 @@
-"""py/render/journal_views.py and py/render/weeks_chart.py give the same journal and chart in MicroPython as in CPython."""
+"""py/render/journal_views.py and py/render/weeks_chart.py give the same journal and chart in MicroPython as in
+CPython."""
 import datetime
 
 from hypothesis import given, settings
@@ -6,7 +7,6 @@ from hypothesis import strategies as st
 
 from differential import request
 from inputs import PRACTICES, days, edits, note_texts, ordinals, texts
-from differential import both, micropython  # noqa: F401 (the harness's fixtures)
 
 EXAMPLES = settings(max_examples=50, deadline=None)
 notes_by_day = st.dictionaries(days, st.lists(note_texts.filter(bool), min_size=1, max_size=3), max_size=25)

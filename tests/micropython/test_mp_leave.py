@@ -2,7 +2,6 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from differential import both, micropython  # noqa: F401 (the harness's fixtures)
 from inputs import json_values, stamps, texts
 
 EXAMPLES = settings(max_examples=80, deadline=None)
@@ -40,7 +39,8 @@ def test_leave_settings_export_and_import_back(both, edit_list):
 @EXAMPLES
 @given(st.one_of(st.sampled_from([0, 1, 2, True, "1", None, 1.0]), json_values), st.one_of(addresses, json_values))
 def test_any_stored_leave_settings_validate_alike(both, everywhere, url):
-    """validate, strict and lenient, of settings holding any value for the two settings: the same document or message."""
+    """validate, strict and lenient, of settings holding any value for the two settings: the same document or
+    message."""
     data = {"schema": 2, "settings": {"theme": "system", "text_size": 1, "at": 3,
                                       "exit_everywhere": everywhere, "exit_url": url}}
     both("model", "validate", data, True, then="harness_scenarios.exported")

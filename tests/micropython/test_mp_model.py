@@ -7,7 +7,6 @@ from hypothesis import strategies as st
 import model
 from differential import request
 from inputs import days, edits, export_texts, foreign_documents, json_values, note_texts, ordinals, practice_ids, texts
-from differential import both, micropython  # noqa: F401 (the harness's fixtures)
 
 EXAMPLES = settings(max_examples=50, deadline=None)
 
@@ -114,7 +113,8 @@ KNOWN = [  # each once differed between CPython and MicroPython 1.28; the fix is
     ("model", "validate", [{"schema": 2, "zz": 1, "aa": 2}, True]),                               # dict order
     ("model", "validate", [{"schema": 2, "checkins": {"b": None, "a": None}}, True]),
     ("model", "dumps", [{"$call": {"call": ["harness_scenarios", "document"],
-                                   "args": [[["note", "2024-01-01", "\u00a0\u00a0"], ["note", "2024-01-02", "\u3000é😀\n"]]]}}]),
+                                   "args": [[["note", "2024-01-01", "\u00a0\u00a0"],
+                                             ["note", "2024-01-02", "\u3000é😀\n"]]]}}]),
     ("dates", "parse", ["２０２４-01-01"]),                                                          # isdigit()
     ("markup", "cap", ["éa"]),                                                                     # upper()
 ]

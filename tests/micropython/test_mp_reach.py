@@ -2,7 +2,6 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from differential import both, micropython  # noqa: F401 (the harness's fixtures)
 from inputs import ordinals, practice_ids, texts
 
 EXAMPLES = settings(max_examples=60, deadline=None)

@@ -8,7 +8,6 @@ import layout
 import model
 import store
 from inputs import days, edits, foreign_documents, practice_ids, texts
-from differential import both, micropython  # noqa: F401 (the harness's fixtures)
 
 EXAMPLES = settings(max_examples=20, deadline=None)
 KEY = store.KEY
@@ -18,7 +17,8 @@ single_edits = edits.filter(bool).map(lambda e: e[0])
 # The keys py/core/layout.py uses (a practice's bitmap, a month of notes) and some that look like them.
 data_keys = st.one_of(st.just(KEY), practice_ids.map(layout.days_key), days.map(layout.notes_key),
                       st.sampled_from([layout.DAYS + "À", layout.NOTES + "2024-13", layout.DAYS]))
-day_bitmaps = st.tuples(days, st.text("0123456789abcdefABCDEFx", max_size=12)).map(lambda t: json.dumps({"from": t[0], "bits": t[1]}))
+day_bitmaps = st.tuples(days, st.text("0123456789abcdefABCDEFx", max_size=12)).map(
+    lambda t: json.dumps({"from": t[0], "bits": t[1]}))
 steps = st.lists(st.one_of(
     st.tuples(st.just("update"), single_edits), st.tuples(st.just("refresh"), st.one_of(st.none(), data_keys)),
     st.tuples(st.just("replace"), valid_exports), st.tuples(st.just("merge_in"), valid_exports),
@@ -35,7 +35,7 @@ def test_any_sequence_of_store_steps(both, stored, step_list):
     """open then any steps (edits, another tab's writes, imports, erase, full or disabled storage): the same record."""
     records = both.ok("harness_scenarios", "store_run", stored, [["open"]] + step_list)
     unheard = set()  # keys another tab wrote whose storage event this tab has not had yet
-    for step, record in zip([["open"]] + step_list, records):
+    for step, record in zip([["open"]] + step_list, records, strict=True):
         if step[0] == "write":
             unheard.add(step[1])
         elif step[0] == "refresh" and step[1] is not None:
@@ -57,7 +57,9 @@ def test_unreadable_data_is_backed_up_once_in_both(both):
 
 def test_full_and_disabled_storage_in_both(both):
     """Full storage keeps the change in memory and says so; disabled storage at open works in memory."""
-    full = both.ok("harness_scenarios", "store_run", {}, [["open"], ["full", True], ["update", ["note", "2024-01-01", "x"]]])
+    full = both.ok("harness_scenarios", "store_run", {},
+                   [["open"], ["full", True], ["update", ["note", "2024-01-01", "x"]]])
     assert full[-1]["result"] is False and full[-1]["persistent"] is False and "full" in full[-1]["notices"][0][1]
-    off = both.ok("harness_scenarios", "store_run", {}, [["unavailable", True], ["open"], ["update", ["done", "a", "2024-01-01", True]]])
+    off = both.ok("harness_scenarios", "store_run", {},
+                  [["unavailable", True], ["open"], ["update", ["done", "a", "2024-01-01", True]]])
     assert off[-1]["persistent"] is False and off[-1]["stored"] == {} and '"a":["2024-01-01"]' in off[-1]["doc"]

@@ -1,10 +1,10 @@
-"""py/render/markup.py, py/core/routes.py, py/render/tracker_views.py and py/render/data_views.py give the same HTML and routes in MicroPython as in CPython."""
+"""py/render/markup.py, py/core/routes.py, py/render/tracker_views.py and py/render/data_views.py give the same HTML and
+routes in MicroPython as in CPython."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from differential import request
 from inputs import edits, ordinals, practice_ids, texts
-from differential import both, micropython  # noqa: F401 (the harness's fixtures)
 
 EXAMPLES = settings(max_examples=50, deadline=None)
 CATALOGUE = {
@@ -15,10 +15,12 @@ CATALOGUE = {
          "practices": ["name-feelings", "active-listening"]},
     ],
     "practices": [
-        {"id": "offer-context", "name": "Offer context", "text": "Say \"why\" & 'how'.", "articles": ["crying-together"]},
+        {"id": "offer-context", "name": "Offer context", "text": "Say \"why\" & 'how'.",
+         "articles": ["crying-together"]},
         {"id": "active-listening", "name": "Listen actively", "text": "Say back what you heard.",
          "articles": ["crying-together", "never-cries"]},
-        {"id": "name-feelings", "name": "Notice & name <feelings> שלום", "text": "Name them.", "articles": ["never-cries"]},
+        {"id": "name-feelings", "name": "Notice & name <feelings> שלום", "text": "Name them.",
+         "articles": ["never-cries"]},
     ],
 }
 
@@ -28,13 +30,15 @@ CATALOGUE = {
        st.booleans())
 def test_tracker_page(both, edit_list, today, backups, persistent):
     """The whole tracker view (cards, grid, notes, data panel) is the same HTML in both."""
-    both.ok("tracker_views", "tracker", CATALOGUE, request("harness_scenarios", "document", edit_list), today, backups, persistent)
+    both.ok("tracker_views", "tracker", CATALOGUE, request("harness_scenarios", "document", edit_list), today, backups,
+            persistent)
 
 
 @EXAMPLES
 @given(edits, ordinals, st.sampled_from([p["id"] for p in CATALOGUE["practices"]] + ["old-one"]), st.booleans())
 def test_rows_grids_and_tick_messages(both, edit_list, today, pid, done):
-    """A practice's row, what it shows opened, its 12-week grid (day checkboxes, note links) and the tick message are the same in both."""
+    """A practice's row, what it shows opened, its 12-week grid (day checkboxes, note links) and the tick message are
+    the same in both."""
     doc = request("harness_scenarios", "document", edit_list)
     practice = [p for p in CATALOGUE["practices"] if p["id"] == pid] or [{"id": pid, "name": "Old one", "text": "",
                                                                           "articles": [], "archived": True}]

@@ -119,7 +119,9 @@ TRACKER_PRACTICE_JS = """(avoid) => {
 BLOCK_APP_JS = """() => {
   const stop = (e) => e.stopPropagation();
   for (const type of ["click", "change", "input"]) window.addEventListener(type, stop, true);
-  window.__unblock = () => { for (const type of ["click", "change", "input"]) window.removeEventListener(type, stop, true); };
+  window.__unblock = () => {
+    for (const type of ["click", "change", "input"]) window.removeEventListener(type, stop, true);
+  };
 }"""
 
 
@@ -247,8 +249,10 @@ class Profile:
             locator.scroll_into_view_if_needed(timeout=timeout)
             box = locator.bounding_box()
         except PlaywrightTimeout as error:
+            timeout_error = error   # `error` itself is deleted when the except block ends
+
             def missing():
-                raise error
+                raise timeout_error
             return missing
         return lambda: self.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
@@ -264,7 +268,8 @@ class Profile:
         pid = box.get_attribute("data-practice")
         status = "() => window.__statusSeen.some((text) => text.includes(%s))"
         out["floor, article"] = self.floor(box.get_attribute("id"))
-        out["tick, article"] = self.input(self.tap(f"#{box.get_attribute('id')}"), status % json.dumps("marked as done"))
+        out["tick, article"] = self.input(self.tap(f"#{box.get_attribute('id')}"),
+                                          status % json.dumps("marked as done"))
         out["untick, article"] = self.input(self.tap(f"#{box.get_attribute('id')}"), status % json.dumps("unticked"))
         out["Undo"] = self.input(self.tap("#status [data-action=undo]", timeout=5000),
                                  status % json.dumps("Undone"), clear_status=False,
@@ -372,7 +377,8 @@ def report_scale(results):
                     + [f"≤ {TARGETS['input_ms']}, no LT", "ok" if ok else "MISSED"])
     for key in FLOORS:
         rows.append([key + ": no app code (ms)"] + [cell(n, key, input_cell) for n in names] + ["reference", ""])
-    for key, label in (("ready", "ready, article (ms, ×empty)"), ("ready, #/practices", "ready, #/practices (ms, ×empty)")):
+    for key, label in (("ready", "ready, article (ms, ×empty)"),
+                       ("ready, #/practices", "ready, #/practices (ms, ×empty)")):
         base = empty.get(key)
         show = lambda v, base=base: fmt(v) + (f" ({v / base:.2f}×)" if base else "")  # noqa: E731
         ratio = goal[key] / base if goal.get(key) and base else None

@@ -7,8 +7,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-for _folder in (HERE, ROOT / "site", ROOT / "py" / "core", ROOT / "py" / "render"):
+ROOT = HERE.parents[1]
+# Run as a script (`make bench`), the bench finds what pytest's pythonpath gives the tests.
+for _folder in (HERE, ROOT / "tests" / "support", ROOT / "site", ROOT / "py" / "core", ROOT / "py" / "render"):
     if str(_folder) not in sys.path:
         sys.path.insert(0, str(_folder))
 
@@ -108,8 +109,8 @@ def verdict(value, limit):
 
 
 def print_table(headers, rows):
-    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows)]
-    line = lambda cells: " | ".join(str(c).ljust(w) for c, w in zip(cells, widths))  # noqa: E731
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows, strict=True)]
+    line = lambda cells: " | ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True))  # noqa: E731
     print(line(headers))
     print("-+-".join("-" * w for w in widths))
     for row in rows:

@@ -37,14 +37,17 @@ class Firefox(Tab):
         super().__init__()
         self.profile = tempfile.mkdtemp(prefix="attune-firefox-")
         with open(os.path.join(self.profile, "user.js"), "w") as f:
-            f.writelines("user_pref(%s, %s);\n" % (json.dumps(k), json.dumps(v)) for k, v in dict(PREFS, **(prefs or {})).items())
-        self.log = open(os.path.join(self.profile, "firefox.log"), "w+")
+            f.writelines("user_pref(%s, %s);\n" % (json.dumps(k), json.dumps(v))
+                         for k, v in dict(PREFS, **(prefs or {})).items())
+        self.log = open(os.path.join(self.profile, "firefox.log"), "w+")  # noqa: SIM115 - Firefox's stderr, open until close()
         self.process = subprocess.Popen(
-            [binary, "--headless", "--no-remote", "--profile", self.profile, "--remote-debugging-port", "0", "about:blank"],
+            [binary, "--headless", "--no-remote", "--profile", self.profile, "--remote-debugging-port", "0",
+             "about:blank"],
             stdout=subprocess.DEVNULL, stderr=self.log)
         self.next_id = 0
         self.events = []
-        self.socket = websocket.create_connection(self.wait_for_address() + "/session", suppress_origin=True, timeout=60)
+        self.socket = websocket.create_connection(self.wait_for_address() + "/session", suppress_origin=True,
+                                                  timeout=60)
         self.version = self.command("session.new", capabilities={})["capabilities"]["browserVersion"]
         self.command("session.subscribe", events=["log.entryAdded"])
         self.context = self.command("browsingContext.getTree")["contexts"][0]["context"]
@@ -91,8 +94,8 @@ class Firefox(Tab):
     def click(self, selector):
         """A real mouse click in the middle of the element (scrolled into view first)."""
         found = self.command("script.evaluate", target={"context": self.context}, awaitPromise=False,
-                             expression="(() => { const e = document.querySelector(%s); e.scrollIntoView({block: 'center'}); return e; })()"
-                             % json.dumps(selector))
+                             expression="(() => { const e = document.querySelector(%s);"
+                                        " e.scrollIntoView({block: 'center'}); return e; })()" % json.dumps(selector))
         node = {"sharedId": found["result"]["sharedId"]}
         self.command("input.performActions", context=self.context, actions=[{
             "type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"},

@@ -234,7 +234,8 @@ def measure_first_tap(browser, url, article):
         r["wait"] = r["ready"] - r["fcp"] if r["ready"] is not None and r["fcp"] is not None else None
         if not r["kept"]:
             r["tap"] = r["usable"] = None
-    return {"tap": median(runs, "tap"), "wait": median(runs, "wait"), "usable": median(runs, "usable"), "kept": sum(1 for r in runs if r["kept"]),
+    return {"tap": median(runs, "tap"), "wait": median(runs, "wait"), "usable": median(runs, "usable"),
+            "kept": sum(1 for r in runs if r["kept"]),
             "runs": len(runs), "taps": [r["tap"] for r in runs], "presses": [r["presses"] for r in runs]}
 
 

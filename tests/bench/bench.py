@@ -1,6 +1,6 @@
 """Attune's benchmark (`make bench`): load, history size and first-visit cost, against goals.
 
-`make bench` runs every section; `make bench ONLY=scale,phone` (or `tests/bench.py --only ...`)
+`make bench` runs every section; `make bench ONLY=scale,phone` (or `tests/bench/bench.py --only ...`)
 runs some: pages, history, scale, phone, lighthouse. Each section prints how long it took.
 All in headless Chromium at phone size (390x844), on this machine:
 
@@ -15,7 +15,7 @@ All in headless Chromium at phone size (390x844), on this machine:
    downloads to precache the app on a first visit. Medians are printed against the targets.
 2. history (unthrottled): a generated 5-year history stored, then the practices view reloaded
    RUNS times: time to ready and to the first rendered tracker card.
-3. scale (issue 9, tests/bench_scale.py): columns empty / 1 year / 5 years / 10 years, at 4× CPU
+3. scale (issue 9, tests/bench/bench_scale.py): columns empty / 1 year / 5 years / 10 years, at 4× CPU
    (CDP Emulation.setCPUThrottlingRate), each history in its own context with the service worker
    installed, median of bench_scale.RUNS runs interleaved across the histories. Histories are
    built with py/core/model.py's edit functions and written by py/core/store.py's Store into a dict, whose
@@ -26,7 +26,7 @@ All in headless Chromium at phone size (390x844), on this machine:
    article and on #/practices, also as a ratio to the empty profile's (goal ≤ 1.15×); tracker
    open, from the nav link's click to the frame after the cards are there (goal ≤ 300 ms); and
    the bytes of every attune: key (goal ≤ 60 kB). Goals are judged on the 5-year column.
-4. phone (issue 16, tests/bench_phone.py): Attune against a "bare" page the bench generates from
+4. phone (issue 16, tests/bench/bench_phone.py): Attune against a "bare" page the bench generates from
    dist/ (the same vendored PyScript + MicroPython, read from dist/index.html, the same CSP and
    config minus Attune's "files", a main.py that only sets data-app="ready"), both with
    Lighthouse's mobile profile through CDP (CPU 4×, 150 ms round trip, 1.6 Mbit/s down, 750
@@ -56,12 +56,13 @@ import time
 from functools import partial
 from pathlib import Path
 
-from benchkit import (DIST, FCP_JS, PROBE, ROOT, SCRATCH, SW_READY_JS, TIMEOUT_MS, NetworkLog,  # noqa: F401
+# benchkit first: run as a script, the bench gets tests/support, site/ and py/ on sys.path from it.
+from benchkit import (DIST, FCP_JS, PROBE, ROOT, SCRATCH, SW_READY_JS, TIMEOUT_MS, NetworkLog,
                       blocking_time, catalogue_ids, fmt, median, print_table, verdict)
-import bench_phone  # noqa: E402
-import bench_scale  # noqa: E402
-import browser as browsers  # noqa: E402
-from builder.serve import Handler, Server  # noqa: E402
+import bench_phone
+import bench_scale
+import browser as browsers
+from builder.serve import Handler, Server
 
 LIGHTHOUSE_VERSION = "13.5.0"  # exact, from `npm view lighthouse@13 version`
 LIGHTHOUSE_DIR = SCRATCH / "lighthouse"
@@ -200,7 +201,8 @@ def report_pages(results):
     print()
     print(f"FCP ratio (Attune / floor): {fmt(ratio, 2)} (target ≤ {TARGETS['fcp_ratio']:.2f}) "
           f"{verdict(ratio, TARGETS['fcp_ratio'])}")
-    print(f"ready: {fmt(app['ready'])} ms (target ≤ {TARGETS['ready_ms']}) {verdict(app['ready'], TARGETS['ready_ms'])}")
+    print(f"ready: {fmt(app['ready'])} ms (target ≤ {TARGETS['ready_ms']}) "
+          f"{verdict(app['ready'], TARGETS['ready_ms'])}")
     print(f"blocking: {fmt(app['tbt'])} ms (target ≤ {TARGETS['tbt_ms']}) {verdict(app['tbt'], TARGETS['tbt_ms'])}")
     print(f"first visit: {fmt(app['kb'])} kB (target ≤ {TARGETS['first_visit_kb']}) "
           f"{verdict(app['kb'], TARGETS['first_visit_kb'])}")

@@ -4,7 +4,7 @@ MiniBrowser is a GTK window, so it needs an X display: the tab starts a private 
 free display number itself). MiniBrowser's toolbar would hold its window at least 447 px wide; a
 GTK user stylesheet in a private XDG_CONFIG_HOME shrinks it, so the page can be phone-sized (the
 web page itself is not styled by GTK). WebKitWebDriver has no console log: page errors come from
-the recorder that tests/engines.py puts in boot.js.
+the recorder that tests/support/engines.py puts in boot.js.
 """
 import os
 import shutil

@@ -17,5 +17,6 @@ def launch(playwright, **kwargs):
 
 def launch_persistent(playwright, user_data_dir, **kwargs):
     if os.path.exists(DEBIAN_CHROMIUM):
-        return playwright.chromium.launch_persistent_context(user_data_dir, executable_path=DEBIAN_CHROMIUM, args=ARGS, **kwargs)
+        return playwright.chromium.launch_persistent_context(user_data_dir, executable_path=DEBIAN_CHROMIUM, args=ARGS,
+                                                             **kwargs)
     return playwright.chromium.launch_persistent_context(user_data_dir, args=ARGS, **kwargs)

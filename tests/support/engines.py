@@ -1,10 +1,11 @@
 """Firefox and WebKit for the smoke suite (tests/test_engines.py): finding them, and one tab API.
 
 Playwright drives only Chromium here (it cannot download its own Firefox or WebKit), so each engine
-has its own small driver: tests/engine_firefox.py (WebDriver BiDi) and tests/engine_webkit.py
+has its own small driver: tests/support/engine_firefox.py (WebDriver BiDi) and tests/support/engine_webkit.py
 (WebKitWebDriver through selenium). Both give a Tab with the few operations the suite needs.
 Where an engine cannot run, find() says why in words, and the suite skips with that reason.
 """
+import contextlib
 import glob
 import json
 import shutil
@@ -16,7 +17,7 @@ INSTALL_HINT = "`make engines` installs it (apt-get, as root on Debian)"
 
 # Prepended to boot.js in the copy of dist/ the suite serves: the page records its own errors,
 # because WebKitWebDriver has no console log. Runs before every other script on the page.
-ERROR_RECORDER = """// Test harness only (tests/engines.py): the page records its own errors for the driver to read.
+ERROR_RECORDER = """// Test harness only (tests/support/engines.py): the page records its own errors for the driver.
 (function () {
   var errors = window.__pageErrors = [];
   window.addEventListener("error", function (e) {
@@ -120,7 +121,8 @@ class Tab:
             except Exception:  # the page is between documents (a reload): try again
                 pass
             if time.monotonic() > deadline:
-                raise AssertionError("%s: timed out after %ss waiting for %s" % (self.name, timeout, what or expression))
+                raise AssertionError("%s: timed out after %ss waiting for %s"
+                                     % (self.name, timeout, what or expression))
             time.sleep(0.1)
 
     def open(self, url):
@@ -138,10 +140,8 @@ class Tab:
 
     def collect_errors(self):
         """Move the page's recorded errors (and the driver's log) into self.errors; returns them all."""
-        try:
+        with contextlib.suppress(Exception):   # no page yet
             self.errors += self.evaluate("(window.__pageErrors || []).splice(0)")
-        except Exception:
-            pass  # no page yet
         self.errors += self.driver_errors()
         return self.errors
 
