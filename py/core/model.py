@@ -38,11 +38,23 @@ def empty():
 
 
 def copy(doc):
-    """A copy of a document that shares nothing that an edit changes."""
-    return {"schema": SCHEMA,
-            "checkins": dict((pid, DaySet(days.start, days.bits)) for pid, days in doc["checkins"].items()),
-            "notes": dict((day, list(texts)) for day, texts in doc["notes"].items()),
-            "focus": dict(doc["focus"]), "settings": dict(doc["settings"]), "reading": dict(doc["reading"])}
+    """A copy of a document that shares nothing that an edit changes (with its journal lock, if any)."""
+    out = {"schema": SCHEMA,
+           "checkins": dict((pid, DaySet(days.start, days.bits)) for pid, days in doc["checkins"].items()),
+           "notes": dict((day, list(texts)) for day, texts in doc["notes"].items()),
+           "focus": dict(doc["focus"]), "settings": dict(doc["settings"]), "reading": dict(doc["reading"])}
+    return carry_lock(out, doc, {})
+
+
+def carry_lock(out, a, b):
+    """out with the journal lock (py/core/lock.py) of `a`, else of `b`: its record and locked months,
+    which only the browser's key can read, are carried as they are, never merged."""
+    source = a if a.get("lock") or a.get("sealed") else b
+    if source.get("lock"):
+        out["lock"] = dict(source["lock"])
+    if source.get("lock") or source.get("sealed"):
+        out["sealed"] = dict(source.get("sealed") or {})
+    return out
 
 
 def default_settings():
@@ -332,12 +344,12 @@ def merge(a, b):
     focus = dict(a["focus"])
     for pid in b["focus"]:
         focus[pid] = max(focus.get(pid, 0), b["focus"][pid])
-    return {"schema": SCHEMA,
+    return carry_lock({"schema": SCHEMA,
             "checkins": union_days(a["checkins"], b["checkins"]),
             "notes": union_lists(a["notes"], b["notes"]),
             "focus": focus,
             "settings": merge_settings(a["settings"], b["settings"]),
-            "reading": dict(latest(a["reading"], b["reading"])) if (a["reading"] or b["reading"]) else {}}
+            "reading": dict(latest(a["reading"], b["reading"])) if (a["reading"] or b["reading"]) else {}}, a, b)
 
 
 def import_changes(current, incoming, known_ids):
