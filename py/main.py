@@ -22,7 +22,7 @@ BUNDLE = "modules.bin"
 # imported when a view first needs them (App.plan_page).
 MODULE_GROUPS = (("dates", "dayset", "json_text", "model", "copies"), ("markup", "data_views", "tracker_views"),
                  ("lock", "layout", "store", "routes"), ("dom", "local_storage", "messages", "display", "router"),
-                 ("browser_api", "tracker_rows", "tracker_page", "data_transfer", "updates", "keep_data", "keeping"),
+                 ("browser_api", "tracker_rows", "tracker_page", "data_transfer", "updates", "keep_data", "keeping", "lock_views", "vault"),
                  ("app",))
 
 

@@ -32,6 +32,12 @@ globalThis.attuneLock = (function () {
       return "";
     },
     salt: function () { return b64(fresh(16)); },
+    // A promise of {ok: true, value} or {ok: false, error}: what Python awaits, so that a rejection
+    // is a value it reads, never an exception crossing into MicroPython.
+    settle: function (promise) {
+      return Promise.resolve(promise).then(function (value) { return { ok: true, value: value }; },
+        function (e) { return { ok: false, value: null, error: String((e && e.name) || e) }; });
+    },
     deriveKey: function (passphrase, saltB64, iterations) {
       return guard(function () {
         var raw = new TextEncoder().encode(passphrase);
