@@ -159,7 +159,7 @@ def test_change_then_remove_the_lock(open_page, site):
     page.click(".lock-tools summary")
     page.fill("#lock-current", NEW_PASS)
     page.click('[data-action="lock-remove"]')
-    page.wait_for_selector("#lock-panel summary", timeout=TIMEOUT)
+    page.wait_for_selector("#status >> text=The lock is off", timeout=TIMEOUT)
     assert "attune:lock" not in w.storage()
     assert w.stored()["notes"] == doc["notes"]
 
