@@ -79,6 +79,8 @@ class Keeping:
         reader cancels is not a copy)."""
         copy = (today(), now_ms())   # the day and clock the copy records, in the file and then in the store
         doc = model.copy(self.store.doc)
+        for day in [d for d in doc["notes"] if d[:7] in doc.get("sealed", {})]:
+            del doc["notes"][day]   # a locked month's notes, decrypted while unlocked, stay encrypted in the copy
         copies.record_copy(doc, copy[0], copy[1])
         text, name = model.dumps(doc), copies.file_name(copy[0])
         shared = file_share(text, name)
