@@ -58,6 +58,7 @@ from pathlib import Path
 
 from benchkit import (DIST, FCP_JS, PROBE, ROOT, SCRATCH, SW_READY_JS, TIMEOUT_MS, NetworkLog,  # noqa: F401
                       blocking_time, catalogue_ids, fmt, median, print_table, verdict)
+import bench_lock  # noqa: E402
 import bench_phone  # noqa: E402
 import bench_scale  # noqa: E402
 import browser as browsers  # noqa: E402
@@ -70,7 +71,7 @@ LIGHTHOUSE_REPORT = SCRATCH / "lh.json"
 LIGHTHOUSE_RUNS = 5
 RUNS = 5
 HISTORY_YEARS = 5
-SECTIONS = ("pages", "history", "scale", "phone", "lighthouse")
+SECTIONS = ("pages", "history", "scale", "unlock", "phone", "lighthouse")
 
 TARGETS = {"fcp_ratio": 1.20, "ready_ms": 1000, "tbt_ms": 150, "first_visit_kb": 500}
 LIGHTHOUSE_TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
@@ -406,6 +407,7 @@ def main():
             section("history", chosen, lambda: report_history(measure_history(browser, attune.url)))
             section("scale", chosen, lambda: bench_scale.report_scale(
                 bench_scale.measure_scale(browser, attune.url, catalogue_ids(), first_article())))
+            section("unlock", chosen, lambda: bench_lock.report_unlock(bench_lock.measure_unlock(browser, attune.url)))
             section("phone", chosen, lambda: bench_phone.report_phone(
                 bench_phone.measure_phone(browser, attune.url, (bare.url, bare_statuses), floor.url)))
         finally:

@@ -37,9 +37,12 @@ VERSION = 1
 LOCK_KEY = "attune:lock"
 # PBKDF2 iterations for a new lock. At least 310,000 (OWASP's floor for PBKDF2-SHA-256). Chosen by
 # measurement: `make bench` (tests/bench.py, "journal unlock") times deriveKey + decrypting a month at
-# 4× CPU throttling in Chromium; see the figure recorded there.
+# 4× CPU throttling in Chromium. Measured on our test machine: 600,000 → 274 ms (deriveKey 272 +
+# a month 2.4); 2,000,000 → 903 ms (deriveKey 897 ms + decrypting a month 6 ms), about a second, so
+# 2,000,000. Caveat: Chromium runs Web Crypto off the main thread, which CPU throttling may not slow
+# as much as a phone's slower cores would; a phone unlock may well take longer than this figure.
 MIN_ITERATIONS = 310000
-ITERATIONS = 600000
+ITERATIONS = 2000000
 MAX_ITERATIONS = 10000000
 CHECK_TEXT = "attune journal lock v1"
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="

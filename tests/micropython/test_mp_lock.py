@@ -10,7 +10,7 @@ BOX = {"iv": "AAAAAAAAAAAAAAAA", "data": base64.b64encode(b"x" * 40).decode()}
 
 def test_records_and_months_in_both(both):
     """new_record, valid_record, valid_sealed and split_export agree, and refusals carry the same message."""
-    rec = both.ok("lock", "new_record", SALT, 600000, BOX)
+    rec = both.ok("lock", "new_record", SALT, 2000000, BOX)
     assert both.ok("lock", "valid_record", rec) == rec
     both("lock", "valid_record", dict(rec, iter=5))
     month = both.ok("lock", "sealed_record", rec["id"], BOX, ["2026-12-02", "2026-12-01"])
