@@ -88,13 +88,11 @@ class Vault:
 
     async def on_unlock(self, box, prefix, passphrase, then):
         self.error(prefix, "")
-        self.app.messages.say("Unlocking…")
         try:
             problem = await self.unlock(passphrase)
         except LockError as error:
             problem = "The journal could not be unlocked here (%s). Nothing was changed." % error
         if problem:
-            self.app.messages.say("")
             self.error(prefix, problem)
             box = q("#%s-pass" % prefix)
             if box:
