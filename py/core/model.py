@@ -19,6 +19,7 @@ idempotent: two tabs, or a backup imported twice, can never lose or duplicate an
 import json
 
 import dates
+import lock
 from dayset import DaySet
 from json_text import DataError, check_json, encode, join_all_surrogates, quote
 
@@ -281,6 +282,11 @@ def validate(data, strict):
 
 def loads(text, strict):
     """(document, problems) from JSON text; DataError when nothing usable is there."""
+    return validate(decode_json(text, strict), strict)
+
+
+def decode_json(text, strict):
+    """The decoded JSON of a stored or imported text; DataError when it is not JSON."""
     if strict:
         check_json(text)   # an import: what is not JSON is refused in the browser as in the tests
     try:
@@ -289,7 +295,22 @@ def loads(text, strict):
         raise DataError("it is not valid JSON")
     if "\\ud" in text or "\\uD" in text:  # only a file with escaped surrogates needs the slow walk
         data = join_all_surrogates(data)
-    return validate(data, strict)
+    return data
+
+
+def parse_export(text):
+    """(document, lock record or None, {month: sealed record}) from a backup file's text: a locked
+    export (py/core/lock.py) carries its lock and its locked months apart. DataError if anything is wrong."""
+    if len(text) > MAX_IMPORT_BYTES:
+        raise DataError("the file is larger than 1 MB, far more than Attune ever writes")
+    rest, record, sealed = lock.split_export(decode_json(text, True))
+    if sealed and record is None:
+        raise DataError("it holds locked notes without their lock")
+    doc = validate(rest, True)[0]
+    for day in doc["notes"]:
+        if day[:7] in sealed:
+            raise DataError("the notes of %s are both locked and in plain text" % day[:7])
+    return doc, record, sealed
 
 
 def parse_import(text):

@@ -99,14 +99,33 @@ def keep_offers(installable, safari):
     return parts
 
 
-def import_dialog(changes, name):
+def import_dialog(changes, name, locked_days=None, journal_locked=False):
+    """The import's preview and choice. locked_days (a locked copy: how many days hold its locked notes)
+    asks for that copy's passphrase; journal_locked asks for this journal's own (its notes stay locked)."""
     lines = [plural(changes["checkins"], "new check-in"), plural(changes["notes"], "new note"),
              plural(changes["focus"], "focus change")]
     extra = " %s no longer in the articles and will be kept as archived." % plural(changes["archived"], "practice") if changes["archived"] else ""
+    fields = ""
+    if locked_days is not None:
+        fields += (tag("p", escape("Its notes are locked (%s with notes). Type the passphrase this copy was locked "
+                                   "with; they stay locked here." % plural(locked_days, "day")), class_="note")
+                   + pass_field("This copy's passphrase", "import-file-pass"))
+    if journal_locked:
+        fields += (tag("p", escape("Your journal is locked: its notes and the imported ones are kept locked with "
+                                   "your passphrase."), class_="note")
+                   + pass_field("Your journal's passphrase", "import-lock-pass"))
+    if fields:
+        fields += tag("div", "", id="import-error", class_="journal-error", role="alert")
     return (tag("p", escape("%s adds %s.%s Merging keeps everything you have now." % (name, ", ".join(lines), extra)))
+            + fields
             + tag("div", tag("button", "Merge into my data", type="button", data_action="import-merge", class_="primary")
                   + tag("button", "Replace my data", type="button", data_action="import-replace")
                   + tag("button", "Cancel", type="button", data_action="dialog-cancel"), class_="actions"))
+
+
+def pass_field(label, box_id):
+    return tag("label", escape(label), for_=box_id, class_="journal-label") + (
+        '<input type="password" id="%s" autocomplete="current-password" spellcheck="false">' % box_id)
 
 
 def erase_dialog():

@@ -9,6 +9,7 @@ between, the write is given up and done again from what that tab wrote (never fr
 never as plain text, and never with notes this tab could not decrypt).
 """
 import asyncio
+import json
 
 import js
 from pyscript.ffi import create_proxy
@@ -426,6 +427,91 @@ class Vault:
         self.store.update(drop, [layout.LOCK])
         self.keys = {}
         self.opened = {}
+
+    # --- importing a file ------------------------------------------------------------------
+
+    async def file_keys(self, passphrase, record):
+        """{lock id: key} of a locked file's lock opened by `passphrase` (its previous key too, if a
+        change was under way when it was saved); None when the passphrase is wrong."""
+        key = await self.derive(passphrase, record)
+        if not await self.check(key, record):
+            return None
+        keys = {record["id"]: key}
+        prev = record.get("prev")
+        if prev:
+            keys[prev["id"]] = await settle(js.attuneLock.unwrap(key, prev["iv"], prev["data"]))
+        return keys
+
+    async def open_file(self, sealed, keys):
+        """The notes ({day: [text]}) of a locked file's months, decrypted with the file's keys; LockError
+        (or DataError) when one cannot be decrypted or does not hold valid notes of its month."""
+        import model
+        notes = {}
+        for month in sorted(sealed):
+            record = sealed[month]
+            text = str(await settle(js.attuneLock.decrypt(keys[record["lock"]], record["iv"], record["data"])))
+            try:
+                found = json.loads(text)
+            except ValueError:
+                raise LockError("the notes of %s are damaged" % month)
+            part = model.validate({"schema": model.SCHEMA, "notes": found}, True)[0]["notes"]
+            for day in part:
+                if day[:7] != month:
+                    raise LockError("the notes of %s hold a day of another month" % month)
+                notes[day] = part[day]
+        return notes
+
+    def adoptable(self, record):
+        """A locked file's record as this journal takes it (it has no lock of its own): every month is
+        sealed again under the record's own key, so no previous key or removal mark is carried."""
+        fresh = dict(record)
+        fresh.pop("prev", None)
+        fresh.pop("removing", None)
+        return fresh
+
+    async def import_plain(self, incoming, mode, record=None, key=None):
+        """Import `incoming` (its notes in plain text: a plain file, or a locked one decrypted) while a
+        lock is on and open here, or is being taken from the file (record, key). Its notes are only
+        ever written sealed. merge: each month it touches is read again, decrypted, merged and sealed
+        (seal(): one store.update each); replace: its months are sealed first, then the whole document
+        is put in place with the lock still on. The reader's other parts merge or replace as ever."""
+        import model
+        if record is None:
+            record = self.record()
+        else:
+            self.keys = {record["id"]: key}
+        rest = model.copy(incoming)
+        rest.pop("lock", None)
+        rest.pop("sealed", None)
+        notes = rest["notes"]
+        rest["notes"] = {}
+        months = sorted(set(day[:7] for day in notes))
+        if mode == "merge":
+            if not self.record():
+                self.set_record(record)   # the file's lock first: no plain month of the file is written
+            self.store.merge_in(rest)
+            await self.open_all()
+            for month in months:
+                def edit(month_notes, month=month):
+                    for day in notes:
+                        if day[:7] == month:
+                            month_notes[day] = sorted(set(month_notes.get(day, [])) | set(notes[day]))
+                await self.seal(month, edit)
+            await self.finish()
+        else:
+            key_id = record["id"]
+            sealed = {}
+            for month in months:
+                box = await settle(js.attuneLock.encrypt(self.keys[key_id], lock.month_text(notes, month)))
+                days = [day for day in notes if day[:7] == month]
+                sealed[month] = lock.sealed_record(key_id, {"iv": str(box.iv), "data": str(box.data)}, days)
+            rest["notes"] = notes
+            rest["lock"] = dict(record)
+            rest["sealed"] = sealed
+            self.store.replace(rest)   # sealed months and the lock written first, old keys removed after
+            self.opened = dict((month, sealed[month]["iv"]) for month in sealed)
+            await self.finish()
+        self.arm()
 
     # --- locking again when hidden -------------------------------------------------------
 
