@@ -171,3 +171,126 @@ def test_no_web_crypto_no_lock_offered(open_page, site):
     page, doc = open_journal(w, site, notes_today_and_before())
     assert page.query_selector('[data-action="lock-on"]') is None
     assert "not available here" in page.inner_text("#lock-unavailable")
+
+
+# Every sealed month of the page's storage decrypted with `passphrase` by the page's own lock.js: {day: [text]}.
+UNSEAL = """async (passphrase) => {
+  const rec = JSON.parse(localStorage.getItem('attune:lock'));
+  const key = await attuneLock.deriveKey(passphrase, rec.salt, rec.iter);
+  const out = {};
+  for (const k of Object.keys(localStorage).filter(k => k.startsWith('attune:notes:'))) {
+    const m = JSON.parse(localStorage.getItem(k));
+    if (!m.lock) { out['plain ' + k] = m; continue; }
+    Object.assign(out, JSON.parse(await attuneLock.decrypt(key, m.iv, m.data)));
+  }
+  return out;
+}"""
+
+
+def unsealed(page, passphrase=PASS):
+    return page.evaluate(UNSEAL, passphrase)
+
+
+def import_file(page, site, path):
+    """Open "Your data" on #/practices and choose the file: its preview dialog shows."""
+    from test_browser_tracker import open_data
+    page.goto(site + "#/practices")
+    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+    open_data(page)
+    page.set_input_files("#import-file", str(path))
+    page.wait_for_selector("#data-dialog button")
+
+
+def test_plain_import_into_a_locked_journal_keeps_every_note_locked(open_page, site, tmp_path):
+    """Lock on and locked: merging a plain file (a note in a locked month, one in a new month) asks for the passphrase, then every note is sealed and none readable."""
+    w = open_page()
+    page, doc = open_journal(w, site, notes_today_and_before())
+    lock_on(page)
+    page.click('[data-action="lock-now"]')
+    day = today(page)
+    imported = {day: ["Imported into a locked month by merging"], "2025-01-02": ["Imported into a brand new month too"]}
+    path = tmp_path / "plain.json"
+    path.write_text(json.dumps({"schema": 2, "notes": imported}))
+    import_file(page, site, path)
+    page.fill("#import-lock-pass", "not the passphrase")
+    before = w.storage()
+    page.get_by_role("button", name="Merge into my data").click()
+    page.wait_for_selector("#import-error .error", timeout=TIMEOUT)
+    assert w.storage() == before
+    page.fill("#import-lock-pass", PASS)
+    page.get_by_role("button", name="Merge into my data").click()
+    page.wait_for_selector("#status >> text=Imported", timeout=TIMEOUT)
+    texts = [t for d in doc["notes"] for t in doc["notes"][d]] + [t for d in imported for t in imported[d]]
+    assert_nothing_readable(w.storage(), texts)
+    notes = unsealed(page)
+    for d in list(doc["notes"]) + list(imported):
+        for text in doc["notes"].get(d, []) + imported.get(d, []):
+            assert text in notes[d]
+    page.goto(site + "#/journal")
+    page.reload()
+    page.wait_for_selector("#lock-pass")
+    unlock(page)
+    wait_unlocked(page)
+    body = page.inner_text("#journal-body")
+    assert "Imported into a locked month" in body and "garden plans" in body
+
+
+def test_plain_replace_into_an_unlocked_journal_keeps_the_lock(open_page, site, tmp_path):
+    """Replacing with a plain file while unlocked keeps the lock on: the file's notes are stored sealed, the old ones are gone."""
+    w = open_page()
+    page, doc = open_journal(w, site, notes_today_and_before())
+    lock_on(page)
+    path = tmp_path / "plain.json"
+    path.write_text(json.dumps({"schema": 2, "notes": {"2025-01-02": ["Only this note after replacing"]}}))
+    import_file(page, site, path)
+    page.get_by_role("button", name="Replace my data").click()
+    page.wait_for_selector("#status >> text=Imported", timeout=TIMEOUT)
+    assert "attune:lock" in w.storage()
+    assert_nothing_readable(w.storage(), ["Only this note after replacing"])
+    assert unsealed(page) == {"2025-01-02": ["Only this note after replacing"]}
+
+
+def save_locked_copy(page, site, tmp_path):
+    """Save a copy from #/practices (a download on a desktop viewport); its path."""
+    page.goto(site + "#/practices")
+    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+    with page.expect_download() as info:
+        page.locator("#tracker").get_by_role("button", name="Save a copy").click()
+    path = tmp_path / "locked-copy.json"
+    info.value.save_as(path)
+    return path
+
+
+def test_locked_export_imports_on_a_fresh_profile_with_its_passphrase(open_page, site, tmp_path):
+    """A copy saved while locked imports on a fresh profile: a wrong passphrase is refused and stores nothing; the right one keeps the notes locked, and unlocking shows them."""
+    from browser import DESKTOP
+    a = open_page(DESKTOP)
+    page, doc = open_journal(a, site, notes_today_and_before())
+    lock_on(page)
+    path = save_locked_copy(page, site, tmp_path)
+    saved = json.loads(path.read_text())
+    assert "lock" in saved and saved["sealed"]
+    assert_nothing_readable({"attune:copy": path.read_text()}, ["Today we talked about the garden plans"])
+    b = open_page(DESKTOP)
+    page_b = b.open(site + "#/practices")
+    page_b.check("#tracker--do-practise-patience")
+    import_file(page_b, site, path)
+    assert "locked" in page_b.inner_text("#data-dialog")
+    before = b.storage()
+    page_b.fill("#import-file-pass", "not the passphrase")
+    page_b.get_by_role("button", name="Merge into my data").click()
+    page_b.wait_for_selector("#import-error .error", timeout=TIMEOUT)
+    assert "does not open this copy" in page_b.inner_text("#import-error")
+    assert b.storage() == before
+    page_b.fill("#import-file-pass", PASS)
+    page_b.get_by_role("button", name="Merge into my data").click()
+    page_b.wait_for_selector("#status >> text=Imported", timeout=TIMEOUT)
+    assert_nothing_readable(b.storage(), ["Today we talked about the garden plans", "Long walk by the harbour after dinner"])
+    page_b.goto(site + "#/journal")
+    page_b.reload()
+    page_b.wait_for_selector("#lock-pass")
+    unlock(page_b)
+    wait_unlocked(page_b)
+    assert "garden plans" in page_b.inner_text("#journal-body")
+    assert unsealed(page_b) == doc["notes"]
+    assert "practise-patience" in b.stored()["checkins"]   # the profile's own tick is kept
