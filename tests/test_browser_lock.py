@@ -294,3 +294,23 @@ def test_locked_export_imports_on_a_fresh_profile_with_its_passphrase(open_page,
     assert "garden plans" in page_b.inner_text("#journal-body")
     assert unsealed(page_b) == doc["notes"]
     assert "practise-patience" in b.stored()["checkins"]   # the profile's own tick is kept
+
+
+def test_locked_export_into_a_journal_with_its_own_lock(open_page, site, tmp_path):
+    """A locked copy imported where another lock is on needs both passphrases; its notes are sealed again under the journal's own."""
+    from browser import DESKTOP
+    a = open_page(DESKTOP)
+    page, doc = open_journal(a, site, notes_today_and_before())
+    lock_on(page)
+    path = save_locked_copy(page, site, tmp_path)
+    b = open_page(DESKTOP)
+    page_b, _ = open_journal(b, site, lambda t: model.empty())
+    lock_on(page_b, NEW_PASS)
+    page_b.click('[data-action="lock-now"]')
+    import_file(page_b, site, path)
+    page_b.fill("#import-file-pass", PASS)
+    page_b.fill("#import-lock-pass", NEW_PASS)
+    page_b.get_by_role("button", name="Merge into my data").click()
+    page_b.wait_for_selector("#status >> text=Imported", timeout=TIMEOUT)
+    assert_nothing_readable(b.storage(), ["Today we talked about the garden plans"])
+    assert unsealed(page_b, NEW_PASS) == doc["notes"]

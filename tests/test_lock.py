@@ -162,3 +162,18 @@ def test_strength_hint_and_new_passphrase_checks():
     assert lock.check_new("quiet river", "quiet rivers") is not None
     assert lock.check_new("short", "short") is not None
     assert lock.check_new("quiet river", "quiet river") is None
+
+
+def test_parse_export_reads_a_locked_copy_and_refuses_a_damaged_one():
+    """model.parse_export splits a locked copy's lock and months from its document, and refuses locked months without a lock or a month both locked and plain."""
+    import model
+    rec = lock.new_record("A" * 22 + "==", lock.ITERATIONS, {"iv": "B" * 16, "data": "Q0RFRg=="})
+    month = lock.sealed_record(rec["id"], {"iv": "C" * 16, "data": "RUZHSA=="}, ["2026-12-01"])
+    doc, record, sealed = model.parse_export(json.dumps({"schema": 2, "lock": rec, "sealed": {"2026-12": month}}))
+    assert record == rec and sealed == {"2026-12": month} and doc["notes"] == {}
+    assert model.parse_export('{"schema": 2}')[1:] == (None, {})
+    with pytest.raises(model.DataError):
+        model.parse_export(json.dumps({"schema": 2, "sealed": {"2026-12": month}}))
+    with pytest.raises(model.DataError):
+        model.parse_export(json.dumps({"schema": 2, "lock": rec, "sealed": {"2026-12": month},
+                                       "notes": {"2026-12-02": ["plain"]}}))
