@@ -314,3 +314,27 @@ def test_locked_export_into_a_journal_with_its_own_lock(open_page, site, tmp_pat
     page_b.wait_for_selector("#status >> text=Imported", timeout=TIMEOUT)
     assert_nothing_readable(b.storage(), ["Today we talked about the garden plans"])
     assert unsealed(page_b, NEW_PASS) == doc["notes"]
+
+
+def test_a_readable_copy_needs_the_notes_unlocked_and_holds_them_plain(open_page, site, tmp_path):
+    """While locked, Save a readable copy is refused (nothing saved); unlocked, it downloads every note as plain text with no lock, and the status says which kind each copy is."""
+    from browser import DESKTOP
+    w = open_page(DESKTOP)
+    page, doc = open_journal(w, site, notes_today_and_before())
+    lock_on(page)
+    save_locked_copy(page, site, tmp_path)
+    assert "Its notes are locked" in page.inner_text("#status")
+    assert "Save a readable copy" in page.inner_text("#copy-kinds")
+    with page.expect_download() as info:
+        page.locator("#tracker").get_by_role("button", name="Save a readable copy").click()
+    path = tmp_path / "readable.json"
+    info.value.save_as(path)
+    readable = json.loads(path.read_text())
+    assert "lock" not in readable and "sealed" not in readable and readable["notes"] == doc["notes"]
+    assert "readable by anyone" in page.inner_text("#status")
+    page.goto(site + "#/journal")
+    page.click('[data-action="lock-now"]')
+    page.goto(site + "#/practices")
+    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+    page.locator("#tracker").get_by_role("button", name="Save a readable copy").click()
+    page.wait_for_selector("#status >> text=Unlock your notes first")

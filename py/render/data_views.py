@@ -7,6 +7,11 @@ from markup import escape, plural, tag
 NOT_SAVED = "Not saved: this browser is not keeping anything right now."
 
 
+LOCKED_COPIES = ("Your notes are locked: Save a copy keeps them locked (restoring it asks for your passphrase). "
+                 "Save a readable copy holds them as plain text that anyone with the file can read; it needs "
+                 "your notes unlocked.")
+
+
 def unsaved_banner():
     """Stays on every view while nothing is being saved (storage turned off or full)."""
     return tag("div", tag("p", tag("strong", "Nothing is being saved right now.")
@@ -41,10 +46,13 @@ def data_panel(doc, store_backups, persistent, today, opened=False):
                + tag("p", escape(copies.last_copy_text(doc, today)), id="copy-status", class_="copy-status")
                + tag("div",
                      tag("button", "Save a copy", type="button", data_action="export", class_="primary")
+                     + (tag("button", "Save a readable copy", type="button", data_action="export-readable")
+                        if doc.get("lock") else "")
                      + tag("button", "Restore a copy", type="button", data_action="bring-back")
                      + '<input type="file" id="import-file" accept="application/json,.json" class="file" '
                        'aria-label="Restore a copy: choose the file" tabindex="-1">',
                      class_="actions")
+               + (tag("p", escape(LOCKED_COPIES), class_="note", id="copy-kinds") if doc.get("lock") else "")
                + tag("div", "", id="data-dialog")
                + tag("div", "", id="keep-data", class_="keep-data")    # py/web/keep_data.py fills it
                + tag("div", "", id="keep-offers", class_="keep-data")  # py/web/keeping.py fills it
