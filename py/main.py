@@ -21,8 +21,9 @@ BUNDLE = "modules.bin"
 # app imports them all again, from the module cache. plan_page and the modules it uses are
 # imported when a view first needs them (App.plan_page).
 MODULE_GROUPS = (("dates", "dayset", "json_text", "model", "copies"), ("markup", "data_views", "tracker_views"),
-                 ("layout", "store", "routes"), ("dom", "local_storage", "messages", "display", "router"),
-                 ("browser_api", "tracker_rows", "tracker_page", "data_transfer", "updates", "keep_data", "keeping"),
+                 ("lock", "layout", "store", "routes"), ("dom", "local_storage", "messages", "display", "router"),
+                 ("browser_api", "tracker_rows", "tracker_page", "data_transfer", "updates", "keep_data", "keeping",
+                  "lock_views", "vault"),
                  ("app",))
 
 

@@ -208,3 +208,29 @@ def test_a_missing_engine_is_named_with_the_way_to_install_it(monkeypatch):
     assert engines.missing("webkit").startswith(
         "WebKit cannot run: WebKitWebDriver (Debian's webkit2gtk-driver) is not installed")
     assert "make engines" in engines.missing("webkit")
+
+
+def test_journal_lock_survives_reload(tab, url):
+    """The journal lock: a note locked with a passphrase is unreadable at rest, locked after a reload, and opens
+    again."""
+    tab.open(url)
+    tab.route_to("#/journal")
+    tab.wait_for("document.querySelector('#journal-note')")
+    set_value = "((s, v) => { const e = document.querySelector(s); e.value = v; return true; })"
+    tab.evaluate("%s('#journal-note', 'A note the engines must lock away')" % set_value)
+    tab.click("[data-action=journal-add]")
+    tab.wait_for("document.querySelector('#journal-body').innerText.includes('A note the engines')")
+    tab.evaluate("document.querySelector('#lock-panel').open = true")
+    tab.evaluate("%s('#lock-new', 'quiet river morning tea')" % set_value)
+    tab.evaluate("%s('#lock-again', 'quiet river morning tea')" % set_value)
+    tab.click("[data-action=lock-on]")
+    tab.wait_for("document.querySelector('[data-action=lock-now]')", timeout=60)
+    stored = tab.evaluate("Object.keys(localStorage).map(k => localStorage.getItem(k)).join('\\n')")
+    assert "engines must" not in stored and "attune:lock" in tab.evaluate("Object.keys(localStorage).join(' ')")
+    tab.reload()
+    tab.wait_ready()
+    tab.wait_for("document.querySelector('#lock-pass')")
+    assert "engines must" not in tab.text("#journal-body")
+    tab.evaluate("%s('#lock-pass', 'quiet river morning tea')" % set_value)
+    tab.click("[data-action=lock-unlock][data-field=lock]")
+    tab.wait_for("document.querySelector('#journal-body').innerText.includes('A note the engines')", timeout=60)

@@ -19,12 +19,15 @@ import json
 
 import dates
 import json_text
+import lock
 import model
 from dayset import DaySet
 
 HEAD = "attune:data"
 DAYS = "attune:days:"
 NOTES = "attune:notes:"
+LOCK = lock.LOCK_KEY   # the journal lock's record (py/core/lock.py); a locked month is a sealed record
+SKIP = object()        # encode()'s answer for a key that must not be written now (see there)
 DAY_NUMBERS = set("%02d" % day for day in range(1, 32))   # "01" to "31"
 
 
@@ -38,13 +41,14 @@ def notes_key(day):
 
 
 def is_data_key(key):
-    return key == HEAD or key.startswith(DAYS) or key.startswith(NOTES)
+    return key in (HEAD, LOCK) or key.startswith(DAYS) or key.startswith(NOTES)
 
 
 def keys_of(doc):
     """Every key that holds part of `doc`, the head last (see write order in store.py)."""
-    keys = [days_key(pid) for pid in doc["checkins"] if doc["checkins"][pid]]
-    keys += sorted(set(notes_key(day) for day in doc["notes"]))
+    keys = [LOCK] if doc.get("lock") else []
+    keys += [days_key(pid) for pid in doc["checkins"] if doc["checkins"][pid]]
+    keys += sorted(set([notes_key(day) for day in doc["notes"]] + [NOTES + m for m in lock.sealed_months(doc)]))
     return keys + [HEAD]
 
 
@@ -62,7 +66,17 @@ def encode(doc, key):
         days = doc["checkins"].get(key[len(DAYS):])
         stored = days.stored() if days is not None else None
         return json_text.encode({"from": stored[0], "bits": stored[1]}) if stored else None
+    if key == LOCK:
+        return json_text.encode(doc["lock"]) if doc.get("lock") else None
     month = key[len(NOTES):]
+    sealed = lock.sealed_months(doc)
+    if month in sealed:   # a locked month is written as its sealed record, never as plain text
+        return json_text.encode(sealed[month])
+    record = doc.get("lock")
+    if record and not record.get("removing") and any(day[:7] == month for day in doc["notes"]):
+        # A lock is on and this month is not sealed yet (py/web/vault.py seals it): nothing is written,
+        # so plain text never replaces what is stored (sealed or not) while the journal is locked.
+        return SKIP
     notes = {}
     for day in doc["notes"]:
         if day[:7] == month:
@@ -78,6 +92,8 @@ def decode(key, text):
         raise model.DataError("it is not valid JSON") from None
     if key == HEAD:
         return model.validate(data, False)
+    if key == LOCK:
+        return {"lock": lock.valid_record(data)}, []
     if key.startswith(DAYS):
         pid = key[len(DAYS):]
         if not model.is_id(pid) or not isinstance(data, dict) or sorted(data) != ["bits", "from"]:
@@ -89,6 +105,8 @@ def decode(key, text):
     month = key[len(NOTES):]
     if not dates.is_date(month + "-01"):
         raise model.DataError("notes under %s, which is not a month" % json_text.quote(key[:60]))
+    if lock.is_sealed(data):
+        return {"notes": {}, "sealed": {month: lock.valid_sealed(month, data)}}, []
     problems = []
     return {"notes": month_notes(month, data, problems)}, problems
 
@@ -143,10 +161,21 @@ def put(doc, key, part, fresh=False):
             doc["checkins"][pid] = days
         elif pid in doc["checkins"]:
             del doc["checkins"][pid]
+    elif key == LOCK:
+        if part:
+            doc["lock"] = part["lock"]
+            doc.setdefault("sealed", {})
+        elif "lock" in doc:
+            del doc["lock"]
     else:
         month = key[len(NOTES):]
         for day in ([] if fresh else [d for d in doc["notes"] if d[:7] == month]):
             del doc["notes"][day]
+        sealed = (part or {}).get("sealed")
+        if sealed:
+            doc.setdefault("sealed", {})[month] = sealed[month]
+        elif month in doc.get("sealed", {}):
+            del doc["sealed"][month]
         if part:
             for day in part["notes"]:
                 doc["notes"][day] = part["notes"][day]

@@ -19,6 +19,7 @@ idempotent: two tabs, or a backup imported twice, can never lose or duplicate an
 import json
 
 import dates
+import lock
 from dayset import DaySet
 from json_text import DataError, check_json, encode, join_all_surrogates, quote
 
@@ -39,11 +40,23 @@ def empty():
 
 
 def copy(doc):
-    """A copy of a document that shares nothing that an edit changes."""
-    return {"schema": SCHEMA,
-            "checkins": dict((pid, DaySet(days.start, days.bits)) for pid, days in doc["checkins"].items()),
-            "notes": dict((day, list(texts)) for day, texts in doc["notes"].items()),
-            "focus": dict(doc["focus"]), "settings": dict(doc["settings"]), "reading": dict(doc["reading"])}
+    """A copy of a document that shares nothing that an edit changes (with its journal lock, if any)."""
+    out = {"schema": SCHEMA,
+           "checkins": dict((pid, DaySet(days.start, days.bits)) for pid, days in doc["checkins"].items()),
+           "notes": dict((day, list(texts)) for day, texts in doc["notes"].items()),
+           "focus": dict(doc["focus"]), "settings": dict(doc["settings"]), "reading": dict(doc["reading"])}
+    return carry_lock(out, doc, {})
+
+
+def carry_lock(out, a, b):
+    """out with the journal lock (py/core/lock.py) of `a`, else of `b`: its record and locked months,
+    which only the browser's key can read, are carried as they are, never merged."""
+    source = a if a.get("lock") or a.get("sealed") else b
+    if source.get("lock"):
+        out["lock"] = dict(source["lock"])
+    if source.get("lock") or source.get("sealed"):
+        out["sealed"] = dict(source.get("sealed") or {})
+    return out
 
 
 def default_settings():
@@ -341,6 +354,11 @@ def validate(data, strict):
 
 def loads(text, strict):
     """(document, problems) from JSON text; DataError when nothing usable is there."""
+    return validate(decode_json(text, strict), strict)
+
+
+def decode_json(text, strict):
+    """The decoded JSON of a stored or imported text; DataError when it is not JSON."""
     if strict:
         check_json(text)   # an import: what is not JSON is refused in the browser as in the tests
     try:
@@ -349,7 +367,22 @@ def loads(text, strict):
         raise DataError("it is not valid JSON") from None
     if "\\ud" in text or "\\uD" in text:  # only a file with escaped surrogates needs the slow walk
         data = join_all_surrogates(data)
-    return validate(data, strict)
+    return data
+
+
+def parse_export(text):
+    """(document, lock record or None, {month: sealed record}) from a backup file's text: a locked
+    export (py/core/lock.py) carries its lock and its locked months apart. DataError if anything is wrong."""
+    if len(text) > MAX_IMPORT_BYTES:
+        raise DataError("the file is larger than 1 MB, far more than Attune ever writes")
+    rest, record, sealed = lock.split_export(decode_json(text, True))
+    if sealed and record is None:
+        raise DataError("it holds locked notes without their lock")
+    doc = validate(rest, True)[0]
+    for day in doc["notes"]:
+        if day[:7] in sealed:
+            raise DataError("the notes of %s are both locked and in plain text" % day[:7])
+    return doc, record, sealed
 
 
 def parse_import(text):
@@ -404,12 +437,12 @@ def merge(a, b):
     focus = dict(a["focus"])
     for pid in b["focus"]:
         focus[pid] = max(focus.get(pid, 0), b["focus"][pid])
-    return {"schema": SCHEMA,
+    return carry_lock({"schema": SCHEMA,
             "checkins": union_days(a["checkins"], b["checkins"]),
             "notes": union_lists(a["notes"], b["notes"]),
             "focus": focus,
             "settings": merge_settings(a["settings"], b["settings"]),
-            "reading": dict(latest(a["reading"], b["reading"])) if (a["reading"] or b["reading"]) else {}}
+            "reading": dict(latest(a["reading"], b["reading"])) if (a["reading"] or b["reading"]) else {}}, a, b)
 
 
 def import_changes(current, incoming, known_ids):

@@ -168,6 +168,8 @@ class Store:
         try:
             for key in layout.head_last(keys):
                 text = layout.encode(doc, key)
+                if text is layout.SKIP:   # a plain month while a lock is on: left as stored
+                    continue
                 self.known.pop(key, None)
                 if text is None:
                     self.backend.remove(key)

@@ -7,6 +7,11 @@ from markup import escape, plural, tag
 NOT_SAVED = "Not saved: this browser is not keeping anything right now."
 
 
+LOCKED_COPIES = ("Your notes are locked: Save a copy keeps them locked (restoring it asks for your passphrase). "
+                 "Save a readable copy holds them as plain text that anyone with the file can read; it needs "
+                 "your notes unlocked.")
+
+
 def unsaved_banner():
     """Stays on every view while nothing is being saved (storage turned off or full)."""
     return tag("div", tag("p", tag("strong", "Nothing is being saved right now.")
@@ -41,10 +46,13 @@ def data_panel(doc, store_backups, persistent, today, opened=False):
                + tag("p", escape(copies.last_copy_text(doc, today)), id="copy-status", class_="copy-status")
                + tag("div",
                      tag("button", "Save a copy", type="button", data_action="export", class_="primary")
+                     + (tag("button", "Save a readable copy", type="button", data_action="export-readable")
+                        if doc.get("lock") else "")
                      + tag("button", "Restore a copy", type="button", data_action="bring-back")
                      + '<input type="file" id="import-file" accept="application/json,.json" class="file" '
                        'aria-label="Restore a copy: choose the file" tabindex="-1">',
                      class_="actions")
+               + (tag("p", escape(LOCKED_COPIES), class_="note", id="copy-kinds") if doc.get("lock") else "")
                + tag("div", "", id="data-dialog")
                + tag("div", "", id="keep-data", class_="keep-data")    # py/web/keep_data.py fills it
                + tag("div", "", id="keep-offers", class_="keep-data")  # py/web/keeping.py fills it
@@ -99,16 +107,35 @@ def keep_offers(installable, safari):
     return parts
 
 
-def import_dialog(changes, name):
+def import_dialog(changes, name, locked_days=None, journal_locked=False):
+    """The import's preview and choice. locked_days (a locked copy: how many days hold its locked notes)
+    asks for that copy's passphrase; journal_locked asks for this journal's own (its notes stay locked)."""
     lines = [plural(changes["checkins"], "new check-in"), plural(changes["notes"], "new note"),
              plural(changes["focus"], "focus change")]
     extra = (" %s no longer in the articles and will be kept as archived." % plural(changes["archived"], "practice")
              if changes["archived"] else "")
+    fields = ""
+    if locked_days is not None:
+        fields += (tag("p", escape("Its notes are locked (%s with notes). Type the passphrase this copy was locked "
+                                   "with; they stay locked here." % plural(locked_days, "day")), class_="note")
+                   + pass_field("This copy's passphrase", "import-file-pass"))
+    if journal_locked:
+        fields += (tag("p", escape("Your journal is locked: its notes and the imported ones are kept locked with "
+                                   "your passphrase."), class_="note")
+                   + pass_field("Your journal's passphrase", "import-lock-pass"))
+    if fields:
+        fields += tag("div", "", id="import-error", class_="journal-error", role="alert")
     return (tag("p", escape("%s adds %s.%s Merging keeps everything you have now." % (name, ", ".join(lines), extra)))
+            + fields
             + tag("div", tag("button", "Merge into my data", type="button", data_action="import-merge",
                              class_="primary")
                   + tag("button", "Replace my data", type="button", data_action="import-replace")
                   + tag("button", "Cancel", type="button", data_action="dialog-cancel"), class_="actions"))
+
+
+def pass_field(label, box_id):
+    return tag("label", escape(label), for_=box_id, class_="journal-label") + (
+        '<input type="password" id="%s" autocomplete="current-password" spellcheck="false">' % box_id)
 
 
 def erase_dialog():

@@ -7,6 +7,7 @@ from collections import namedtuple
 
 import data_views
 import dates
+import lock_views
 import model
 from markup import cap, escape, plural, tag
 
@@ -258,9 +259,11 @@ def today_text(today):
     return "%s %s" % (dates.WEEKDAYS[dates.weekday(today)][:3], dates.short_name(today))
 
 
-def notes_panel(doc, today):
+def notes_panel(doc, today, locked=False):
+    """Today's note; locked: the journal lock is on and closed, so today's notes are hidden and the
+    passphrase is asked for here (what is typed in the note stays while it is)."""
     day = dates.iso(today)
-    entries = doc["notes"].get(day, [])
+    entries = [] if locked else doc["notes"].get(day, [])
     items = "".join(
         tag("li", tag("p", escape(text), class_="note-text")
             + tag("button", "Remove", type="button", data_action="remove-note", data_day=day, data_note=text,
@@ -277,6 +280,9 @@ def notes_panel(doc, today):
                + tag("div", tag("button", "Save note", type="button", data_action="add-note", class_="primary")
                      + tag("p", "How did it go? A line is enough.", class_="note", id="note-hint"),
                      class_="note-actions")
+               + (tag("div", lock_views.unlock_form("note-lock", "Your notes are locked. Type your passphrase to "
+                                                    "see and save today's notes."), class_="lock-inline")
+                  if locked else "")
                + listing,
                class_="panel notes-panel", aria_labelledby="note-title")
 
@@ -292,7 +298,7 @@ def group_rows(doc, members, today, week=None):
     return "".join(practice_card(doc, p, today, week) for p in members)
 
 
-def tracker(catalogue, doc, today, store_backups, persistent, data_open=False, groups=None):
+def tracker(catalogue, doc, today, store_backups, persistent, data_open=False, groups=None, locked=False):
     """The whole #/practices view below its heading; data_open: "Your data" was open (keep it so).
 
     The practices come first (focus, then by article): they are what the reader opens this page
@@ -302,5 +308,5 @@ def tracker(catalogue, doc, today, store_backups, persistent, data_open=False, g
     week = last_days(today)
     groups = practice_groups(catalogue, doc) if groups is None else groups
     sections = [group_section(doc, key, title, members, today, week) for key, title, members in groups]
-    return ("".join(sections) + notes_panel(doc, today)
+    return ("".join(sections) + notes_panel(doc, today, locked)
             + data_views.data_panel(doc, store_backups, persistent, today, data_open))

@@ -20,6 +20,7 @@ from router import Router
 from store import Store
 from tracker_page import TrackerPage
 from updates import Updates
+from vault import Vault
 
 
 STORAGE_SETTLE_MS = 50
@@ -35,6 +36,7 @@ class App:
         self.store = Store(LocalStorage(), now_ms)
         self.store.open()
         self.messages = Messages(self.store)
+        self.vault = Vault(self)      # the journal lock: the key in memory while unlocked
         self.display = Display(self.store, self.messages)
         self.router = Router(self)
         self.tracker = TrackerPage(self)
@@ -47,7 +49,7 @@ class App:
         # Every click is routed one way: a button's data-action names its handler, handler(button),
         # in this table; each part lists its own (actions()), and a part imported later adds its own.
         self.actions = {}
-        for part in (self.messages, self.display, self.tracker, self.data, self.updates, self.keeping):
+        for part in (self.messages, self.display, self.tracker, self.data, self.updates, self.keeping, self.vault):
             self.actions.update(part.actions())
 
     def plan_page(self):
@@ -163,6 +165,7 @@ class App:
         # Another tab wrote a key: re-read that one (null: the other tab cleared all storage).
         key = event.key
         self.store.refresh(str(key) if key is not None else None)
+        self.vault.on_storage(str(key) if key is not None else None)
         # An import in another tab writes dozens of keys: redraw once, after the last of them.
         if not self.redraw_pending:
             self.redraw_pending = True

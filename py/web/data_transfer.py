@@ -1,9 +1,13 @@
 """The reader's data from a file and away: import (a preview, then merge or replace), erase, and
 downloading the backups of data that could not be read. Saving a copy is py/web/keeping.py's."""
+import asyncio
+
 from pyscript.ffi import create_proxy
 
 import data_views
+import lock
 import model
+from vault import LockError
 from dom import download, q
 from markup import escape, tag
 
@@ -13,7 +17,9 @@ class DataTransfer:
         self.app = app
         self.store = app.store
         self.messages = app.messages
-        self.pending = None   # (document, file name): an import awaiting the reader's choice
+        # (document, file name, lock record, sealed months): an import awaiting the reader's choice
+        self.pending = None
+        self.busy = False     # an import through the journal lock is under way
 
     def actions(self):
         """data-action → handler(button), for the app's click routing (App.on_click)."""
@@ -49,27 +55,109 @@ class DataTransfer:
 
     def check_import(self, text, name):
         try:
-            incoming = model.parse_import(text)
+            incoming, record, sealed = model.parse_export(text)
         except model.DataError as error:
             self.pending = None
             self.dialog(tag("p", escape("“%s” cannot be imported: %s. Nothing was changed." % (name, error)),
                             class_="error", role="alert"))
             return
-        self.pending = (incoming, name)
+        vault = self.app.vault
+        why = vault.unavailable() if (record or vault.is_on()) else ""
+        if why:
+            self.pending = None
+            self.dialog(tag("p", escape("“%s” cannot be imported here: %s Nothing was changed." % (
+                name, why if record else "your notes are locked, and " + why[0].lower() + why[1:])),
+                class_="error", role="alert"))
+            return
+        self.pending = (incoming, name, record, sealed)
         changes = model.import_changes(self.store.doc, incoming, self.app.names)
-        self.dialog(data_views.import_dialog(changes, "“%s”" % name))
+        locked_days = len(lock.noted_days({"notes": {}, "sealed": sealed})) if record else None
+        self.dialog(data_views.import_dialog(changes, "“%s”" % name, locked_days, vault.is_locked()))
 
     def finish_import(self, mode):
-        if not self.pending:
+        if not self.pending or self.busy:
             return
-        incoming, name = self.pending
+        incoming, name, record, sealed = self.pending
+        if record or self.app.vault.is_on():
+            self.busy = True
+            asyncio.create_task(self.finish_locked(mode))
+            return
         self.pending = None
         if mode == "merge":
             self.store.merge_in(incoming)
         else:
             self.store.replace(incoming)
+        self.imported(name)
+
+    def imported(self, name):
         self.app.refresh()  # settings too: an imported file may carry another theme or text size
         self.messages.say("Imported “%s”." % name, change=True)
+
+    def import_error(self, text, box_id=None):
+        box = q("#import-error")
+        if box:
+            box.innerHTML = tag("p", escape(text), class_="error")
+        field = q("#" + box_id) if box_id else None
+        if field:
+            field.value = ""
+            field.focus()
+
+    async def finish_locked(self, mode):
+        """An import where a lock is involved (this journal's, the file's, or both): the passphrases are
+        checked first (a wrong one changes nothing), then the notes go through the vault, sealed."""
+        try:
+            await self.import_locked(mode)
+        except (LockError, model.DataError) as error:
+            self.import_error("This copy's notes could not be imported (%s). Nothing was changed." % error)
+        finally:
+            self.busy = False
+
+    async def import_locked(self, mode):
+        incoming, name, record, sealed = self.pending
+        vault = self.app.vault
+        if vault.is_locked():
+            passphrase = str(q("#import-lock-pass").value) if q("#import-lock-pass") else ""
+            if not passphrase:
+                self.import_error("Your journal is locked: type its passphrase first. Nothing was changed.",
+                                  "import-lock-pass")
+                return
+            problem = await vault.unlock(passphrase)
+            if problem:
+                self.import_error(problem, "import-lock-pass")
+                return
+        adopt = None
+        if record:
+            passphrase = str(q("#import-file-pass").value) if q("#import-file-pass") else ""
+            if not passphrase:
+                self.import_error("Type the passphrase this copy was locked with. Nothing was changed.",
+                                  "import-file-pass")
+                return
+            keys = await vault.file_keys(passphrase, record)
+            if keys is None:
+                self.import_error("That passphrase does not open this copy's notes. Nothing was changed; try again.",
+                                  "import-file-pass")
+                return
+            notes = await vault.open_file(sealed, keys)   # every month decrypted before anything is written
+            incoming = model.copy(incoming)
+            incoming.pop("lock", None)
+            incoming.pop("sealed", None)
+            incoming["notes"] = model.union_lists(incoming["notes"], notes)
+            if not vault.is_on():
+                adopt = vault.adoptable(record)
+                adopt_key = keys[record["id"]]
+        if adopt is None and vault.is_locked():
+            self.import_error("Your journal locked again meanwhile. Nothing was changed; try again.")
+            return
+        self.pending = None
+        if adopt is not None:
+            await vault.import_plain(incoming, mode, adopt, adopt_key)
+        else:
+            await vault.import_plain(incoming, mode)
+        q("#data-dialog").innerHTML = ""
+        self.imported(name)
+        if adopt is not None:
+            self.messages.say("Imported “%s”. Its notes are locked with the passphrase it was saved with." % name,
+                              change=True)
 
     def erase(self):
         self.store.erase()

@@ -8,6 +8,8 @@ list is drawn again only when a week appears that was not on the page.
 import dates
 import journal_views
 import layout
+import lock
+import lock_views
 import model
 from dom import document, q, qa, refocus, today
 
@@ -25,9 +27,23 @@ class JournalPage:
 
     # --- drawing -------------------------------------------------------------------------
 
+    def body(self, opened=None, until=None):
+        """(html, oldest, focus_id) of the journal: while locked, the passphrase and the form to write
+        (the notes stay hidden); else the notes, with the lock's panel (set it up, or its tools)."""
+        vault = self.app.vault
+        if vault.is_locked():
+            html = (lock_views.locked_panel(len(lock.noted_days(self.store.doc)))
+                    + journal_views.add_panel(today(), None))
+            return html, None, None
+        html, oldest, focus_id = journal_views.journal(self.store.doc, today(), opened, until)
+        reason = vault.unavailable() if not vault.is_on() else ""
+        panel = (lock_views.tools_panel() if vault.is_on() else lock_views.unavailable(reason) if reason
+                 else lock_views.setup_panel())
+        return html + panel, oldest, focus_id
+
     def show(self, opened):
         """Draw the journal for #/journal[/<opened>]; returns the element to focus, or None."""
-        html, self.oldest, focus_id = journal_views.journal(self.store.doc, today(), opened)
+        html, self.oldest, focus_id = self.body(opened)
         q("#journal-body").innerHTML = html
         if not focus_id:
             return None
@@ -45,7 +61,7 @@ class JournalPage:
         typed = [(box_id, str(document.getElementById(box_id).value)) for box_id in ("journal-day", "journal-note")
                  if document.getElementById(box_id)]
         editing = self.editing()
-        html, self.oldest, _ = journal_views.journal(self.store.doc, today(), until=self.oldest)
+        html, self.oldest, _ = self.body(until=self.oldest)
         q("#journal-body").innerHTML = html
         for box_id, value in typed:
             document.getElementById(box_id).value = value
@@ -113,14 +129,38 @@ class JournalPage:
 
     # --- changes -------------------------------------------------------------------------
 
-    def change(self, day, old, new):
-        """Replace note `old` of `day` by `new` (either None: only add, or only remove): one write."""
+    def change(self, day, old, new, then=None):
+        """Replace note `old` of `day` by `new` (either None: only add, or only remove): one write.
+        With the lock on, the month is sealed again (py/web/vault.py), then `then()` runs."""
+        if self.app.vault.is_on():
+            self.app.vault.run(self.change_locked(day, old, new, then))
+            return
+        self.change_plain(day, old, new)
+        if then:
+            then()
+
+    async def change_locked(self, day, old, new, then):
+        if not await self.app.vault.edit_note(day, old, new):
+            self.say_error("The note could not be saved (another tab kept changing this month). What you wrote is "
+                           "still here: try again.")
+            return
+        self.after_change(day, old, new)
+        if then:
+            then()
+
+    def say_error(self, text):
+        self.messages.say(text, kind="error")
+
+    def change_plain(self, day, old, new):
         def edit(doc):
             if old is not None:
                 model.remove_note(doc, day, old)
             if new is not None:
                 model.add_note(doc, day, new)
         self.store.update(edit, [layout.notes_key(day)])
+        self.after_change(day, old, new)
+
+    def after_change(self, day, old, new):
         self.app.tracker.redraw_notes(day)   # the tracker, drawn while hidden, shows today's notes and noted days
         self.last_change = (day, old, new)
         self.redraw_week(day)
@@ -137,9 +177,17 @@ class JournalPage:
             (text_box if day and not text else day_box).focus()
             return
         q("#journal-add-error").innerHTML = ""
-        self.change(day, None, text)
-        text_box.value = ""
-        self.say("Note saved for %s." % dates.long_name(dates.ordinal(day)))
+        if self.app.vault.is_locked():
+            # Locked: the passphrase is asked for in place; what was typed stays in the box until saved.
+            self.app.vault.unlock_then(q("#lock-pass"), "lock", lambda: self.add())
+            return
+
+        def saved():
+            text_box = q("#journal-note")
+            if text_box and model.note_text(str(text_box.value)) == text:
+                text_box.value = ""
+            self.say("Note saved for %s." % dates.long_name(dates.ordinal(day)))
+        self.change(day, None, text, saved)
 
     def remove(self, item):
         day, text = item.getAttribute("data-day"), item.getAttribute("data-note")
@@ -148,9 +196,7 @@ class JournalPage:
         week = item.closest("section.journal-week")
         nearby = [w.id + "-title" for w in (week.nextElementSibling, week.previousElementSibling)
                   if w and w.classList.contains("journal-week")] if week else []
-        self.change(day, text, None)
-        self.say("Note removed.")
-        self.focus_day(day, nearby)
+        self.change(day, text, None, lambda: (self.say("Note removed."), self.focus_day(day, nearby)))
 
     def start_edit(self, item):
         self.cancel_edit()   # one note is edited at a time
@@ -178,19 +224,19 @@ class JournalPage:
         if new == old:
             self.cancel_edit()
             return
-        self.change(day, old, new)
-        self.say("Note changed.")
-        self.focus_note(day, new)
+        self.change(day, old, new, lambda: (self.say("Note changed."), self.focus_note(day, new)))
 
     def undo(self):
         if not self.last_change:
             return
         day, old, new = self.last_change
-        self.change(day, new, old)
-        self.last_change = None
-        self.messages.say("Undone.", change=True)
-        if old is not None:
-            self.focus_note(day, old)
+
+        def undone():
+            self.last_change = None
+            self.messages.say("Undone.", change=True)
+            if old is not None:
+                self.focus_note(day, old)
+        self.change(day, new, old, undone)
 
     def say(self, text):
         self.messages.say(text, undo="journal-undo", change=True)

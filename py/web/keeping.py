@@ -30,7 +30,9 @@ class Keeping:
 
     def actions(self):
         """data-action → handler(button), for the app's click routing (App.on_click)."""
-        return {"export": lambda button: self.save_copy(), "copy-download": lambda button: self.download_unshared(),
+        return {"export": lambda button: self.save_copy(),
+                "export-readable": lambda button: self.save_copy(readable=True),
+                "copy-download": lambda button: self.download_unshared(),
                 "copy-not-now": lambda button: self.not_now(), "bring-back": lambda button: self.bring_back(),
                 "safari-note-done": lambda button: self.safari_note_done(),
                 "safari-note-show": lambda button: self.show_safari_note(), "install": lambda button: self.install()}
@@ -72,24 +74,39 @@ class Keeping:
 
     # --- a copy ------------------------------------------------------------------------------
 
-    def save_copy(self):
+    def save_copy(self, readable=False):
         """The reader's copy as a file: the share sheet where the browser can share files (Safari on
         iPhone and iPad, Chrome on Android: it can go to Files, Drive, mail or AirDrop), else a download.
         The copy carries its own day; the store records it only once the copy is made (a share the
         reader cancels is not a copy)."""
         copy = (today(), now_ms())   # the day and clock the copy records, in the file and then in the store
         doc = model.copy(self.store.doc)
+        kind = ""
+        if readable:
+            vault = self.app.vault
+            sealed = doc.get("sealed") or {}
+            if vault.is_locked() or any(vault.opened.get(m) != sealed[m]["iv"] for m in sealed):
+                self.messages.say("Unlock your notes first (on the Journal page) to save a readable copy. "
+                                  "Nothing was saved.", kind="error")
+                return
+            doc.pop("lock", None)
+            doc.pop("sealed", None)   # every note as plain text, as this tab has decrypted it
+            kind = " Its notes are readable by anyone who opens the file."
+        elif doc.get("lock"):
+            kind = " Its notes are locked: restoring it asks for your passphrase."
+        for day in [d for d in doc["notes"] if d[:7] in doc.get("sealed", {})]:
+            del doc["notes"][day]   # a locked month's notes, decrypted while unlocked, stay encrypted in the copy
         copies.record_copy(doc, copy[0], copy[1])
         text, name = model.dumps(doc), copies.file_name(copy[0])
         shared = file_share(text, name)
         if shared is None:
             download(text, name)
             self.copy_saved(copy, "The copy was downloaded as %s. Keep it somewhere other than this browser: "
-                                  "another device, a cloud folder or your email." % name)
+                                  "another device, a cloud folder or your email.%s" % (name, kind))
             return
         # share() resolves with undefined, which reaches Python as no argument at all: hence *_.
         js.navigator.share(shared).then(
-            create_proxy(lambda *_: self.copy_saved(copy, "Copy saved: %s. Keep it somewhere safe." % name)),
+            create_proxy(lambda *_: self.copy_saved(copy, "Copy saved: %s. Keep it somewhere safe.%s" % (name, kind))),
             create_proxy(lambda error: self.share_refused(error, text, name, copy)))
 
     def copy_saved(self, copy, said):

@@ -124,7 +124,7 @@ class TrackerPage:
             rows += len(first[-1][2])
         tracker = q("#tracker")
         tracker.innerHTML = tracker_views.tracker(self.app.catalogue, self.store.doc, today(), self.store.backups,
-                                          self.store.persistent, data_open, first)
+                                          self.store.persistent, data_open, first, self.app.vault.is_locked())
         self.keep_data.show(saving=self.store.persistent)
         self.app.keeping.show_offers()
         self.reopen_grids()
@@ -229,7 +229,8 @@ class TrackerPage:
 
     def redraw_notes(self, day):
         """After today's notes changed: the notes panel, and the note dot and links of any drawn grid."""
-        self.redraw("#tracker section.notes-panel", tracker_views.notes_panel(self.store.doc, today()))
+        self.redraw("#tracker section.notes-panel",
+                    tracker_views.notes_panel(self.store.doc, today(), self.app.vault.is_locked()))
         tracker_rows.sync_grid_notes(self.store.doc, day, today())
 
     # --- changes -------------------------------------------------------------------------
@@ -295,11 +296,29 @@ class TrackerPage:
             self.messages.say("Write a few words first, then save.")
             return
         day = dates.iso(today())
+        vault = self.app.vault
+        if vault.is_locked():   # the passphrase is asked for in place; the note waits in its box
+            vault.unlock_then(q("#note-lock-pass"), "note-lock", self.add_note)
+            return
+        if vault.is_on():
+            vault.run(self.note_locked(day, None, text, "Note saved for today."))
+            return
         self.store.update(lambda doc: model.add_note(doc, day, text), [layout.notes_key(day)])
         self.messages.say("Note saved for today.", change=True)
         self.redraw_notes(day)
 
+    async def note_locked(self, day, old, new, said):
+        """A note added or removed while the lock is on: its month sealed again (py/web/vault.py)."""
+        if not await self.app.vault.edit_note(day, old, new):
+            self.messages.say("The note could not be saved. What you wrote is still here: try again.", kind="error")
+            return
+        self.messages.say(said, change=True)
+        self.redraw_notes(day)   # the box is drawn empty again once the note is saved
+
     def remove_note(self, day, text):
+        if self.app.vault.is_on():
+            self.app.vault.run(self.note_locked(day, text, None, "Note removed."))
+            return
         self.store.update(lambda doc: model.remove_note(doc, day, text), [layout.notes_key(day)])
         self.messages.say("Note removed.", change=True)
         self.redraw_notes(day)

@@ -20,7 +20,7 @@ import routes  # noqa: E402 - py/core/routes.py: the one list of views, which th
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
-STATIC = ("style.css", "boot.js", "storage.js", "manifest.json")
+STATIC = ("style.css", "boot.js", "storage.js", "lock.js", "manifest.json")
 # PyScript plugins Attune does not use: each would be one more module to fetch.
 PLUGINS_OFF = ["!deprecations-manager", "!donkey", "!error", "!py-editor", "!py-game", "!py-terminal"]
 

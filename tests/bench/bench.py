@@ -59,6 +59,7 @@ from pathlib import Path
 # benchkit first: run as a script, the bench gets tests/support, site/ and py/ on sys.path from it.
 from benchkit import (DIST, FCP_JS, PROBE, ROOT, SCRATCH, SW_READY_JS, TIMEOUT_MS, NetworkLog,
                       blocking_time, catalogue_ids, fmt, median, print_table, verdict)
+import bench_lock
 import bench_phone
 import bench_scale
 import browser as browsers
@@ -71,7 +72,7 @@ LIGHTHOUSE_REPORT = SCRATCH / "lh.json"
 LIGHTHOUSE_RUNS = 5
 RUNS = 5
 HISTORY_YEARS = 5
-SECTIONS = ("pages", "history", "scale", "phone", "lighthouse")
+SECTIONS = ("pages", "history", "scale", "unlock", "phone", "lighthouse")
 
 TARGETS = {"fcp_ratio": 1.20, "ready_ms": 1000, "tbt_ms": 150, "first_visit_kb": 500}
 LIGHTHOUSE_TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
@@ -408,6 +409,7 @@ def main():
             section("history", chosen, lambda: report_history(measure_history(browser, attune.url)))
             section("scale", chosen, lambda: bench_scale.report_scale(
                 bench_scale.measure_scale(browser, attune.url, catalogue_ids(), first_article())))
+            section("unlock", chosen, lambda: bench_lock.report_unlock(bench_lock.measure_unlock(browser, attune.url)))
             section("phone", chosen, lambda: bench_phone.report_phone(
                 bench_phone.measure_phone(browser, attune.url, (bare.url, bare_statuses), floor.url)))
             section("phone", chosen, lambda: bench_phone.report_first_tap(
