@@ -57,6 +57,7 @@ def exits(context):
         REFERRERS[route.request.url] = route.request.headers.get("referer")
         route.fulfill(status=200, content_type="text/html", body=LEFT)
     REFERRERS.clear()
+    context.exit_addresses = (EXIT, OWN, BEFORE)   # answered here: the clean-page check lets exactly these go
     for url in (EXIT, OWN, BEFORE):
         context.route(url, answer)
 
