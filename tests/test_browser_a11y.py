@@ -5,7 +5,7 @@ import pytest
 
 from axe import assert_axe_clean
 from browser import DESKTOP, PHONE
-from pages import today
+from pages import open_data, today
 
 pytestmark = pytest.mark.browser
 ROUTES = {"library": "#/", "article": "#/a/crying-together", "tracker": "#/practices", "help": "#/help"}
@@ -161,14 +161,14 @@ def test_no_csp_violation_through_a_whole_visit(site, open_page):
     page.fill("#note-input", "We talked it through.")
     page.get_by_role("button", name="Save note").click()
     assert page.locator(".note-text").inner_text() == "We talked it through."
-    page.locator("#data-details summary").click()
+    open_data(page)
     with page.expect_download() as download:
         page.locator("#tracker").get_by_role("button", name="Save a copy").click()
     exported = json.loads(download.value.path().read_text(encoding="utf-8"))
     assert exported["checkins"]["active-listening"] == [today(page)]
     # The export's message is the last thing the visit does; Chromium also logs each violation as a
     # console error, which the teardown check refuses.
-    page.wait_for_function("document.querySelector('#status').textContent.includes('Your data was exported')")
+    page.wait_for_function("document.querySelector('#status').textContent.includes('The copy was downloaded')")
     assert page.evaluate("window.__cspViolations") == []
 
 

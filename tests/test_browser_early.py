@@ -115,6 +115,7 @@ def cut_short(route):
     (lambda route: route.abort(), "The interactive part of Attune could not start here"),
     (cut_short, "Attune could not start (modules.bin ends inside"),
 ], ids=["watchdog", "main-py-fail"])
+@pytest.mark.allow_console_errors("the start fails on purpose: a refused or cut-off modules.bin is reported")
 def test_a_tap_before_a_failed_start_is_reported_as_lost(site, open_page, ending, speaker):
     """A box ticked before a start that fails (py/modules.bin refused: the watchdog; cut short: main.py's
     fail()) is named in the alert as not saved, and the boxes are disabled again."""
@@ -132,6 +133,7 @@ def test_a_tap_before_a_failed_start_is_reported_as_lost(site, open_page, ending
     assert page.is_disabled(box("feelings-journal"))
 
 
+@pytest.mark.allow_console_errors("the start fails on purpose: a refused modules.bin is reported")
 def test_a_failed_start_without_early_ticks_says_nothing_of_them(site, open_page):
     """The watchdog's alert mentions lost ticks only when there were some."""
     w = open_page(PHONE)

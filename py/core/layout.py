@@ -76,6 +76,8 @@ def decode(key, text):
         data = json.loads(text)
     except ValueError:
         raise model.DataError("it is not valid JSON") from None
+    if "\\ud" in text or "\\uD" in text:   # escaped emoji: MicroPython's json.loads splits the pair (see model.loads)
+        data = json_text.join_all_surrogates(data)
     if key == HEAD:
         return model.validate(data, False)
     if key.startswith(DAYS):
