@@ -119,6 +119,7 @@ def test_shown_on_help_and_journal_and_elsewhere_only_when_asked(site, open_page
         assert shown(page), route
 
 
+@pytest.mark.allow_console_errors("the runtime is blocked on purpose: boot.js alone works")
 def test_every_page_setting_shows_it_before_python_starts(site, open_page):
     """With Python's runtime blocked, boot.js alone shows the link on the library for a reader who turned
     "on every page" on, points it at their own address, and leaves with it."""
@@ -135,6 +136,7 @@ def test_every_page_setting_shows_it_before_python_starts(site, open_page):
     page.wait_for_url(OWN)
 
 
+@pytest.mark.allow_console_errors("the runtime is blocked on purpose: boot.js alone works")
 def test_shown_and_working_with_python_blocked_on_help(site, open_page):
     """If Python never starts, the link still shows on #/help and leaves, cover first, in place of the entry."""
     w = open_page(PHONE)
@@ -197,6 +199,7 @@ def test_offline_it_still_blanks_the_page_and_leaves(site, open_page):
     w = open_page(PHONE)
     page = w.open(site + "#/help")
     w.context.set_offline(True)
+    w.context.exit_addresses = (EXIT,)   # navigated to, and offline it cannot load: never fetched
     length = page.evaluate("history.length")
     page.click("a.leave")
     page.wait_for_url(lambda url: not url.startswith(site))
@@ -365,6 +368,7 @@ def test_a_stored_address_that_is_not_a_web_address_is_never_used(site, open_pag
     left(w)
 
 
+@pytest.mark.allow_console_errors("the runtime is blocked on purpose: boot.js alone works")
 def test_boot_js_judges_a_stored_address_as_the_model_does(site, open_page):
     """Before Python starts, boot.js puts a stored address on the link exactly when py/core/model.py's
     is_exit_url accepts it (every address of the model's unit tests), else the build's."""
