@@ -457,6 +457,9 @@ def test_axe_finds_nothing_in_the_link_and_its_settings(site, open_page, width, 
     page.click("[data-action=exit-url]")
     page.wait_for_selector("#exit-url-error:not(:empty)")
     page.evaluate("document.querySelector('#status').innerHTML = ''")   # the toast is checked elsewhere
+    # The page may have scrolled the journal's first button under the sticky header: axe would count the
+    # header over it; what is checked here is the panel, at the top of the page.
+    page.evaluate("window.scrollTo(0, 0)")
     assert_axe_clean(page)
 
 
