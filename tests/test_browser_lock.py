@@ -7,7 +7,7 @@ import pytest
 
 import dates
 import model
-from pages import today
+from pages import open_data, today
 from journal_pages import open_journal
 
 pytestmark = pytest.mark.browser
@@ -196,7 +196,6 @@ def unsealed(page, passphrase=PASS):
 
 def import_file(page, site, path):
     """Open "Your data" on #/practices and choose the file: its preview dialog shows."""
-    from test_browser_tracker import open_data
     page.goto(site + "#/practices")
     page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
     open_data(page)
