@@ -124,45 +124,40 @@ class Vault:
             self.error("lock", problem)
             return
         self.app.messages.say("Locking your notes…")
-        try:
-            problem = await self.turn_on(new)
-        except LockError as error:
-            problem = "The lock could not be set here (%s)." % error
-        if problem:
-            self.error("lock", problem)
-            return
-        self.app.refresh()
-        self.app.messages.say("Your notes are locked with your passphrase. They open on this page until you lock "
-                              "them, reload, or leave the page for 5 minutes.")
+        await self._attempt(lambda: self.turn_on(new), "The lock could not be set here (%s).",
+                            "Your notes are locked with your passphrase. They open on this page until you lock "
+                            "them, reload, or leave the page for 5 minutes.")
 
     async def on_change(self):
         current, new, again = self.value("lock-current"), self.value("lock-new"), self.value("lock-again")
         problem = lock.check_new(new, again) if current else "Type your current passphrase first."
-        if not problem:
-            self.app.messages.say("Changing the passphrase…")
-            try:
-                problem = await self.change(current, new)
-            except LockError as error:
-                problem = "The passphrase could not be changed here (%s)." % error
         if problem:
             self.error("lock", problem)
             return
-        self.app.refresh()
-        self.app.messages.say("Passphrase changed: every note is now locked with the new one.")
+        self.app.messages.say("Changing the passphrase…")
+        await self._attempt(lambda: self.change(current, new), "The passphrase could not be changed here (%s).",
+                            "Passphrase changed: every note is now locked with the new one.")
 
     async def on_remove(self):
         current = self.value("lock-current")
-        problem = None if current else "Type your current passphrase to remove the lock."
-        if not problem:
-            try:
-                problem = await self.remove(current)
-            except LockError as error:
-                problem = "The lock could not be removed here (%s)." % error
+        if not current:
+            self.error("lock", "Type your current passphrase to remove the lock.")
+            return
+        await self._attempt(lambda: self.remove(current), "The lock could not be removed here (%s).",
+                            "The lock is off: your notes are stored as plain text in this browser again.")
+
+    async def _attempt(self, work, failed, done):
+        """Run one of the lock's changes (work: a coroutine function). A problem it returns, or its
+        LockError put into `failed`, shows under the lock's form; else the page is drawn again and `done` said."""
+        try:
+            problem = await work()
+        except LockError as error:
+            problem = failed % error
         if problem:
             self.error("lock", problem)
             return
         self.app.refresh()
-        self.app.messages.say("The lock is off: your notes are stored as plain text in this browser again.")
+        self.app.messages.say(done)
 
     # --- state ---------------------------------------------------------------------------
 
