@@ -145,11 +145,11 @@ def test_a_failed_start_without_early_ticks_says_nothing_of_them(site, open_page
     assert "could not be saved" not in page.inner_text("#status [role=alert]")
 
 
-def test_with_scripts_off_the_boxes_stay_disabled(chromium, site):
+def test_with_scripts_off_the_boxes_stay_disabled(chromium, watch, site):
     """With JavaScript off every practice box stays disabled: nothing could keep a tick."""
     context = chromium.new_context(java_script_enabled=False)
     try:
-        page = context.new_page()
+        page = watch(context).page
         page.goto(site + "#/a/" + ARTICLE)
         boxes = page.locator("input.practice-box")
         assert boxes.count() >= 10

@@ -178,8 +178,6 @@ def test_a_plain_copy_on_stock_nginx_starts_and_keeps_a_tick(nginx, open_page):
     assert page.inner_text("#status") == ""
 
 
-@pytest.mark.allow_console_errors("service_workers='block' makes Playwright's stub of register() resolve to "
-                                   "undefined, which updates.on_registered (written for a registration) rejects")
 def test_each_preloaded_start_up_file_is_fetched_once(site, chromium, watch):
     """The page's preloads are the requests PyScript then makes: every runtime and Python file is fetched once, no
     warning."""

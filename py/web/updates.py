@@ -19,7 +19,12 @@ class Updates:
             create_proxy(self.on_registered), create_proxy(lambda error: None))  # refused: online only
         container.addEventListener("controllerchange", create_proxy(self.on_controller_change))
 
-    def on_registered(self, registration):
+    def on_registered(self, *resolved):
+        # A promise resolved with undefined calls the proxy with no argument under MicroPython: a stubbed or
+        # blocked register() (Playwright's service_workers="block") resolves so; there is nothing to watch.
+        registration = resolved[0] if resolved else None
+        if registration is None:
+            return
         self.registration = registration
         if registration.waiting and service_worker().controller:
             self.messages.offer_update()
