@@ -5,56 +5,14 @@ import json
 
 import pytest
 
-import dates
+import browser as browsers
 import model
 from pages import open_data, today
 from journal_pages import open_journal
+from lock_pages import (NEW_PASS, PASS, TIMEOUT, assert_nothing_readable, lock_on, notes_today_and_before, unlock,
+                        unsealed, wait_unlocked)
 
 pytestmark = pytest.mark.browser
-PASS = "quiet river morning tea"
-NEW_PASS = "orange lantern by the sea"
-TIMEOUT = 60000
-
-
-def lock_on(page, passphrase=PASS):
-    """Turn the lock on from the journal and wait for the tools of an unlocked journal."""
-    page.click("#lock-panel summary")
-    page.fill("#lock-new", passphrase)
-    page.fill("#lock-again", passphrase)
-    page.click('[data-action="lock-on"]')
-    page.wait_for_selector('[data-action="lock-now"]', timeout=TIMEOUT)
-
-
-def unlock(page, passphrase=PASS, prefix="lock"):
-    page.fill("#%s-pass" % prefix, passphrase)
-    page.click('[data-action="lock-unlock"][data-field="%s"]' % prefix)
-
-
-def wait_unlocked(page):
-    page.wait_for_selector('[data-action="lock-now"]', timeout=TIMEOUT)
-
-
-def runs_of(text, n=8):
-    return set(text[i:i + n] for i in range(max(1, len(text) - n + 1)))
-
-
-def assert_nothing_readable(storage, texts):
-    """No note's text, nor any 8-character run of it, in any stored attune:* key."""
-    for key, value in storage.items():
-        if not key.startswith("attune:"):
-            continue
-        for text in texts:
-            for run in runs_of(text):
-                assert run not in value, (key, run)
-
-
-def notes_today_and_before():
-    def make(t):
-        doc = model.empty()
-        model.add_note(doc, dates.iso(t), "Today we talked about the garden plans")
-        model.add_note(doc, dates.iso(t - 40), "Long walk by the harbour after dinner")
-        return doc
-    return make
 
 
 def test_lock_on_leaves_nothing_readable_and_a_wrong_passphrase_changes_nothing(open_page, site):
@@ -166,32 +124,21 @@ def test_change_then_remove_the_lock(open_page, site):
     assert w.stored()["notes"] == doc["notes"]
 
 
-def test_no_web_crypto_no_lock_offered(open_page, site):
-    """With crypto.subtle stubbed away (an init script, as on a plain-http origin), the lock is not offered: one line
-    says why."""
-    w = open_page()
-    w.context.add_init_script("Object.defineProperty(globalThis, 'isSecureContext', {value: false});")
-    page, doc = open_journal(w, site, notes_today_and_before())
-    assert page.query_selector('[data-action="lock-on"]') is None
-    assert "not available here" in page.inner_text("#lock-unavailable")
-
-
-# Every sealed month of the page's storage decrypted with `passphrase` by the page's own lock.js: {day: [text]}.
-UNSEAL = """async (passphrase) => {
-  const rec = JSON.parse(localStorage.getItem('attune:lock'));
-  const key = await attuneLock.deriveKey(passphrase, rec.salt, rec.iter);
-  const out = {};
-  for (const k of Object.keys(localStorage).filter(k => k.startsWith('attune:notes:'))) {
-    const m = JSON.parse(localStorage.getItem(k));
-    if (!m.lock) { out['plain ' + k] = m; continue; }
-    Object.assign(out, JSON.parse(await attuneLock.decrypt(key, m.iv, m.data)));
-  }
-  return out;
-}"""
-
-
-def unsealed(page, passphrase=PASS):
-    return page.evaluate(UNSEAL, passphrase)
+def test_a_plain_http_origin_does_not_offer_the_lock(playwright_instance, site, watch):
+    """On a real plain-http origin other than localhost (attune.test, which Chromium's resolver maps to 127.0.0.1)
+    there is no Web Crypto: the lock is not offered, and one line says why."""
+    browser = browsers.launch(playwright_instance, extra_args=["--host-resolver-rules=MAP attune.test 127.0.0.1"])
+    try:
+        w = watch(browser.new_context(viewport=browsers.PHONE), hosts=("attune.test",))
+        page, doc = open_journal(w, site.replace("127.0.0.1", "attune.test"), notes_today_and_before())
+        assert page.evaluate("[location.protocol, isSecureContext, typeof crypto.subtle]") == ["http:", False,
+                                                                                              "undefined"]
+        assert page.query_selector('[data-action="lock-on"]') is None
+        line = page.inner_text("#lock-unavailable")
+        assert line.count("\n") == 0 and "not on a secure (https) address" in line, line
+        assert "garden plans" in page.inner_text("#journal-body")   # the journal itself works as ever
+    finally:
+        browser.close()
 
 
 def import_file(page, site, path):

@@ -36,13 +36,14 @@ from json_text import DataError
 VERSION = 1
 LOCK_KEY = "attune:lock"
 # PBKDF2 iterations for a new lock. At least 310,000 (OWASP's floor for PBKDF2-SHA-256). Chosen by
-# measurement: `make bench` (tests/bench.py, "journal unlock") times deriveKey + decrypting a month at
-# 4× CPU throttling in Chromium. Measured on our test machine: 600,000 → 274 ms (deriveKey 272 +
-# a month 2.4); 2,000,000 → 903 ms (deriveKey 897 ms + decrypting a month 6 ms), about a second, so
-# 2,000,000. Caveat: Chromium runs Web Crypto off the main thread, which CPU throttling may not slow
-# as much as a phone's slower cores would; a phone unlock may well take longer than this figure.
+# measurement (`make bench`, section "unlock": deriveKey + decrypting a month in Chromium). Chromium
+# derives on a worker thread, which CDP's CPU throttling does not slow (1× and 4× measured side by side
+# give the same times), so the phone figure is 4 × the 1× time. On our test machine, 2026-12-07, medians
+# of 3: 2,000,000 → 1265 ms; 1,300,000 → 947 ms (deriveKey 236 ms at 1×); 1,000,000 → 1030 ms (noise:
+# the machine drifts ±50%). About a second on a phone: 1,300,000. A lock keeps the count it was made
+# with ("iter"), so changing this changes only new locks and new passphrases.
 MIN_ITERATIONS = 310000
-ITERATIONS = 2000000
+ITERATIONS = 1300000
 MAX_ITERATIONS = 10000000
 CHECK_TEXT = "attune journal lock v1"
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="

@@ -7,6 +7,7 @@ from collections import namedtuple
 
 import data_views
 import dates
+import lock
 import lock_views
 import model
 from markup import cap, escape, plural, tag
@@ -212,8 +213,9 @@ def grid_table(doc, pid, today, name):
 
     Every day up to today is a checkbox named for the practice and the date; a day with notes
     gets a dot, and the notes of those days are linked below the table (#/journal/YYYY-MM-DD):
-    a link inside a cell would be a target too small to tap beside the cell's own checkbox."""
-    done_days, notes = model.days_of(doc, pid), doc["notes"]
+    a link inside a cell would be a target too small to tap beside the cell's own checkbox. Which days
+    have notes shows with the journal locked too (lock.noted_days): only their text is locked."""
+    done_days, notes = model.days_of(doc, pid), lock.noted_days(doc)
     values = {"pid": pid, "name": escape(name)}
     body = []
     days = calendar(today)
@@ -238,8 +240,8 @@ def grid_table(doc, pid, today, name):
 
 
 def grid_note_days(doc, today):
-    """The CalendarDays of the grid, up to today, that have notes (oldest first)."""
-    notes = doc["notes"]
+    """The CalendarDays of the grid, up to today, that have notes, locked or not (oldest first)."""
+    notes = lock.noted_days(doc)
     return [day for day in calendar(today) if day.n <= today and day.iso in notes]
 
 

@@ -132,6 +132,7 @@ class JournalPage:
     def change(self, day, old, new, then=None):
         """Replace note `old` of `day` by `new` (either None: only add, or only remove): one write.
         With the lock on, the month is sealed again (py/web/vault.py), then `then()` runs."""
+        self.app.vault.reread()
         if self.app.vault.is_on():
             self.app.vault.run(self.change_locked(day, old, new, then))
             return
@@ -177,6 +178,7 @@ class JournalPage:
             (text_box if day and not text else day_box).focus()
             return
         q("#journal-add-error").innerHTML = ""
+        self.app.vault.reread()
         if self.app.vault.is_locked():
             # Locked: the passphrase is asked for in place; what was typed stays in the box until saved.
             self.app.vault.unlock_then(q("#lock-pass"), "lock", lambda: self.add())

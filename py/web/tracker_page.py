@@ -297,6 +297,7 @@ class TrackerPage:
             return
         day = dates.iso(today())
         vault = self.app.vault
+        vault.reread()
         if vault.is_locked():   # the passphrase is asked for in place; the note waits in its box
             vault.unlock_then(q("#note-lock-pass"), "note-lock", self.add_note)
             return
@@ -316,6 +317,7 @@ class TrackerPage:
         self.redraw_notes(day)   # the box is drawn empty again once the note is saved
 
     def remove_note(self, day, text):
+        self.app.vault.reread()
         if self.app.vault.is_on():
             self.app.vault.run(self.note_locked(day, text, None, "Note removed."))
             return

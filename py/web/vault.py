@@ -17,7 +17,7 @@ from pyscript.ffi import create_proxy
 import layout
 import lock
 from browser_api import optional
-from dom import q
+from dom import now_ms, q
 from markup import escape
 
 HIDDEN_LOCK_MS = 5 * 60 * 1000
@@ -99,7 +99,10 @@ class Vault:
                 box.value = ""
                 box.focus()
             return
-        self.app.messages.say("Unlocked.")
+        # A removal a closed page left half-way is finished by unlocking: the lock is then off.
+        self.app.messages.say("Unlocked." if self.is_on() else
+                              "Unlocked. Removing the lock had been left unfinished; it is finished now, and your "
+                              "notes are stored as plain text in this browser again.")
         self.refresh_keeping_typed()
         if then:
             then()
@@ -176,6 +179,16 @@ class Vault:
 
     def is_on(self):
         return bool(self.record())
+
+    def reread(self):
+        """The lock's record read again before a note is written: another tab may have turned the lock on
+        (or off) a moment ago, before its storage event reached this one. A plain note written beside a
+        lock would not be stored (layout.encode never writes one), so the choice must be made fresh. If the
+        record changed, the page is drawn again (what is typed kept) so that the lock's forms are there."""
+        before = self.record()
+        self.store.refresh(layout.LOCK)
+        if self.record() != before:
+            self.refresh_keeping_typed()
 
     def is_locked(self):
         """A lock is on and this tab holds no key for it."""
@@ -268,7 +281,9 @@ class Vault:
         of the month, changed in place); None: unchanged. Returns True when it was saved."""
         record = self.record()
         key_id = key_id or record["id"]
-        key = self.keys[key_id]
+        key = self.keys.get(key_id)
+        if key is None:
+            return False   # locked meanwhile (Lock now, or another tab changed the lock): nothing is written
         store_key = layout.NOTES + month
         for _attempt in range(RETRIES):
             self.store.refresh(store_key)   # the freshest stored text of the month
@@ -518,10 +533,10 @@ class Vault:
         if not self.keys:
             return
         if str(js.document.visibilityState) == "hidden":
-            self.hidden_at = js.Date.now()
+            self.hidden_at = now_ms()
             self.lock_timer = js.setTimeout(create_proxy(self.lock_if_hidden), HIDDEN_LOCK_MS)
         else:
-            if self.hidden_at is not None and js.Date.now() - self.hidden_at >= HIDDEN_LOCK_MS:
+            if self.hidden_at is not None and now_ms() - self.hidden_at >= HIDDEN_LOCK_MS:
                 self.lock_now()
             self.hidden_at = None
             if self.lock_timer is not None:

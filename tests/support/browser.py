@@ -9,10 +9,11 @@ DESKTOP = {"width": 1280, "height": 800}
 READY = "html[data-app=ready], html[data-app=error]"
 
 
-def launch(playwright, **kwargs):
+def launch(playwright, extra_args=(), **kwargs):
+    args = ARGS + list(extra_args)
     if os.path.exists(DEBIAN_CHROMIUM):
-        return playwright.chromium.launch(executable_path=DEBIAN_CHROMIUM, args=ARGS, **kwargs)
-    return playwright.chromium.launch(args=ARGS, **kwargs)
+        return playwright.chromium.launch(executable_path=DEBIAN_CHROMIUM, args=args, **kwargs)
+    return playwright.chromium.launch(args=args, **kwargs)
 
 
 def launch_persistent(playwright, user_data_dir, **kwargs):
