@@ -132,7 +132,7 @@ class DataTransfer:
                 self.import_error("Type the passphrase this copy was locked with. Nothing was changed.",
                                   "import-file-pass")
                 return
-            keys = await vault.file_keys(passphrase, record)
+            keys = await vault.keys_for(passphrase, record)
             if keys is None:
                 self.import_error("That passphrase does not open this copy's notes. Nothing was changed; try again.",
                                   "import-file-pass")

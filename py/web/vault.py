@@ -210,19 +210,28 @@ class Vault:
             return False
         return str(text) == lock.CHECK_TEXT
 
+    async def keys_for(self, passphrase, record):
+        """{lock id: key} that `passphrase` opens for a lock record, this journal's or a locked file's (its
+        previous key too, while a change of passphrase is under way or was when the file was saved); None
+        when the passphrase is wrong."""
+        key = await self.derive(passphrase, record)
+        if not await self.check(key, record):
+            return None
+        keys = {record["id"]: key}
+        prev = record.get("prev")
+        if prev:
+            keys[prev["id"]] = await settle(js.attuneLock.unwrap(key, prev["iv"], prev["data"]))
+        return keys
+
     async def unlock(self, passphrase):
         """None when `passphrase` opens the journal (every locked month is then decrypted into the
         document, and any work a closed page left is finished); else what to tell the reader."""
         record = self.record()
         if not record:
             return None
-        key = await self.derive(passphrase, record)
-        if not await self.check(key, record):
+        keys = await self.keys_for(passphrase, record)
+        if keys is None:
             return WRONG
-        keys = {record["id"]: key}
-        prev = record.get("prev")
-        if prev:
-            keys[prev["id"]] = await settle(js.attuneLock.unwrap(key, prev["iv"], prev["data"]))
         self.keys = keys
         await self.open_all()
         await self.finish()
@@ -398,14 +407,11 @@ class Vault:
     async def remove(self, current):
         """Take the lock off: marked as being removed, every month written plain, then the record removed."""
         record = self.record()
-        key = await self.derive(current, record)
-        if not await self.check(key, record):
+        keys = await self.keys_for(current, record)
+        if keys is None:
             return WRONG
         if record["id"] not in self.keys:
-            self.keys = {record["id"]: key}
-            if record.get("prev"):
-                self.keys[record["prev"]["id"]] = await settle(
-                    js.attuneLock.unwrap(key, record["prev"]["iv"], record["prev"]["data"]))
+            self.keys = keys
             await self.open_all()
         marked = dict(record)
         marked["removing"] = 1
@@ -440,18 +446,6 @@ class Vault:
         self.opened = {}
 
     # --- importing a file ------------------------------------------------------------------
-
-    async def file_keys(self, passphrase, record):
-        """{lock id: key} of a locked file's lock opened by `passphrase` (its previous key too, if a
-        change was under way when it was saved); None when the passphrase is wrong."""
-        key = await self.derive(passphrase, record)
-        if not await self.check(key, record):
-            return None
-        keys = {record["id"]: key}
-        prev = record.get("prev")
-        if prev:
-            keys[prev["id"]] = await settle(js.attuneLock.unwrap(key, prev["iv"], prev["data"]))
-        return keys
 
     async def open_file(self, sealed, keys):
         """The notes ({day: [text]}) of a locked file's months, decrypted with the file's keys; LockError
