@@ -28,6 +28,8 @@ def test_lock_on_leaves_nothing_readable_and_a_wrong_passphrase_changes_nothing(
     page.click('[data-action="lock-now"]')
     page.wait_for_selector("#lock-pass")
     assert "garden" not in page.inner_text("#journal-body")
+    # Locked, the page shows its top, not wherever the notes were: the locked panel's heading has the focus.
+    assert page.evaluate("[document.activeElement.id, scrollY]") == ["lock-title", 0]
     before = w.storage()
     unlock(page, "not the passphrase")
     page.wait_for_selector("#lock-error .error", timeout=TIMEOUT)

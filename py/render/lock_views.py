@@ -52,7 +52,7 @@ def unlock_form(prefix, lead):
 def locked_panel(days):
     """The journal while locked: how many days have notes, and the passphrase."""
     count = "%d day%s with notes" % (days, "" if days == 1 else "s") if days else "No notes yet"
-    return tag("section", tag("h2", "Your notes are locked", id="lock-title")
+    return tag("section", tag("h2", "Your notes are locked", id="lock-title", tabindex="-1")
                + unlock_form("lock", "%s. %s Type your passphrase to read and write notes." % (count, VISIBLE)),
                class_="panel lock-panel is-locked", id="lock-panel", aria_labelledby="lock-title")
 

@@ -270,6 +270,15 @@ class Vault:
                 del doc["notes"][day]
         self.opened = {}
         self.refresh_keeping_typed()
+        self.show_locked()
+
+    def show_locked(self):
+        """The journal's locked panel at the top of the page, its heading focused: the notes that were on
+        screen are gone, and the page would otherwise stay scrolled to wherever they were."""
+        title = q("#lock-title")
+        if title and title.offsetParent:   # the journal is the view shown
+            title.focus(js.JSON.parse('{"preventScroll": true}'))
+            js.window.scrollTo(0, 0)
 
     def on_storage(self, key):
         """Another tab wrote `key`: a month it sealed is decrypted again while unlocked."""
