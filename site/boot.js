@@ -65,10 +65,30 @@ document.addEventListener("click", function (event) {
     var d = new Date();
     return d.getFullYear() + "-" + ("0" + (d.getMonth() + 1)).slice(-2) + "-" + ("0" + d.getDate()).slice(-2);
   }
+  // Today's ticks show from the first paint too: a box ticked earlier today is drawn checked, read from
+  // its practice's key as py/core/layout.py writes it ({"from": "YYYY-MM-DD", "bits": hex}: bit i of the
+  // bytes is day from+i, py/core/dayset.py). Read only; anything unreadable (or an older layout the app
+  // has not moved yet) leaves the box as drawn, and the app draws every box from the store when it is up.
+  var doneToday = {};
+  function isDoneToday(pid) {
+    if (!(pid in doneToday)) {
+      doneToday[pid] = false;
+      try {
+        var stored = JSON.parse(localStorage.getItem("attune:days:" + pid)), f = stored.from.split("-"), t = today().split("-");
+        var i = (Date.UTC(+t[0], t[1] - 1, +t[2]) - Date.UTC(+f[0], f[1] - 1, +f[2])) / 86400000;
+        var hex = i >= 0 ? stored.bits.substr(2 * (i >> 3), 2) : "";
+        doneToday[pid] = hex.length === 2 && (parseInt(hex, 16) & (1 << (i & 7))) !== 0;
+      } catch (e) { /* nothing saved, unreadable, or storage disabled */ }
+    }
+    return doneToday[pid];
+  }
   function enable() {
     if (root.getAttribute("data-app") !== "loading" || !window.attuneEarlyTicks) return false;  // failed, or the app is up
     var boxes = document.querySelectorAll("input.practice-box[disabled]");
-    for (var i = 0; i < boxes.length; i++) boxes[i].disabled = false;
+    for (var i = 0; i < boxes.length; i++) {
+      boxes[i].disabled = false;   // untouched until now (a disabled box takes no tap): its state is the stored one
+      if (!boxes[i].hasAttribute("data-day") && isDoneToday(boxes[i].getAttribute("data-practice"))) boxes[i].checked = true;
+    }
     return true;
   }
   // As the parser inserts them (a mutation observer's callback runs before the next paint), so a box

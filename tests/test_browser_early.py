@@ -75,20 +75,50 @@ def test_a_tap_before_the_app_is_ready_is_kept_and_stored(site, open_page):
     assert w.errors == []
 
 
+def test_a_box_ticked_earlier_today_shows_ticked_from_the_first_paint(site, open_page):
+    """Before the app is up, a practice stored as done today is drawn checked (boot.js reads its day from storage),
+    one not done and one whose key is unreadable are not; unticking it early then stores it as not done."""
+    first = open_page(PHONE)
+    page = first.open(site + "#/a/" + ARTICLE)
+    page.check(box("feelings-journal"))
+    wait_for("the stored tick", lambda: "feelings-journal" in first.checkins())
+    page.evaluate("localStorage.setItem('attune:days:needs-check', '{\"from\": 12, \"bits\": null}')")
+    # The next visit with the same storage, in a context without the service worker (whose cache would
+    # serve the runtime without a request to hold back).
+    w = open_page(PHONE, storage_state=first.context.storage_state())
+    page, cdp, held = open_early(w, site, "**/runtime/micropython/micropython.wasm")
+    assert page.get_attribute("html", "data-app") == "loading"
+    assert [page.is_checked(box(pid)) for pid in ("feelings-journal", "active-listening", "needs-check")] == [
+        True, False, False]
+    press(page, cdp, box("feelings-journal"))
+    assert not page.is_checked(box("feelings-journal"))
+    assert page.evaluate("window.attuneEarlyTicks") == [["feelings-journal", page.evaluate(TODAY_JS), False]]
+    for route in held:
+        route.continue_()
+    page.wait_for_selector("html[data-app=ready]", state="attached", timeout=60000)
+    assert not page.is_checked(box("feelings-journal"))
+    assert "feelings-journal" not in w.checkins()
+
+
 def test_early_ticks_and_unticks_are_applied_in_order_as_set_not_toggle(site, open_page):
     """Early changes count as "done / not done that day": a box ticked then unticked before ready is not
     stored, one ticked is, and a tick of a practice already stored for today leaves it stored (not toggled)."""
     first = open_page(PHONE)
     page = first.open(site + "#/a/" + ARTICLE)
-    page.locator(box("feelings-journal")).check()             # stored before the next visit
+    page.locator(box("feelings-journal")).check()
     page.wait_for_function("document.querySelector('#status').textContent.includes('marked as done')")
     day = page.evaluate(TODAY_JS)
     assert first.checkins() == {"feelings-journal": [day]}
+    ticked = first.storage()["attune:days:feelings-journal"]
+    page.locator(box("feelings-journal")).uncheck()           # the next visit starts with nothing stored
+    wait_for("the stored untick", lambda: first.checkins() == {})
     # The next visit with the same storage, in a context without the service worker (whose cache would
     # serve the runtime without a request to hold back).
     w = open_page(PHONE, storage_state=first.context.storage_state())
     page, cdp, held = open_early(w, site, "**/runtime/micropython/micropython.wasm")
-    assert not page.is_checked(box("feelings-journal"))        # pre-rendered: the stored state comes with the app
+    assert not page.is_checked(box("feelings-journal"))
+    # Another tab ticks it after this page was drawn: the box still shows it not done, and pressing it means "done".
+    page.evaluate("t => localStorage.setItem('attune:days:feelings-journal', t)", ticked)
     press(page, cdp, box("feelings-journal"))                 # done again: stays done
     press(page, cdp, box("name-feelings"))
     press(page, cdp, box("name-feelings"))                 # ticked, then unticked
