@@ -7,7 +7,7 @@ import pytest
 
 import browser as browsers
 import model
-from pages import open_data, today
+from pages import DISABLE_STORAGE, open_data, today
 from journal_pages import open_journal
 from lock_pages import (NEW_PASS, PASS, TIMEOUT, assert_nothing_readable, lock_on, notes_today_and_before, unlock,
                         unsealed, wait_unlocked)
@@ -141,6 +141,21 @@ def test_a_plain_http_origin_does_not_offer_the_lock(playwright_instance, site, 
         assert "garden plans" in page.inner_text("#journal-body")   # the journal itself works as ever
     finally:
         browser.close()
+
+
+def test_storage_off_does_not_offer_the_lock(open_page, site):
+    """With storage refused (as with cookies blocked) the lock is not offered: one line says why, and a note can
+    still be written for this visit."""
+    w = open_page()
+    w.context.add_init_script(DISABLE_STORAGE)
+    page = w.open(site + "#/journal")
+    page.wait_for_selector("#journal-body .journal-add")
+    assert page.query_selector('[data-action="lock-on"]') is None
+    line = page.inner_text("#lock-unavailable")
+    assert line.count("\n") == 0 and "not saving anything" in line, line
+    page.fill("#journal-note", "Kept for this visit only")
+    page.click('[data-action="journal-add"]')
+    page.wait_for_function("document.querySelector('#journal-body').innerText.includes('Kept for this visit only')")
 
 
 def import_file(page, site, path):
