@@ -39,9 +39,9 @@ LOCK_KEY = "attune:lock"
 # measurement (`make bench`, section "unlock": deriveKey + decrypting a month in Chromium). Chromium
 # derives on a worker thread, which CDP's CPU throttling does not slow (1× and 4× measured side by side
 # give the same times), so the phone figure is 4 × the 1× time. On our test machine, 2026-12-07, medians
-# of 3: 2,000,000 → 1265 ms; 1,300,000 → 947 ms (deriveKey 236 ms at 1×); 1,000,000 → 1030 ms (noise:
-# the machine drifts ±50%). About a second on a phone: 1,300,000. A lock keeps the count it was made
-# with ("iter"), so changing this changes only new locks and new passphrases.
+# of 3: 2,000,000 → 1265 ms, 1,000,000 → 1030 ms (the machine drifts ±50%); 1,300,000, medians of 5 on a
+# quiet machine: deriveKey 248 ms at 1× (236 at 4×) + a month 2 ms → 996 ms. About a second on a phone:
+# 1,300,000. A lock keeps the count it was made with ("iter"): a change here reaches new passphrases only.
 MIN_ITERATIONS = 310000
 ITERATIONS = 1300000
 MAX_ITERATIONS = 10000000

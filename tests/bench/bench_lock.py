@@ -8,7 +8,7 @@ the phone figure as 4 × the 1× time (a phone's cores, not only its main thread
 py/core/lock.py's ITERATIONS is chosen from that figure (recorded there)."""
 import lock
 
-RUNS = 3
+RUNS = 5
 RATES = (1, 4)
 MEASURE = """async ([iterations]) => {
   const L = globalThis.attuneLock;
