@@ -55,9 +55,9 @@ class App:
             self.actions.update(part.actions())
 
     def plan_page(self):
-        """Reminders in a calendar file and plans shared by link (py/web/plan_page.py), imported the first
-        time a view needs them: articles and the library never do, and plan_page with the three
-        modules it uses is a sixth of the app's bytecode, which a phone would load at every start."""
+        """Reminders in a calendar file and plans shared by link (py/web/plan_page.py), imported in idle
+        time after start-up (import_later) or the first time a view needs them: plan_page with the three
+        modules it uses is a sixth of the app's bytecode, which a phone would load before ready."""
         if self.plan is None:
             from plan_page import PlanPage
             self.plan = PlanPage(self)
@@ -65,8 +65,8 @@ class App:
         return self.plan
 
     def journal_page(self):
-        """The journal (py/web/journal_page.py, with journal_views and weeks_chart), imported the first
-        time #/journal is opened, as plan_page() is: a visit that never opens it never loads it."""
+        """The journal (py/web/journal_page.py, with journal_views and weeks_chart), imported as
+        plan_page() is: in idle time after start-up, or when #/journal is opened first."""
         if self.journal is None:
             from journal_page import JournalPage
             self.journal = JournalPage(self)

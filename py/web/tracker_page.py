@@ -6,7 +6,7 @@ years of history, and even redrawing one row cost a fifth of a second.
 
 Its first rows are drawn ahead, hidden, while the reader is on another view (prepare: after
 start-up and after leaving #/practices, in idle time), so opening #/practices draws only the rest,
-a few rows a frame. Ticks, Undo and journal notes reach prepared rows in place; an import, another
+a few rows after each paint. Ticks, Undo and journal notes reach prepared rows in place; an import, another
 tab's write, a shared plan or a new day has them drawn again.
 """
 from pyscript.ffi import create_proxy
@@ -69,7 +69,7 @@ class TrackerPage:
 
     def show(self):
         """Opening #/practices: start from the first rows prepared while hidden, if still up to date,
-        and draw the rest a step a frame; else draw it all from the start (render)."""
+        and draw the rest a step after each paint; else draw it all from the start (render)."""
         if self.prepared == self.prepared_state():
             self.prepared = None
             q("#tracker").removeAttribute("data-prepared")
@@ -113,7 +113,7 @@ class TrackerPage:
 
     def render(self, hidden=False):
         """Draw the tracker: the first groups now, so the top of the view paints at once, then a few
-        rows a frame (draw_next), so a phone paints and answers taps between them. #tracker is
+        rows after each paint (draw_next), so a phone paints and answers taps between them. #tracker is
         aria-busy until the last row is in. Open histories and "Your data" stay open.
         hidden: only the panels, kept for show(); prepare_rows adds the first rows in idle time."""
         self.reopen = [d.getAttribute("data-grid") for d in qa("#tracker details.history[open]")]
@@ -147,13 +147,13 @@ class TrackerPage:
             tracker.removeAttribute("aria-busy")
 
     def draw_next(self):
-        """A frame's step of drawing, while #/practices is in view (the reader left: prepare_soon()
+        """A step of drawing after a paint, while #/practices is in view (the reader left: prepare_soon()
         starts again from the first rows)."""
         if self.pending and self.app.router.view == "practices":
             self.draw_step()
 
     def draw_step(self):
-        """Draw the next rows still to come (draw_rows), and the step after it in the next frame; the
+        """Draw the next rows still to come (draw_rows), and the step after it after the next paint; the
         last step ends aria-busy."""
         self.draw_rows()
         if self.pending:
