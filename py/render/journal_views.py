@@ -196,7 +196,10 @@ def journal(doc, today, opened=None, until=None):
     if day and notes.get(day) and (until is None or day < until):
         until = day
     listing, oldest = notes_list(notes, until=until)
+    return overview(doc, today, message) + add_panel(today, day, prompt) + listing, oldest, focus_id
+
+
+def overview(doc, today, message=""):
+    """The top of the view: the intro, a message, the picture of the weeks."""
     intro = tag("p", "Every note you have written, newest first. They stay on this device.", class_="lede")
-    html = (intro + message + weeks_chart.chart(doc, today, "journal-weeks-chart")
-            + add_panel(today, day, prompt) + listing)
-    return html, oldest, focus_id
+    return intro + message + weeks_chart.chart(doc, today, "journal-weeks-chart")

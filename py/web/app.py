@@ -11,6 +11,7 @@ from pyscript.ffi import create_proxy
 import dates
 
 from data_transfer import DataTransfer
+from browser_api import when_idle
 from display import Display
 from keeping import Keeping
 from dom import document, now_ms, q, today
@@ -46,6 +47,7 @@ class App:
         self.plan = None              # reminders and shared plans: see plan_page()
         self.journal = None           # every day's notes (#/journal): see journal_page()
         self.redraw_pending = False   # a redraw after another tab's writes is scheduled
+        self.import_soon = create_proxy(self.import_later)
         # Every click is routed one way: a button's data-action names its handler, handler(button),
         # in this table; each part lists its own (actions()), and a part imported later adds its own.
         self.actions = {}
@@ -53,9 +55,9 @@ class App:
             self.actions.update(part.actions())
 
     def plan_page(self):
-        """Reminders in a calendar file and plans shared by link (py/web/plan_page.py), imported the first
-        time a view needs them: articles and the library never do, and plan_page with the three
-        modules it uses is a sixth of the app's bytecode, which a phone would load at every start."""
+        """Reminders in a calendar file and plans shared by link (py/web/plan_page.py), imported in idle
+        time after start-up (import_later) or the first time a view needs them: plan_page with the three
+        modules it uses is a sixth of the app's bytecode, which a phone would load before ready."""
         if self.plan is None:
             from plan_page import PlanPage
             self.plan = PlanPage(self)
@@ -63,8 +65,8 @@ class App:
         return self.plan
 
     def journal_page(self):
-        """The journal (py/web/journal_page.py, with journal_views and weeks_chart), imported the first
-        time #/journal is opened, as plan_page() is: a visit that never opens it never loads it."""
+        """The journal (py/web/journal_page.py, with journal_views and weeks_chart), imported as
+        plan_page() is: in idle time after start-up, or when #/journal is opened first."""
         if self.journal is None:
             from journal_page import JournalPage
             self.journal = JournalPage(self)
@@ -118,6 +120,17 @@ class App:
         self.messages.show_notices()
         self.updates.register()
         self.tracker.prepare_soon()
+        when_idle(self.import_soon)
+
+    def import_later(self, *_):
+        """In idle time after start-up, one per idle moment: the plan's modules, then the journal's, so
+        that opening #/practices or #/journal does not import them in the task of the tap."""
+        if self.plan is None:
+            self.plan_page()
+        elif self.journal is None:
+            self.journal_page()
+        if self.journal is None:
+            when_idle(self.import_soon)
 
     # --- events --------------------------------------------------------------------------
 

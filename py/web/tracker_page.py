@@ -6,10 +6,9 @@ years of history, and even redrawing one row cost a fifth of a second.
 
 Its first rows are drawn ahead, hidden, while the reader is on another view (prepare: after
 start-up and after leaving #/practices, in idle time), so opening #/practices draws only the rest,
-a few rows a frame. Ticks, Undo and journal notes reach prepared rows in place; an import, another
+a few rows after each paint. Ticks, Undo and journal notes reach prepared rows in place; an import, another
 tab's write, a shared plan or a new day has them drawn again.
 """
-import js
 from pyscript.ffi import create_proxy
 
 import dates
@@ -20,6 +19,7 @@ import tracker_views
 from browser_api import when_idle
 from dom import document, q, qa, refocus, today
 from keep_data import KeepData
+from pacing import AfterPaint
 
 
 FIRST_ROWS = 6   # rows drawn before the first paint: about what a phone's screen shows of the view
@@ -36,10 +36,11 @@ class TrackerPage:
         self.pending = []             # groups of the tracker still to draw (see render)
         self.reopen = []              # ids of the histories to open again once their rows are drawn
         self.prepared = None          # prepared_state() of first rows drawn hidden and up to date (prepare)
-        # Each later step is drawn at the start of a frame of its own, and the first of them one
-        # frame after render(): so the first groups paint before any other is drawn.
-        self.next_group = create_proxy(self.draw_next)
-        self.after_frame = create_proxy(lambda *_: js.requestAnimationFrame(self.next_group))
+        # Each later step is drawn in a task of its own after a frame is painted, the first of them
+        # after render()'s: so the first groups paint before any other is drawn (py/web/pacing.py).
+        self.draw_later = AfterPaint(self.draw_next)
+        self.grids_due = []           # ids of opened rows whose grid is drawn after the next paint
+        self.draw_grids_later = AfterPaint(self.draw_grids)
         self.prepare_when_idle = create_proxy(self.prepare)
         self.prepare_rows_when_idle = create_proxy(self.prepare_rows)
 
@@ -68,7 +69,7 @@ class TrackerPage:
 
     def show(self):
         """Opening #/practices: start from the first rows prepared while hidden, if still up to date,
-        and draw the rest a step a frame; else draw it all from the start (render)."""
+        and draw the rest a step after each paint; else draw it all from the start (render)."""
         if self.prepared == self.prepared_state():
             self.prepared = None
             q("#tracker").removeAttribute("data-prepared")
@@ -112,7 +113,7 @@ class TrackerPage:
 
     def render(self, hidden=False):
         """Draw the tracker: the first groups now, so the top of the view paints at once, then a few
-        rows a frame (draw_next), so a phone paints and answers taps between them. #tracker is
+        rows after each paint (draw_next), so a phone paints and answers taps between them. #tracker is
         aria-busy until the last row is in. Open histories and "Your data" stay open.
         hidden: only the panels, kept for show(); prepare_rows adds the first rows in idle time."""
         self.reopen = [d.getAttribute("data-grid") for d in qa("#tracker details.history[open]")]
@@ -141,22 +142,22 @@ class TrackerPage:
         tracker = q("#tracker")
         if self.pending:
             tracker.setAttribute("aria-busy", "true")
-            js.requestAnimationFrame(self.after_frame)
+            self.draw_later()
         else:
             tracker.removeAttribute("aria-busy")
 
-    def draw_next(self, *_):
-        """A frame's step of drawing, while #/practices is in view (the reader left: prepare_soon()
+    def draw_next(self):
+        """A step of drawing after a paint, while #/practices is in view (the reader left: prepare_soon()
         starts again from the first rows)."""
         if self.pending and self.app.router.view == "practices":
             self.draw_step()
 
     def draw_step(self):
-        """Draw the next rows still to come (draw_rows), and the step after it in the next frame; the
+        """Draw the next rows still to come (draw_rows), and the step after it after the next paint; the
         last step ends aria-busy."""
         self.draw_rows()
         if self.pending:
-            js.requestAnimationFrame(self.next_group)
+            self.draw_later()
         else:
             q("#tracker").removeAttribute("aria-busy")
 
@@ -193,7 +194,7 @@ class TrackerPage:
         if part:
             focused = document.activeElement.id if part.contains(document.activeElement) else None
             part.outerHTML = html
-            refocus(focused)
+            refocus(focused, in_place=True)
 
     def update_practice(self, pid, day=None):
         """After a tick, an Undo, a focus or a goal change: that practice's row in place, and for a
@@ -219,13 +220,25 @@ class TrackerPage:
             self.fill_row(details)
 
     def fill_row(self, details):
-        """Draw what an opened row keeps closed: its text, focus and goal, and the 12-week grid
-        (once: it stays until the row is drawn again)."""
+        """Draw what an opened row keeps closed: its text, focus and goal now, and its 12-week grid
+        after the next paint (once: they stay until the row is drawn again). Two pieces: at 4× CPU
+        the style, layout and paint of both in one frame was a 69 ms task."""
         if details.open and not details.querySelector(".more-body"):
-            pid, day = details.getAttribute("data-grid"), today()
-            practice = self.practice(pid)
-            details.insertAdjacentHTML("beforeend", tracker_views.row_body(self.store.doc, practice, day)
-                                       + tracker_views.grid_table(self.store.doc, pid, day, practice["name"]))
+            pid = details.getAttribute("data-grid")
+            details.insertAdjacentHTML("beforeend", tracker_views.row_body(self.store.doc, self.practice(pid), today()))
+            if pid not in self.grids_due:
+                self.grids_due.append(pid)
+                self.draw_grids_later()
+
+    def draw_grids(self):
+        """The 12-week grid of every row opened since the last paint that is still open and has none."""
+        due, self.grids_due = self.grids_due, []
+        for pid in due:
+            details = q('#tracker details[data-grid="%s"]' % pid)
+            drawn = details and details.querySelector(".more-body")
+            if drawn and details.open and not details.querySelector(".grid-wrap"):
+                details.insertAdjacentHTML("beforeend", tracker_views.grid_table(
+                    self.store.doc, pid, today(), self.practice(pid)["name"]))
 
     def redraw_notes(self, day):
         """After today's notes changed: the notes panel, and the note dot and links of any drawn grid."""

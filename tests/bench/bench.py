@@ -20,12 +20,14 @@ All in headless Chromium at phone size (390x844), on this machine:
    installed, median of bench_scale.RUNS runs interleaved across the histories. Histories are
    built with py/core/model.py's edit functions and written by py/core/store.py's Store into a dict, whose
    keys an init script puts in localStorage before every load, so they follow the stored format.
-   Rows: each input (tick, untick and Undo in an article; tick, focus on, goal change and save
-   note on the tracker; real mouse/keyboard events) as its Event Timing duration (input to next
-   paint) and the long tasks up to 1 s after it (goal ≤ 50 ms, no long task); ready on an
-   article and on #/practices, also as a ratio to the empty profile's (goal ≤ 1.15×); tracker
-   open, from the nav link's click to the frame after the cards are there (goal ≤ 300 ms); and
-   the bytes of every attune: key (goal ≤ 60 kB). Goals are judged on the 5-year column.
+   Rows: each input (tick, untick and Undo in an article; opening #/practices by its nav link (drawn
+   in full: aria-busy gone); today's and yesterday's toggle, opening a row, focus on, goal change
+   and save note on the tracker; opening #/journal; real mouse/keyboard events) as its Event Timing
+   duration (input to next paint) and the long tasks up to 1 s after it (goal ≤ 50 ms, no long
+   task); ready on an article and on #/practices, also as a ratio to the empty profile's (goal ≤
+   1.15×); tracker open, from the nav link's click to the frame after the cards are there (goal ≤
+   300 ms); and the bytes of every attune: key (goal ≤ 60 kB). Goals are judged on the 5-year
+   column.
 4. phone (issue 16, tests/bench/bench_phone.py): Attune against a "bare" page the bench generates from
    dist/ (the same vendored PyScript + MicroPython, read from dist/index.html, the same CSP and
    config minus Attune's "files", a main.py that only sets data-app="ready"), both with

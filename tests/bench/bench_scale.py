@@ -102,6 +102,13 @@ STORED_BYTES_JS = """() => {
   return n;
 }"""
 
+# A route is open when its view shows and is drawn in full: the tracker's last row is in (aria-busy
+# gone), the journal's list of weeks is there.
+TRACKER_DRAWN_JS = """() => document.documentElement.getAttribute("data-route") === "practices"
+  && document.querySelector("#tracker .tracker-card") && !document.querySelector("#tracker[aria-busy]")"""
+JOURNAL_DRAWN_JS = """() => document.documentElement.getAttribute("data-route") === "journal"
+  && document.querySelector("#journal-body #journal-weeks, #journal-body .journal-empty")"""
+
 # A tracker practice for the tracker's inputs: not ticked today, not in focus, not the article's.
 TRACKER_PRACTICE_JS = """(avoid) => {
   for (const box of document.querySelectorAll("#tracker input.practice-box:not(:checked)")) {
@@ -276,10 +283,8 @@ class Profile:
                                  missable="Undo: the toast had gone (the app clears it 8 s after showing it)")
         self.step = "opening the tracker by its nav link"
         page.evaluate(TRACKER_WATCH_JS)
-        page.click('[data-nav="practices"]')
-        page.wait_for_function("() => window.__trackerPaintedAt !== null")
+        out["open #/practices"] = self.input(self.tap('[data-nav="practices"]'), TRACKER_DRAWN_JS)
         out["tracker open"] = page.evaluate("() => window.__trackerPaintedAt - window.__navClickAt")
-        page.wait_for_timeout(AFTER_MS)
         other = page.evaluate(TRACKER_PRACTICE_JS, pid)
         if not other:
             raise RuntimeError("no unticked practice out of focus on the tracker")
@@ -290,8 +295,10 @@ class Profile:
                                   f".querySelectorAll('input')[5].dataset.day")
         out["tick, past day"] = self.input(self.tap(f"#day--{other}--{yesterday}"),
                                            status % json.dumps("yesterday"))
-        page.click(f"#tracker details[data-grid='{other}'] summary")   # focus and goal are in the row's details
-        page.wait_for_selector(f"#tracker details[data-grid='{other}'] .grid-wrap")
+        # focus and goal are in the row's details
+        row = f"#tracker details[data-grid='{other}']"
+        out["open row"] = self.input(self.tap(row + " summary"),
+                                     f"() => document.querySelector({json.dumps(row + ' .grid-wrap')})")
         out["focus on"] = self.input(self.tap(f"#focus--{other}"),
                                      f"() => document.getElementById('focus--{other}').checked"
                                      f" && !document.getElementById('goal--{other}').disabled")
@@ -301,13 +308,15 @@ class Profile:
                                         f"() => document.getElementById('goal--{other}').value !== {json.dumps(goal)}")
         page.fill("#note-input", "It went well today; we both listened.")
         out["save note"] = self.input(self.tap("[data-action=add-note]"), status % json.dumps("Note saved"))
+        self.step = "opening the journal by its nav link"
+        out["open #/journal"] = self.input(self.tap('[data-nav="journal"]'), JOURNAL_DRAWN_JS)
         self.step = "loading #/practices"
         out["ready, #/practices"] = self.load("#/practices")
         return out
 
 
-INPUTS = ("tick, article", "untick, article", "Undo", "tick, tracker", "tick, past day", "focus on", "goal change",
-          "save note")
+INPUTS = ("tick, article", "untick, article", "Undo", "open #/practices", "tick, tracker", "tick, past day", "open row",
+          "focus on", "goal change", "save note", "open #/journal")
 FLOORS = ("floor, article", "floor, tracker")   # the same tap with no app code: the browser's own share
 
 
