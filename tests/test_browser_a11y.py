@@ -23,7 +23,10 @@ FOCUSED = """(() => {
 # A control drawn invisible (the file input) shows its focus on its label instead.
 FOCUS_STYLE = """(() => {
   let e = document.activeElement;
-  if (getComputedStyle(e).opacity === '0' && e.labels && e.labels.length) e = e.labels[0];
+  const own = getComputedStyle(e);   // a box that draws nothing itself shows its focus on its label or grid cell
+  if (own.opacity === '0' || (own.appearance === 'none' && own.borderStyle === 'none' && e.closest('td'))) {
+    e = (e.labels && e.labels.length) ? e.labels[0] : e.closest('td') || e;
+  }
   const s = getComputedStyle(e);
   return {outline: s.outlineStyle, width: s.outlineWidth, shadow: s.boxShadow};
 })()"""

@@ -208,18 +208,30 @@ CELL = ('<td class="cell%(cls)s">'
 TO_COME = '<td class="cell is-future"><span class="sr">%s: still to come</span></td>'
 
 
-def grid_table(doc, pid, today, name):
+def grid_table(doc, pid, today, name, weeks=WEEKS):
     """The 12-week table, drawn when its <details> is first opened (84 cells per practice add up).
 
     Every day up to today is a checkbox named for the practice and the date; a day with notes
     gets a dot, and the notes of those days are linked below the table (#/journal/YYYY-MM-DD):
     a link inside a cell would be a target too small to tap beside the cell's own checkbox. Which days
-    have notes shows with the journal locked too (lock.noted_days): only their text is locked."""
+    have notes shows with the journal locked too (lock.noted_days): only their text is locked.
+    weeks: only the oldest `weeks` weeks, the grid aria-busy and without its note links; grid_weeks
+    draws the rest's rows (the page draws a grid in two pieces, a paint apart)."""
+    whole = weeks >= WEEKS
+    table = ('<table class="grid"><caption class="sr">%s, week by week (Monday to Sunday)</caption>'
+             '<thead><tr><td></td>%s</tr></thead><tbody>%s</tbody></table>'
+             % (escape(name), GRID_HEAD, grid_weeks(doc, pid, today, name, 0, weeks)))
+    return ('<div class="grid-wrap"%s>%s<div class="note-links">%s</div></div>'
+            % ("" if whole else ' aria-busy="true"', table, note_links(grid_note_days(doc, today)) if whole else ""))
+
+
+def grid_weeks(doc, pid, today, name, start, end):
+    """The grid's rows (<tr>) for weeks start to end - 1, oldest first (0: 11 weeks before this one)."""
     done_days, notes = model.days_of(doc, pid), lock.noted_days(doc)
     values = {"pid": pid, "name": escape(name)}
     body = []
     days = calendar(today)
-    for week in range(WEEKS):
+    for week in range(start, end):
         cells = []
         for day in days[7 * week:7 * week + 7]:
             if day.n > today:
@@ -232,11 +244,7 @@ def grid_table(doc, pid, today, name):
         monday = days[7 * week]
         body.append('<tr><th scope="row">%d %s</th>%s</tr>'
                     % (monday.number, dates.MONTHS[monday.month - 1][:3], "".join(cells)))
-    table = ('<table class="grid"><caption class="sr">%s, week by week (Monday to Sunday)</caption>'
-             '<thead><tr><td></td>%s</tr></thead><tbody>%s</tbody></table>'
-             % (values["name"], GRID_HEAD, "".join(body)))
-    return ('<div class="grid-wrap">%s<div class="note-links">%s</div></div>'
-            % (table, note_links(grid_note_days(doc, today))))
+    return "".join(body)
 
 
 def grid_note_days(doc, today):

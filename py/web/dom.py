@@ -31,6 +31,15 @@ def refocus(element_id, in_place=False):
         box.focus()
 
 
+NEAREST = js.JSON.parse('{"block": "nearest"}')
+
+
+def reveal(element):
+    """Scroll the element into view (clear of the sticky header: scroll-padding) if it is not, as
+    focus() would have. Called after a paint, the layout it needs is the one just drawn."""
+    element.scrollIntoView(NEAREST)
+
+
 def today():
     now = js.Date.new()
     return dates.to_ordinal(now.getFullYear(), now.getMonth() + 1, now.getDate())

@@ -17,13 +17,14 @@ import model
 import tracker_rows
 import tracker_views
 from browser_api import when_idle
-from dom import document, q, qa, refocus, today
+from dom import document, q, qa, refocus, reveal, today
 from keep_data import KeepData
 from pacing import AfterPaint
 
 
 FIRST_ROWS = 6   # rows drawn before the first paint: about what a phone's screen shows of the view
 ROWS_PER_STEP = 4   # rows drawn in one later step: at 4× CPU a group of 8 had cost a 60 ms task
+GRID_PIECE_WEEKS = 4   # a grid's weeks drawn in one piece, a piece after each paint (draw_grids)
 
 
 class TrackerPage:
@@ -41,8 +42,12 @@ class TrackerPage:
         self.draw_later = AfterPaint(self.draw_next)
         self.grids_due = []           # ids of opened rows whose grid is drawn after the next paint
         self.draw_grids_later = AfterPaint(self.draw_grids)
+        self.grids_begun = []         # ids of rows whose grid has some of its weeks only (draw_grids)
+        self.grow_grids_later = AfterPaint(self.grow_grids)
         self.prepare_when_idle = create_proxy(self.prepare)
         self.prepare_rows_when_idle = create_proxy(self.prepare_rows)
+        self.revealing = None         # id of a control focused without scrolling, shown after the paint
+        self.reveal_later = AfterPaint(self.reveal)
 
     # --- drawing -------------------------------------------------------------------------
 
@@ -231,14 +236,42 @@ class TrackerPage:
                 self.draw_grids_later()
 
     def draw_grids(self):
-        """The 12-week grid of every row opened since the last paint that is still open and has none."""
+        """The 12-week grid of every row opened since the last paint that is still open and has none:
+        its oldest GRID_PIECE_WEEKS weeks now, the next after each paint (grow_grids). In one piece
+        the grid's style, layout and paint were one 68-96 ms frame at 4× CPU."""
         due, self.grids_due = self.grids_due, []
         for pid in due:
             details = q('#tracker details[data-grid="%s"]' % pid)
             drawn = details and details.querySelector(".more-body")
             if drawn and details.open and not details.querySelector(".grid-wrap"):
                 details.insertAdjacentHTML("beforeend", tracker_views.grid_table(
-                    self.store.doc, pid, today(), self.practice(pid)["name"]))
+                    self.store.doc, pid, today(), self.practice(pid)["name"], GRID_PIECE_WEEKS))
+                self.grids_begun.append(pid)
+        if self.grids_begun:
+            self.grow_grids_later()
+
+    def grow_grids(self):
+        """The next weeks of every grid draw_grids began (from the document as it is now: a tick or a
+        note since is in them); the last piece adds the note links and ends the grid's aria-busy."""
+        begun, self.grids_begun = self.grids_begun, []
+        day = today()
+        for pid in begun:
+            wrap = q('#tracker details[data-grid="%s"] .grid-wrap[aria-busy]' % pid)
+            if not wrap:
+                continue
+            body = wrap.querySelector("tbody")
+            start = body.rows.length
+            end = min(start + GRID_PIECE_WEEKS, tracker_views.WEEKS)
+            body.insertAdjacentHTML("beforeend", tracker_views.grid_weeks(
+                self.store.doc, pid, day, self.practice(pid)["name"], start, end))
+            if end < tracker_views.WEEKS:
+                self.grids_begun.append(pid)
+            else:
+                wrap.querySelector(".note-links").innerHTML = tracker_views.note_links(
+                    tracker_views.grid_note_days(self.store.doc, day))
+                wrap.removeAttribute("aria-busy")
+        if self.grids_begun:
+            self.grow_grids_later()
 
     def redraw_notes(self, day):
         """After today's notes changed: the notes panel, and the note dot and links of any drawn grid."""
@@ -347,7 +380,19 @@ class TrackerPage:
         # The row moves into or out of "Your focus" as it is; moving it took the keyboard focus away.
         tracker_rows.move_row(self.store.doc, self.app.catalogue, pid, today())
         self.update_practice(pid)
-        refocus("focus--" + pid)
+        # The moved box keeps the keyboard focus where the browser moves it as it is (moveBefore); else
+        # it is focused again. Either way without scrolling: the page is scrolled to it after the
+        # paint, if it moved out of view (reveal). focus() with a scroll lays the page out at once.
+        if document.activeElement.id != "focus--" + pid:
+            refocus("focus--" + pid, in_place=True)
+        self.revealing = "focus--" + pid
+        self.reveal_later()
+
+    def reveal(self):
+        """Scroll the control focused by set_focus into view if it is out of it (and still focused)."""
+        box, self.revealing = document.getElementById(self.revealing or ""), None
+        if box and box == document.activeElement:
+            reveal(box)
 
     def set_goal(self, pid, goal):
         self.store.update(lambda doc: model.set_focus(doc, pid, goal), [layout.HEAD])

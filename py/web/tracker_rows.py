@@ -8,6 +8,7 @@ classes change, and a row that changes group is moved as it is (its open grid wi
 import dates
 import model
 import tracker_views
+from browser_api import optional
 from dom import q, qa
 
 
@@ -75,14 +76,21 @@ def move_row(doc, catalogue, pid, today):
             following = section.querySelector('li[data-practice="%s"]' % later)
             if following:
                 break
-        listing = section.querySelector("ul.tracker-list")
-        if following:
-            listing.insertBefore(row, following)
-        else:
-            listing.appendChild(row)
+        put_before(section.querySelector("ul.tracker-list"), row, following)
         break
     if old_group and not old_group.querySelector("li[data-practice]"):
         old_group.remove()
+
+
+def put_before(listing, row, following):
+    """Move the row into `listing`, before `following` (None: at its end). With moveBefore (Chrome
+    133 and later) the row keeps its state, the keyboard focus included: focusing the moved control
+    again made Chrome lay out the page at once, in the tap's task (at 4× CPU: 32 of its 80 ms).
+    Elsewhere an ordinary move, which takes the focus away (the caller puts it back)."""
+    if optional(listing, "moveBefore") is not None:
+        listing.moveBefore(row, following)
+    else:
+        listing.insertBefore(row, following)
 
 
 def place_group(html, keys_after):

@@ -297,8 +297,8 @@ class Profile:
                                            status % json.dumps("yesterday"))
         # focus and goal are in the row's details
         row = f"#tracker details[data-grid='{other}']"
-        out["open row"] = self.input(self.tap(row + " summary"),
-                                     f"() => document.querySelector({json.dumps(row + ' .grid-wrap')})")
+        grid = json.dumps(row + " .grid-wrap:not([aria-busy])")   # drawn in full (a piece after each paint)
+        out["open row"] = self.input(self.tap(row + " summary"), f"() => document.querySelector({grid})")
         out["focus on"] = self.input(self.tap(f"#focus--{other}"),
                                      f"() => document.getElementById('focus--{other}').checked"
                                      f" && !document.getElementById('goal--{other}').disabled")

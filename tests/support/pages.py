@@ -86,7 +86,7 @@ def open_row(page, pid):
     details = page.locator(f"#tracker details[data-grid='{pid}']")
     if not details.evaluate("d => d.open"):
         details.locator("summary").click()
-    details.locator(".grid-wrap").wait_for()
+    details.locator(".grid-wrap:not([aria-busy])").wait_for()
     return page.locator(f".tracker-card[data-practice='{pid}']")
 
 
