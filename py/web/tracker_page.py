@@ -391,7 +391,7 @@ class TrackerPage:
     def reveal(self):
         """Scroll the control focused by set_focus into view if it is out of it (and still focused)."""
         box, self.revealing = document.getElementById(self.revealing or ""), None
-        if box and box == document.activeElement:
+        if box and box.isSameNode(document.activeElement):
             reveal(box)
 
     def set_goal(self, pid, goal):
