@@ -52,7 +52,7 @@ def prepare(page, route):
         page.check("#tracker--do-feelings-journal")
         card = page.locator(".tracker-card[data-practice='feelings-journal']")
         card.locator("details.history summary").click()
-        card.locator("details.history[open] td.cell").first.wait_for()
+        card.locator("details.history[open] .grid-wrap:not([aria-busy])").wait_for()   # the whole grid
         page.locator("#data-details summary").click()   # export, import and erase too
         # Back at the top: a row scrolled under the sticky header counts as an obscured target for axe.
         page.evaluate("window.scrollTo(0, 0)")

@@ -6,7 +6,7 @@ import pytest
 
 import dates
 import model
-from browser import DESKTOP
+from browser import DESKTOP, PHONE
 from pages import DISABLE_STORAGE, open_data, open_row, today
 
 pytestmark = pytest.mark.browser
@@ -413,6 +413,20 @@ def wait_drawn(page, count):
     """Wait until the tracker (in view or hidden) holds `count` rows and is no longer being drawn."""
     page.wait_for_function("""(n) => !document.querySelector('#tracker[aria-busy]')
         && document.querySelectorAll('#tracker li.tracker-card').length === n""", arg=count)
+
+
+def test_a_focused_row_moved_out_of_view_is_scrolled_to(site, open_page):
+    """On a phone, focusing a practice far down moves its row to "Your focus" at the top, its box still
+    focused, and the page scrolls to that box."""
+    w = open_page(PHONE)
+    page = open_tracker(w, site)
+    pid = json.loads(page.inner_text("#catalogue"))["articles"][-1]["practices"][-1]
+    open_row(page, pid)
+    page.check("#focus--" + pid)
+    assert page.evaluate("document.activeElement.id") == "focus--" + pid
+    assert page.locator(f"[data-group=focus] .tracker-card[data-practice='{pid}']").count() == 1
+    page.wait_for_function("""(id) => { const box = document.getElementById(id).getBoundingClientRect();
+                                        return box.top >= 0 && box.bottom <= innerHeight; }""", arg="focus--" + pid)
 
 
 def test_tracker_paints_its_first_groups_then_draws_the_rest(site, open_page, watch):

@@ -24,7 +24,7 @@ from pacing import AfterPaint
 
 FIRST_ROWS = 6   # rows drawn before the first paint: about what a phone's screen shows of the view
 ROWS_PER_STEP = 4   # rows drawn in one later step: at 4× CPU a group of 8 had cost a 60 ms task
-GRID_PIECE_WEEKS = 4   # a grid's weeks drawn in one piece, a piece after each paint (draw_grids)
+GRID_PIECE_WEEKS = 3   # a grid's weeks drawn in one piece, a piece after each paint (draw_grids)
 
 
 class TrackerPage:
@@ -42,6 +42,7 @@ class TrackerPage:
         self.draw_later = AfterPaint(self.draw_next)
         self.grids_due = []           # ids of opened rows whose grid is drawn after the next paint
         self.draw_grids_later = AfterPaint(self.draw_grids)
+        self.grids_hidden = []        # ids of open rows whose grid waits for the view to show
         self.grids_begun = []         # ids of rows whose grid has some of its weeks only (draw_grids)
         self.grow_grids_later = AfterPaint(self.grow_grids)
         self.prepare_when_idle = create_proxy(self.prepare)
@@ -81,6 +82,10 @@ class TrackerPage:
             self.continue_drawing()
         else:
             self.render()
+        if self.grids_hidden:   # grids of open rows, left out while the view was hidden (draw_grids)
+            self.grids_due += [pid for pid in self.grids_hidden if pid not in self.grids_due]
+            self.grids_hidden = []
+            self.draw_grids_later()
 
     def prepare_soon(self):
         """Prepare the first rows once the browser is idle (after start-up, after leaving #/practices,
@@ -237,9 +242,15 @@ class TrackerPage:
 
     def draw_grids(self):
         """The 12-week grid of every row opened since the last paint that is still open and has none:
-        its oldest GRID_PIECE_WEEKS weeks now, the next after each paint (grow_grids). In one piece
-        the grid's style, layout and paint were one 68-96 ms frame at 4× CPU."""
+        its oldest GRID_PIECE_WEEKS weeks now, the next after each paint (grow_grids). At 4× CPU the
+        grid's style, layout and paint were one 68-96 ms frame; in pieces of 4 weeks up to 50 ms, of
+        3 weeks up to 41 ms."""
         due, self.grids_due = self.grids_due, []
+        if self.app.router.view != "practices":
+            # Drawn while the view was hidden (prepare), a grid was laid out in the first frame of the
+            # next opening, all 12 weeks at once (at 4× CPU a 61-87 ms frame): drawn after it instead.
+            self.grids_hidden += [pid for pid in due if pid not in self.grids_hidden]
+            return
         for pid in due:
             details = q('#tracker details[data-grid="%s"]' % pid)
             drawn = details and details.querySelector(".more-body")
