@@ -15,13 +15,12 @@ NOTE_KEYS = ("Object.fromEntries(Object.keys(localStorage).filter(k => k.startsW
              ".map(k => [k, localStorage.getItem(k)]))")
 
 
-def second_tab(w, site, route="#/journal", init_script=None):
-    """Another tab of the same profile (its storage and its storage events), opened on `route`."""
-    page = w.context.new_page()
+def second_tab(watch, w, site, route="#/journal", init_script=None):
+    """Another tab of the same profile (its storage and its storage events), opened on `route`, under the
+    same clean-page check as every watched page."""
+    page = watch(w.context).page
     if init_script:
         page.add_init_script(init_script)
-    page.on("pageerror", lambda e: w.errors.append(str(e)))
-    page.on("console", lambda m: m.type == "error" and w.errors.append(m.text))
     page.goto(site + route)
     page.wait_for_selector("html[data-app=ready]")
     return page
@@ -33,13 +32,13 @@ def write_note(page, text):
     page.click('[data-action="journal-add"]')
 
 
-def test_a_locked_tab_saves_its_note_beside_the_other_tabs(open_page, site):
+def test_a_locked_tab_saves_its_note_beside_the_other_tabs(open_page, watch, site):
     """Tab B, locked, is asked for the passphrase in place and then seals its note beside the one unlocked tab A
     wrote after B opened; both tabs then show both notes, and neither is readable at rest."""
     w = open_page()
     a, doc = open_journal(w, site, notes_today_and_before())
     lock_on(a)
-    b = second_tab(w, site)
+    b = second_tab(watch, w, site)
     b.wait_for_selector("#lock-pass")
     write_note(a, "Written in tab A while B stayed locked")
     a.wait_for_function(BODY_HAS, arg="Written in tab A", timeout=TIMEOUT)
@@ -58,13 +57,13 @@ def test_a_locked_tab_saves_its_note_beside_the_other_tabs(open_page, site):
                                           "Written in tab B once it was unlocked"] + doc["notes"][day])
 
 
-def test_a_locked_tab_never_writes_back_notes_it_could_not_read(open_page, site):
+def test_a_locked_tab_never_writes_back_notes_it_could_not_read(open_page, watch, site):
     """While tab A writes sealed notes, locked tab B ticks, changes its focus and is refused a wrong passphrase:
     the note keys stay exactly as A wrote them, B's tick is kept, and B's grid still shows which days have notes."""
     w = open_page()
     a, doc = open_journal(w, site, notes_today_and_before())
     lock_on(a)
-    b = second_tab(w, site, "#/practices")
+    b = second_tab(watch, w, site, "#/practices")
     b.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
     write_note(a, "A note tab B can never read")
     a.wait_for_function(BODY_HAS, arg="A note tab B can never read", timeout=TIMEOUT)
@@ -91,12 +90,12 @@ def test_a_locked_tab_never_writes_back_notes_it_could_not_read(open_page, site)
     assert_nothing_readable(w.storage(), ["A note tab B can never read", "Typed in B, then a wrong passphrase"])
 
 
-def test_a_tab_opened_before_the_lock_hides_the_notes_and_never_writes_them_plain(open_page, site):
+def test_a_tab_opened_before_the_lock_hides_the_notes_and_never_writes_them_plain(open_page, watch, site):
     """Tab B showed the notes before A turned the lock on: it stops showing them, asks for the passphrase when it
     saves a note, and its note is stored only sealed."""
     w = open_page()
     a, doc = open_journal(w, site, notes_today_and_before())
-    b = second_tab(w, site)
+    b = second_tab(watch, w, site)
     b.wait_for_function(BODY_HAS, arg="garden plans")
     lock_on(a)
     b.wait_for_selector("#lock-pass", timeout=TIMEOUT)
@@ -112,13 +111,13 @@ def test_a_tab_opened_before_the_lock_hides_the_notes_and_never_writes_them_plai
                                           "Today we talked about the garden plans"])
 
 
-def test_a_tab_that_missed_the_lock_turning_on_reads_it_before_writing(open_page, site):
+def test_a_tab_that_missed_the_lock_turning_on_reads_it_before_writing(open_page, watch, site):
     """Tab B never hears that A turned the lock on (its storage events are stopped, as when it saves a note before
     the event arrives): saving a note reads the lock's key again, asks for the passphrase, and writes only sealed."""
     w = open_page()
     a, doc = open_journal(w, site, notes_today_and_before())
     # Registered before the app's own listener, so that it stops every storage event before the app sees it.
-    b = second_tab(w, site, init_script="addEventListener('storage', e => e.stopImmediatePropagation(), true)")
+    b = second_tab(watch, w, site, init_script="addEventListener('storage', e => e.stopImmediatePropagation(), true)")
     b.wait_for_function(BODY_HAS, arg="garden plans")
     lock_on(a)
     assert b.query_selector("#lock-pass") is None   # B still shows the journal as it was

@@ -84,6 +84,7 @@ def test_a_locked_store_writes_no_plain_text():
     assert again.notices == [] and again.doc["lock"] == rec
     assert sorted(again.doc["sealed"]) == ["2026-10", "2026-11", "2026-12"]
     assert lock.noted_days(again.doc) == set(NOTES)
+    assert [day for day in ["2026-10-02", *NOTES, "2026-12-02"] if lock.has_notes(again.doc, day)] == list(NOTES)
 
 
 def readable(data, passphrase_key):

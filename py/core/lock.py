@@ -164,6 +164,15 @@ def months_under(doc, lock_id):
     return sorted(m for m in sealed if sealed[m]["lock"] != lock_id)
 
 
+def has_notes(doc, day):
+    """Has `day` ("YYYY-MM-DD") notes, plain or locked? Without building noted_days(): the grid asks
+    this for each of its days, a piece at a time, and a 5-year journal has thousands of noted days."""
+    if day in doc["notes"]:
+        return True
+    sealed = sealed_months(doc).get(day[:7])
+    return sealed is not None and day in sealed["days"]
+
+
 def noted_days(doc):
     """Every day that has notes, plain or locked (which days have notes is not secret)."""
     days = set(doc["notes"])

@@ -214,7 +214,7 @@ def grid_table(doc, pid, today, name, weeks=WEEKS):
     Every day up to today is a checkbox named for the practice and the date; a day with notes
     gets a dot, and the notes of those days are linked below the table (#/journal/YYYY-MM-DD):
     a link inside a cell would be a target too small to tap beside the cell's own checkbox. Which days
-    have notes shows with the journal locked too (lock.noted_days): only their text is locked.
+    have notes shows with the journal locked too (lock.has_notes): only their text is locked.
     weeks: only the oldest `weeks` weeks, the grid aria-busy and without its note links; grid_weeks
     draws the rest's rows (the page draws a grid in two pieces, a paint apart)."""
     whole = weeks >= WEEKS
@@ -227,7 +227,7 @@ def grid_table(doc, pid, today, name, weeks=WEEKS):
 
 def grid_weeks(doc, pid, today, name, start, end):
     """The grid's rows (<tr>) for weeks start to end - 1, oldest first (0: 11 weeks before this one)."""
-    done_days, notes = model.days_of(doc, pid), lock.noted_days(doc)
+    done_days = model.days_of(doc, pid)
     values = {"pid": pid, "name": escape(name)}
     body = []
     days = calendar(today)
@@ -237,7 +237,7 @@ def grid_weeks(doc, pid, today, name, start, end):
             if day.n > today:
                 cells.append(TO_COME % day.long)
                 continue
-            done, noted = done_days.has(day.n), day.iso in notes
+            done, noted = done_days.has(day.n), lock.has_notes(doc, day.iso)
             values["iso"], values["long"], values["checked"] = day.iso, day.long, " checked" if done else ""
             values["cls"] = (" is-done" if done else "") + (" has-note" if noted else "")
             cells.append(CELL % values)
@@ -249,8 +249,7 @@ def grid_weeks(doc, pid, today, name, start, end):
 
 def grid_note_days(doc, today):
     """The CalendarDays of the grid, up to today, that have notes, locked or not (oldest first)."""
-    notes = lock.noted_days(doc)
-    return [day for day in calendar(today) if day.n <= today and day.iso in notes]
+    return [day for day in calendar(today) if day.n <= today and lock.has_notes(doc, day.iso)]
 
 
 def note_links(days):

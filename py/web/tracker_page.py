@@ -48,7 +48,7 @@ class TrackerPage:
         self.prepare_when_idle = create_proxy(self.prepare)
         self.prepare_rows_when_idle = create_proxy(self.prepare_rows)
         self.revealing = None         # id of a control focused without scrolling, shown after the paint
-        self.reveal_later = AfterPaint(self.reveal)
+        self.reveal_later = AfterPaint(self.reveal_focused)
 
     # --- drawing -------------------------------------------------------------------------
 
@@ -399,7 +399,7 @@ class TrackerPage:
         self.revealing = "focus--" + pid
         self.reveal_later()
 
-    def reveal(self):
+    def reveal_focused(self):
         """Scroll the control focused by set_focus into view if it is out of it (and still focused)."""
         box, self.revealing = document.getElementById(self.revealing or ""), None
         if box and box.isSameNode(document.activeElement):

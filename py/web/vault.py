@@ -17,7 +17,7 @@ from pyscript.ffi import create_proxy
 import layout
 import lock
 from browser_api import optional
-from dom import now_ms, q
+from dom import NO_SCROLL, now_ms, q
 from markup import escape
 
 HIDDEN_LOCK_MS = 5 * 60 * 1000
@@ -277,7 +277,7 @@ class Vault:
         screen are gone, and the page would otherwise stay scrolled to wherever they were."""
         title = q("#lock-title")
         if title and title.offsetParent:   # the journal is the view shown
-            title.focus(js.JSON.parse('{"preventScroll": true}'))
+            title.focus(NO_SCROLL)
             js.window.scrollTo(0, 0)
 
     def on_storage(self, key):

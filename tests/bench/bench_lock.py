@@ -6,6 +6,8 @@ Chromium runs Web Crypto on a worker thread, which CDP's CPU throttling (it slow
 does not reach: the section measures at 1× and at 4× side by side, in alternation, to show that, and gives
 the phone figure as 4 × the 1× time (a phone's cores, not only its main thread, are slower).
 py/core/lock.py's ITERATIONS is chosen from that figure (recorded there)."""
+from statistics import median
+
 import lock
 
 RUNS = 5
@@ -49,10 +51,6 @@ def measure_unlock(browser, url, iterations=lock.ITERATIONS):
         for rate in RATES:
             runs[rate].append(measure_once(browser, url, rate, iterations))
     return runs
-
-
-def median(values):
-    return sorted(values)[len(values) // 2]
 
 
 def report_unlock(runs, iterations=lock.ITERATIONS):

@@ -8,7 +8,7 @@ BOX = {"iv": "AAAAAAAAAAAAAAAA", "data": base64.b64encode(b"x" * 40).decode()}
 
 
 def test_records_and_months_in_both(both):
-    """new_record, valid_record, valid_sealed and split_export agree, and refusals carry the same message."""
+    """new_record, valid_record, valid_sealed, split_export and has_notes agree, and refusals carry the same message."""
     rec = both.ok("lock", "new_record", SALT, 2000000, BOX)
     assert both.ok("lock", "valid_record", rec) == rec
     both("lock", "valid_record", dict(rec, iter=5))
@@ -17,6 +17,9 @@ def test_records_and_months_in_both(both):
     both.ok("lock", "valid_sealed", "2026-12", month)
     both("lock", "valid_sealed", "2026-11", month)
     both.ok("lock", "split_export", {"schema": 2, "lock": rec, "sealed": {"2026-12": month}, "notes": {}})
+    doc = {"notes": {"2026-11-30": ["plain"]}, "sealed": {"2026-12": month}}
+    assert [both.ok("lock", "has_notes", doc, day) for day in ("2026-11-30", "2026-12-02", "2026-12-03",
+                                                               "2025-12-02")] == [True, True, False, False]
 
 
 def test_month_text_and_hints_in_both(both):
