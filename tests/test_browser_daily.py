@@ -2,6 +2,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from axe import assert_axe_clean
 from browser import DESKTOP, PHONE
@@ -99,31 +100,35 @@ def test_a_past_day_note_is_linked_from_the_grid(wednesday):
 
 
 def test_goal_focus_and_notes_update_an_open_row_in_place(wednesday):
-    """With a row open, focus, goal and today's note change its texts, dots and links in place: the
-    row and its grid are the same elements after, the row moved into "Your focus" and back."""
+    """With a row open, focus, goal and today's note change its texts, dots and links in place: the row
+    is the same element after, moved into "Your focus" and back with the keyboard focus on its box; its
+    grid, taken out for the move, is drawn again whole, as it was."""
     w, page = wednesday()
     row = open_row(page, "share-joy")
-    row.get_by_role("checkbox", name="Share the good moments, Monday 16 November 2026", exact=True).click()
-    page.evaluate("""() => { const row = document.querySelector(".tracker-card[data-practice='share-joy']");
-                             row.dataset.untouched = "yes"; row.querySelector(".grid").dataset.untouched = "yes"; }""")
+    monday = "Share the good moments, Monday 16 November 2026"
+    row.get_by_role("checkbox", name=monday, exact=True).click()
+    row.evaluate("row => { row.dataset.untouched = 'yes'; }")
     page.check("#focus--share-joy")
+    page.locator("[data-group=focus] .tracker-card[data-untouched=yes] .grid-wrap:not([aria-busy])").wait_for()
     assert page.evaluate("document.activeElement.id") == "focus--share-joy"
-    assert page.locator("[data-group=focus] .tracker-card[data-untouched=yes] .grid[data-untouched=yes]").count() == 1
+    assert row.get_by_role("checkbox", name=monday + ", in the 12-week grid").is_checked()
     page.select_option("#goal--share-joy", "2")
     assert w.stored()["focus"] == {"share-joy": 2}
     assert row.locator(".week-count").inner_text() == "1 of 2 this week"
     assert "1 of 2 this week. Done 1 time in all; 1 day in the last 12 weeks." in row.locator(".facts").inner_text()
     page.fill("#note-input", "We talked.")
     page.get_by_role("button", name="Save note").click()
-    assert row.locator("td.has-note input").get_attribute("data-day") == "2026-11-18"
-    assert row.get_by_role("link", name="Notes for Wednesday 18 November 2026", exact=True).count() == 1
+    expect(row.locator("td.has-note input")).to_have_attribute("data-day", "2026-11-18")
+    expect(row.get_by_role("link", name="Notes for Wednesday 18 November 2026", exact=True)).to_have_count(1)
     page.get_by_role("button", name="Remove note: We talked.").click()
-    assert row.locator("td.has-note").count() == 0 and row.locator(".note-days a").count() == 0
+    expect(row.locator("td.has-note")).to_have_count(0)
+    expect(row.locator(".note-days a")).to_have_count(0)
     page.uncheck("#focus--share-joy")
-    assert page.locator("[data-group=focus]").count() == 0
+    page.locator("[data-group=focus]").wait_for(state="detached")
     assert not page.locator("#goal--share-joy").is_enabled()
     assert row.locator(".week-count").inner_text() == "1 this week"
-    assert page.locator(".tracker-card[data-untouched=yes] .grid[data-untouched=yes]").count() == 1
+    page.locator(".tracker-card[data-untouched=yes] .grid-wrap:not([aria-busy])").wait_for()
+    assert page.evaluate("document.activeElement.id") == "focus--share-joy"
 
 
 def test_fresh_practices_page_fits_in_3000_px_on_a_phone(site, open_page):

@@ -3,6 +3,7 @@ import json
 import random
 
 import pytest
+from playwright.sync_api import expect
 
 import dates
 import model
@@ -56,7 +57,7 @@ def test_focus_goal_met(site, open_page):
     page.select_option("#goal--share-joy", "1")
     assert w.stored()["focus"] == {"share-joy": 1}
     card = page.locator("#tracker .tracker-group").first
-    assert card.locator("h2").inner_text() == "Your focus"
+    expect(card.locator("h2")).to_have_text("Your focus")   # the row moves after the paint that shows the change
     page.check("#tracker--do-share-joy")
     row = page.locator(".tracker-card[data-practice='share-joy']")
     assert row.locator(".week-count").inner_text() == "1 of 1 this week: goal met"
@@ -191,8 +192,8 @@ def test_storage_disabled_runs_in_memory(site, open_page):
     page.get_by_label("Offer context when you're upset", exact=True).check()
     assert page.get_by_label("Offer context when you're upset", exact=True).is_checked()
     page.goto(site + "#/practices")
+    expect(page.locator("#tracker").get_by_role("button", name="Save a copy")).to_be_visible()
     assert "Right now nothing is being saved." in page.inner_text("#tracker")
-    assert page.locator("#tracker").get_by_role("button", name="Save a copy").is_visible()
 
 
 def test_storage_full_keeps_what_was_saved(site, open_page):
@@ -355,7 +356,8 @@ def test_previous_versions_single_key_data_migrates_in_the_browser(site, open_pa
 
 
 def tracker_layout(page):
-    """[(group title, [practice ids])] as the tracker shows them now."""
+    """[(group title, [practice ids])] as the tracker shows them once settled (no row to draw or move)."""
+    page.wait_for_selector("#tracker:not([aria-busy])", state="attached")
     return page.evaluate("""[...document.querySelectorAll('#tracker .tracker-group')].map(g =>
         [g.querySelector('h2').textContent,
          [...g.querySelectorAll('li.tracker-card')].map(li => li.dataset.practice)])""")
@@ -423,8 +425,8 @@ def test_a_focused_row_moved_out_of_view_is_scrolled_to(site, open_page):
     pid = json.loads(page.inner_text("#catalogue"))["articles"][-1]["practices"][-1]
     open_row(page, pid)
     page.check("#focus--" + pid)
+    expect(page.locator(f"[data-group=focus] .tracker-card[data-practice='{pid}']")).to_have_count(1)
     assert page.evaluate("document.activeElement.id") == "focus--" + pid
-    assert page.locator(f"[data-group=focus] .tracker-card[data-practice='{pid}']").count() == 1
     page.wait_for_function("""(id) => { const box = document.getElementById(id).getBoundingClientRect();
                                         return box.top >= 0 && box.bottom <= innerHeight; }""", arg="focus--" + pid)
 

@@ -154,11 +154,11 @@ class App:
         elif focus:
             self.tracker.set_focus(focus, bool(target.checked))
             if self.plan:
-                self.plan.show_tools()   # the calendar's practices and the share link follow the focus
+                self.plan.show_tools_later()   # the calendar's practices and the share link follow the focus
         elif goal:
             self.tracker.set_goal(goal, int(target.value))
             if self.plan:
-                self.plan.show_tools()
+                self.plan.show_tools_later()
         elif target.id == "import-file":
             self.data.read_import(target)
         elif self.plan:

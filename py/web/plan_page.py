@@ -16,6 +16,7 @@ import plan_views
 from browser_api import optional
 from dom import document, download, q, today
 from markup import escape, tag
+from pacing import AfterPaint
 
 
 class PlanPage:
@@ -29,6 +30,9 @@ class PlanPage:
         self.time_text = ics.DEFAULT_TIME
         self.open_tools = set()  # ids of the panel's <details> the reader opened
         self.known = set(p["id"] for p in self.catalogue["practices"])
+        # After a focus or goal change: the panel is below the rows, not what the reader looks at, so
+        # it follows after the paint (in the tap's task it was 5-8 ms at 4× CPU).
+        self.show_tools_later = AfterPaint(self.show_tools)
 
     # --- #/practices: the panel ---------------------------------------------------------
 

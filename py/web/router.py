@@ -6,6 +6,7 @@ import model
 import routes
 from dom import NO_SCROLL, document, now_ms, q, qa, root, scroll_range
 from markup import escape, tag
+from pacing import AfterPaint
 
 LIBRARY_TITLE = "Attune — empathy in couples, and small practices to try"
 
@@ -17,9 +18,14 @@ class Router:
         self.view = None
         self.slug = None
         self.resume_pending = False   # the reader chose "continue reading": scroll to the saved place
+        self.heading = None           # the new view's heading, focused after its first paint
+        self.focus_later = AfterPaint(self.focus_heading)
 
     def route(self, first=False):
         self.save_position()
+        self.heading = None
+        if not first:
+            self.focus_later()   # asked before the view's own pieces: it runs first, after the paint
         view, slug, anchor = routes.parse(js.location.hash, self.app.slugs)
         if self.view == "practices" and view != "practices":
             self.app.tracker.prepare_soon()   # its first rows, for the next opening
@@ -33,7 +39,7 @@ class Router:
         if view == "practices":
             self.app.tracker.show()
             self.app.keeping.show()
-            self.app.plan_page().show_tools()
+            self.app.plan_page().show_tools_later()   # below the rows: shown once they are in (tracker.show)
         elif view == "plan":
             self.app.plan_page().show_plan()
         elif view == "library":
@@ -53,10 +59,15 @@ class Router:
             target.scrollIntoView()
             target.focus()
         elif not first:
-            # Moves the screen reader to the new view's heading. Scrolled to the top first, the heading
-            # is in view: without a scroll, focus() leaves the layout of the new view to its frame, a
-            # task of its own (at 4× CPU, 14-22 ms that were in the tap's task).
-            js.window.scrollTo(0, 0)
+            js.window.scrollTo(0, 0)   # (0, 0) needs no layout
+            self.heading = heading
+
+    def focus_heading(self):
+        """Move the screen reader to the new view's heading, once the view is painted: focused in the
+        tap's task, the new view was laid out at once there (at 4× CPU, 30 ms of a 55-75 ms task).
+        Not if the reader has focused something in the view meanwhile."""
+        heading, self.heading = self.heading, None
+        if heading and not heading.closest(".view").contains(document.activeElement):
             heading.focus(NO_SCROLL)
 
     def save_position(self):

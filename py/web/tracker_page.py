@@ -22,9 +22,10 @@ from keep_data import KeepData
 from pacing import AfterPaint
 
 
-FIRST_ROWS = 6   # rows drawn before the first paint: about what a phone's screen shows of the view
-ROWS_PER_STEP = 4   # rows drawn in one later step: at 4× CPU a group of 8 had cost a 60 ms task
+FIRST_ROWS = 5   # rows drawn before the first paint: most of what a phone's screen shows of the view
+ROWS_PER_STEP = 3   # rows drawn in one later step: at 4× CPU a group of 8 had cost a 60 ms task, 4 up to 56
 GRID_PIECE_WEEKS = 3   # a grid's weeks drawn in one piece, a piece after each paint (draw_grids)
+GRID_FIRST_WEEKS = 2   # the first piece also draws the table, its caption and its weekday heads
 
 
 class TrackerPage:
@@ -47,8 +48,10 @@ class TrackerPage:
         self.grow_grids_later = AfterPaint(self.grow_grids)
         self.prepare_when_idle = create_proxy(self.prepare)
         self.prepare_rows_when_idle = create_proxy(self.prepare_rows)
-        self.revealing = None         # id of a control focused without scrolling, shown after the paint
-        self.reveal_later = AfterPaint(self.reveal_focused)
+        self.moving = []              # ids of rows whose focus changed, moved after the paint (move_rows)
+        self.move_later = AfterPaint(self.move_rows)
+        self.noted_days = []          # days whose notes changed, for the grids' dots and links (sync_grids)
+        self.sync_grids_later = AfterPaint(self.sync_grids)
 
     # --- drawing -------------------------------------------------------------------------
 
@@ -76,6 +79,9 @@ class TrackerPage:
     def show(self):
         """Opening #/practices: start from the first rows prepared while hidden, if still up to date,
         and draw the rest a step after each paint; else draw it all from the start (render)."""
+        # Its panels (today's note, reminders, your data) wait for the last row: below the rows on a
+        # phone, they were half of the first frame's layout (at 4× CPU, 30 of a 76 ms frame).
+        q("#tracker").setAttribute("data-opening", "")
         if self.prepared == self.prepared_state():
             self.prepared = None
             q("#tracker").removeAttribute("data-prepared")
@@ -142,7 +148,7 @@ class TrackerPage:
         if hidden:
             self.prepared = self.prepared_state()
             tracker.setAttribute("data-prepared", "")
-            tracker.removeAttribute("aria-busy")
+            self.drawn()
         else:
             self.prepared = None
             tracker.removeAttribute("data-prepared")
@@ -154,7 +160,7 @@ class TrackerPage:
             tracker.setAttribute("aria-busy", "true")
             self.draw_later()
         else:
-            tracker.removeAttribute("aria-busy")
+            self.drawn()
 
     def draw_next(self):
         """A step of drawing after a paint, while #/practices is in view (the reader left: prepare_soon()
@@ -169,7 +175,7 @@ class TrackerPage:
         if self.pending:
             self.draw_later()
         else:
-            q("#tracker").removeAttribute("aria-busy")
+            self.drawn()
 
     def draw_rows(self):
         """Draw the next rows still to come, at most ROWS_PER_STEP: a new group goes before today's
@@ -190,7 +196,18 @@ class TrackerPage:
         """Draw every row still to come now, in view or not: a change must find every row in its place."""
         while self.pending:
             self.draw_rows()
-        q("#tracker").removeAttribute("aria-busy")
+        self.drawn()
+
+    def drawn(self):
+        """Every row is in: its panels show (show()), and the tracker is no longer busy unless a row
+        is still to move."""
+        q("#tracker").removeAttribute("data-opening")
+        self.settle()
+
+    def settle(self):
+        """#tracker is aria-busy while rows are still to be drawn or moved (move_rows)."""
+        if not self.pending and not self.moving:
+            q("#tracker").removeAttribute("aria-busy")
 
     def reopen_grids(self):
         for pid in list(self.reopen):
@@ -242,9 +259,9 @@ class TrackerPage:
 
     def draw_grids(self):
         """The 12-week grid of every row opened since the last paint that is still open and has none:
-        its oldest GRID_PIECE_WEEKS weeks now, the next after each paint (grow_grids). At 4× CPU the
-        grid's style, layout and paint were one 68-96 ms frame; in pieces of 4 weeks up to 50 ms, of
-        3 weeks up to 41 ms."""
+        its oldest GRID_FIRST_WEEKS weeks now, GRID_PIECE_WEEKS more after each paint (grow_grids). At
+        4× CPU the grid's style, layout and paint were one 68-96 ms frame; in pieces of 4 weeks up to
+        50 ms, of 3 weeks up to 41 ms, but the first piece, with the table, up to 56 ms."""
         due, self.grids_due = self.grids_due, []
         if self.app.router.view != "practices":
             # Drawn while the view was hidden (prepare), a grid was laid out in the first frame of the
@@ -256,7 +273,7 @@ class TrackerPage:
             drawn = details and details.querySelector(".more-body")
             if drawn and details.open and not details.querySelector(".grid-wrap"):
                 details.insertAdjacentHTML("beforeend", tracker_views.grid_table(
-                    self.store.doc, pid, today(), self.practice(pid)["name"], GRID_PIECE_WEEKS))
+                    self.store.doc, pid, today(), self.practice(pid)["name"], GRID_FIRST_WEEKS))
                 self.grids_begun.append(pid)
         if self.grids_begun:
             self.grow_grids_later()
@@ -285,10 +302,18 @@ class TrackerPage:
             self.grow_grids_later()
 
     def redraw_notes(self, day):
-        """After today's notes changed: the notes panel, and the note dot and links of any drawn grid."""
+        """After today's notes changed: the notes panel now, and the note dot and links of any drawn
+        grid after the paint (sync_grids: in the tap's task they were 5 ms of 48 at 4× CPU)."""
         self.redraw("#tracker section.notes-panel",
                     tracker_views.notes_panel(self.store.doc, today(), self.app.vault.is_locked()))
-        tracker_rows.sync_grid_notes(self.store.doc, day, today())
+        if day not in self.noted_days:
+            self.noted_days.append(day)
+        self.sync_grids_later()
+
+    def sync_grids(self):
+        days, self.noted_days = self.noted_days, []
+        for day in days:
+            tracker_rows.sync_grid_notes(self.store.doc, day, today())
 
     # --- changes -------------------------------------------------------------------------
 
@@ -388,22 +413,37 @@ class TrackerPage:
         goal = int(goal_box.value) if goal_box else 0
         self.store.update(lambda doc: model.set_focus(doc, pid, goal if on else None), [layout.HEAD])
         self.messages.show_notices()
-        # The row moves into or out of "Your focus" as it is; moving it took the keyboard focus away.
-        tracker_rows.move_row(self.store.doc, self.app.catalogue, pid, today())
-        self.update_practice(pid)
-        # The moved box keeps the keyboard focus where the browser moves it as it is (moveBefore); else
-        # it is focused again. Either way without scrolling: the page is scrolled to it after the
-        # paint, if it moved out of view (reveal). focus() with a scroll lays the page out at once.
-        if document.activeElement.id != "focus--" + pid:
-            refocus("focus--" + pid, in_place=True)
-        self.revealing = "focus--" + pid
-        self.reveal_later()
+        self.update_practice(pid)   # its controls, in place: the tap's frame shows the change
+        if pid not in self.moving:
+            self.moving.append(pid)
+        q("#tracker").setAttribute("aria-busy", "true")
+        self.move_later()
 
-    def reveal_focused(self):
-        """Scroll the control focused by set_focus into view if it is out of it (and still focused)."""
-        box, self.revealing = document.getElementById(self.revealing or ""), None
-        if box and box.isSameNode(document.activeElement):
-            reveal(box)
+    def move_rows(self):
+        """After the paint that showed a focus change: the row moves into or out of "Your focus", as it
+        is, and the page scrolls to it if it moved out of view. Moved in the tap's task, with its open
+        grid, it was 40 ms of a 65-75 ms task at 4× CPU: a moved subtree is styled and laid out anew.
+        So the grid is taken out first and drawn again a piece after each paint from the next one."""
+        moving, self.moving = self.moving, []
+        for pid in moving:
+            grid = q('#tracker details[data-grid="%s"] .grid-wrap' % pid)
+            if grid:
+                grid.remove()
+                if pid not in self.grids_due:
+                    self.grids_due.append(pid)
+            tracker_rows.move_row(self.store.doc, self.app.catalogue, pid, today())
+            # The moved box keeps the keyboard focus where the browser moves it as it is (moveBefore);
+            # elsewhere (or where a tap does not focus a checkbox: Safari) it is focused. Then it is
+            # shown, if out of view: the layout that needs is this task's, not the tap's.
+            box_id = "focus--" + pid
+            if document.activeElement.id != box_id:
+                refocus(box_id, in_place=True)
+            box = document.getElementById(box_id)
+            if box:
+                reveal(box)
+        self.settle()
+        if self.grids_due:
+            self.draw_grids_later()
 
     def set_goal(self, pid, goal):
         self.store.update(lambda doc: model.set_focus(doc, pid, goal), [layout.HEAD])

@@ -53,13 +53,14 @@ EVENTS_PROBE = """
 """
 
 # One input's cost: the longest Event Timing entry since t0 (0 when all were under 16 ms), and
-# the long tasks from t0 until AFTER_MS after that input's paint.
+# the long tasks from t0 until AFTER_MS after that input's paint (counted: [start, ms] of each, which
+# tests/bench/trace.py explains).
 INPUT_COST_JS = """([t0, after]) => {
   const events = window.__events.filter((e) => e[1] >= t0);
   const duration = events.reduce((m, e) => Math.max(m, e[2]), 0);
   const end = events.reduce((m, e) => Math.max(m, e[1] + e[2]), t0);
   const tasks = window.__longTasks.filter((t) => t[0] >= t0 && t[0] <= end + after);
-  return {duration, long: tasks.reduce((s, t) => s + t[1], 0), tasks: tasks.length};
+  return {duration, long: tasks.reduce((s, t) => s + t[1], 0), tasks: tasks.length, counted: tasks};
 }"""
 
 # Before the nav click: records the click's time, and the time after the next frame once

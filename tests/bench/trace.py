@@ -1,18 +1,19 @@
-"""Where a long task's time goes: each daily input traced at 4× CPU with a 5-year history (by hand).
+"""Where the long tasks `make bench` counts come from: a bench run traced, each long task explained (by hand).
 
 Run from the repository, after `make build`:
 
-    .venv/bin/python tests/bench/trace.py                      # every input
-    .venv/bin/python tests/bench/trace.py open-row focus       # some (names below, in INPUTS)
-    .venv/bin/python tests/bench/trace.py --out /tmp/traces    # keep the traces (default: a temp folder)
+    .venv/bin/python tests/bench/trace.py                  # one run of the 5-year history at 4× CPU
+    .venv/bin/python tests/bench/trace.py --runs 3         # three, one trace each
+    .venv/bin/python tests/bench/trace.py --out /tmp/t     # keep the traces (default: a temporary folder)
 
-The same history, phone size and CPU slowdown as `make bench ONLY=scale` (bench_scale.Profile). Each
-input is traced with CDP tracing (Chrome's timeline categories) from the input to WAIT_MS after it;
-for every main-thread task over 30 ms it prints the task's length and its self-time per event name
-(FunctionCall: the app's Python run from a JS call; UpdateLayoutTree: style; Layout, PrePaint, Paint,
-Commit: rendering; EventDispatch: an event's listeners), plus the page's performance.mark() names
-inside the task, if any. Tracing slows the page a little: compare runs of this tool, not its figures
-with `make bench`'s. The traces (.json) open in Chrome DevTools' Performance panel.
+It runs bench_scale.Profile.run(), the very inputs and checks `make bench ONLY=scale` makes, with the
+same history, phone size and CPU slowdown, under CDP tracing (Chrome's timeline categories). For each
+input it prints the bench's own figures (Event Timing duration, long tasks counted against it) and,
+for each long task counted, the traced task and its self-time per event name (FunctionCall: the
+app's Python run from a JS call; UpdateLayoutTree: style; Layout, PrePaint, Paint, Layerize: rendering;
+HitTest: finding what a tap hit; EventDispatch: an event's listeners), with the performance.mark()
+names inside it. Tracing slows the page a little: compare runs of this tool with each other, not with
+`make bench`'s figures. The traces (.json) open in Chrome DevTools' Performance panel.
 """
 import argparse
 import collections
@@ -29,27 +30,38 @@ from benchkit import DIST, catalogue_ids
 from playwright.sync_api import sync_playwright
 
 CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing"]
-SHOWN_MS = 30          # tasks shorter than this are not listed
-LONG_MS = 50           # the long-task line
-WAIT_MS = 1500         # traced after each input (route changes: ROUTE_WAIT_MS)
-ROUTE_WAIT_MS = 2500
-INPUTS = ("open-practices", "tick-today", "tick-past", "open-row", "focus", "goal", "note", "open-journal",
-          "open-practices-again")
 TASK_NAMES = ("ThreadControllerImpl::RunTask", "RunTask")
+MATCH_US = 3000        # a long task and a traced task starting this close are the same task
+SYNC_MARK = "attune-trace-sync"
+
+# After each input: a mark whose trace timestamp and performance.now() tie the two clocks together.
+SYNC_JS = """(name) => { performance.mark(name); return performance.getEntriesByName(name).pop().startTime; }"""
 
 
-def main_thread_events(events):
-    """The complete ('X') events of the renderer's main thread(s), by thread, in time order."""
+class TracedProfile(bench_scale.Profile):
+    """A bench profile that keeps, for each input, its figures and the page's long tasks."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.log = []
+
+    def input(self, act, confirmed, clear_status=True, missable=None):
+        cost = super().input(act, confirmed, clear_status, missable)
+        self.log.append({"input": confirmed, "cost": cost, "sync": self.page.evaluate(SYNC_JS, SYNC_MARK)})
+        return cost
+
+
+def main_threads(events):
+    """The renderer main threads' complete events, by thread, in time order."""
     mains = {(e["pid"], e["tid"]) for e in events
              if e.get("name") == "thread_name" and e["args"].get("name") == "CrRendererMain"}
     per = collections.defaultdict(list)
     for e in events:
-        if (e.get("pid"), e.get("tid")) in mains and e.get("ph") in ("X", "R", "I", "n") and (
-                "dur" in e or e.get("cat", "").startswith("blink.user_timing")):
+        if (e.get("pid"), e.get("tid")) in mains and ("dur" in e or e.get("name") == SYNC_MARK):
             per[(e["pid"], e["tid"])].append(e)
     for es in per.values():
         es.sort(key=lambda e: (e["ts"], -e.get("dur", 0)))
-    return per.values()
+    return list(per.values())
 
 
 def self_times(inside):
@@ -65,82 +77,65 @@ def self_times(inside):
     return times
 
 
-def analyse(path, label):
-    """Print the long-task total and every task over SHOWN_MS of one trace, with where its time went."""
-    data = json.loads(Path(path).read_text())
-    events = data["traceEvents"] if isinstance(data, dict) else data
-    for es in main_thread_events(events):
-        timed = [e for e in es if "dur" in e]
-        marks = [e for e in es if "dur" not in e]
-        tasks = [e for e in timed if e["name"] in TASK_NAMES and e["dur"] > SHOWN_MS * 1000]
-        long_ms = [t["dur"] / 1000 for t in tasks if t["dur"] > LONG_MS * 1000]
-        print(f"{label}: long tasks {sum(long_ms):.0f} ms in {len(long_ms)}; "
-              f"longest {max([0] + [t['dur'] / 1000 for t in tasks]):.0f} ms")
-        start = timed[0]["ts"] if timed else 0
-        for task in tasks:
+def explain(trace_path, log, names):
+    """Print each input's figures (names: the bench's, in the order of log) and, for every long task
+    counted against it, the traced task."""
+    data = json.loads(Path(trace_path).read_text())
+    threads = main_threads(data["traceEvents"] if isinstance(data, dict) else data)
+    syncs = sorted((e["ts"], k) for k, es in enumerate(threads) for e in es if e["name"] == SYNC_MARK)
+    if len(syncs) != len(log):
+        print(f"  (the trace has {len(syncs)} of {len(log)} inputs' marks: not explained)")
+        return
+    for name, entry, (sync_ts, k) in zip(names, log, syncs, strict=True):
+        cost = entry["cost"]
+        if cost is None:
+            print(f"{name}: missed")
+            continue
+        print(f"{name}: {cost['duration']:.0f} ms to the next paint, long tasks {cost['long']:.0f} ms")
+        offset = sync_ts - entry["sync"] * 1000          # trace µs = page ms * 1000 + offset
+        timed = [e for e in threads[k] if "dur" in e]
+        tasks = [e for e in timed if e["name"] in TASK_NAMES]
+        for start, duration in cost["counted"]:
+            ts = start * 1000 + offset
+            match = [t for t in tasks if abs(t["ts"] - ts) < MATCH_US and t["dur"] > 30000]
+            if not match:
+                print(f"  long task {duration:.0f} ms: not in the trace")
+                continue
+            task = max(match, key=lambda t: t["dur"])
             end = task["ts"] + task["dur"]
-            inside = [e for e in timed if e is not task and e["ts"] >= task["ts"] and e["ts"] + e["dur"] <= end]
-            tops = ", ".join(f"{name} {us / 1000:.0f}" for name, us in self_times(inside).most_common(8) if us > 2000)
-            named = sorted({e["name"] for e in marks if task["ts"] <= e["ts"] <= end})
-            print(f"  task {task['dur'] / 1000:.0f} ms at {(task['ts'] - start) / 1000:.0f}: {tops}"
-                  + (f"; marks: {', '.join(named)}" if named else ""))
+            inside = [e for e in timed if e is not task and task["ts"] <= e["ts"] and e["ts"] + e["dur"] <= end]
+            tops = ", ".join(f"{n} {us / 1000:.0f}" for n, us in self_times(inside).most_common(8) if us >= 1500)
+            print(f"  long task {duration:.0f} ms: {tops}")
 
 
-def run(chosen, out):
+def run(runs, out):
     with sync_playwright() as pw:
         server, _ = counting_server(DIST)
         browser = browsers.launch(pw)
-        article = first_article()
-        p = bench_scale.Profile(browser, server.url, "5 years", 5, catalogue_ids(), article)
-        page = p.page
-
-        def traced(label, act, wait=WAIT_MS):
-            if label not in chosen:
-                act()
-                page.wait_for_timeout(wait)
-                return
-            path = f"{out}/{label}.json"
-            browser.start_tracing(page=page, path=path, categories=CATEGORIES)
-            act()
-            page.wait_for_timeout(wait)
-            browser.stop_tracing()
-            analyse(path, label)
-
+        profile = TracedProfile(browser, server.url, bench_scale.GOAL_PROFILE, 5, catalogue_ids(), first_article())
         try:
-            p.load("#/a/" + article)
-            page.wait_for_timeout(ROUTE_WAIT_MS)   # the tracker's first rows are prepared in idle time
-            traced("open-practices", p.tap('[data-nav="practices"]'), ROUTE_WAIT_MS)
-            page.wait_for_function(bench_scale.TRACKER_DRAWN_JS)
-            pid = page.evaluate(bench_scale.TRACKER_PRACTICE_JS, "")
-            traced("tick-today", p.tap(f"#tracker--do-{pid}"))
-            yesterday = page.evaluate(f"() => document.querySelector('#tracker--do-{pid}').closest('.week-days')"
-                                      f".querySelectorAll('input')[5].dataset.day")
-            traced("tick-past", p.tap(f"#day--{pid}--{yesterday}"))
-            traced("open-row", p.tap(f"#tracker details[data-grid='{pid}'] summary"))
-            traced("focus", p.tap(f"#focus--{pid}"))
-            page.evaluate(f"() => document.getElementById('goal--{pid}').focus()")
-            traced("goal", lambda: page.keyboard.press("ArrowDown"))
-            page.fill("#note-input", "It went well today; we both listened.")
-            traced("note", p.tap("[data-action=add-note]"))
-            traced("open-journal", p.tap('[data-nav="journal"]'), ROUTE_WAIT_MS)
-            traced("open-practices-again", p.tap('[data-nav="practices"]'), ROUTE_WAIT_MS)
+            for number in range(1, runs + 1):
+                path = f"{out}/run{number}.json"
+                profile.log = []
+                browser.start_tracing(page=profile.page, path=path, categories=CATEGORIES)
+                figures = profile.run()
+                browser.stop_tracing()
+                print(f"run {number} of {runs}:")
+                explain(path, profile.log, [k for k in figures if k in bench_scale.INPUTS + bench_scale.FLOORS])
         finally:
-            p.close()
+            profile.close()
             browser.close()
             server.stop()
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("inputs", nargs="*", help="inputs to trace, of: %s (default: all)" % ", ".join(INPUTS))
+    parser.add_argument("--runs", type=int, default=1, help="bench runs to trace (default 1)")
     parser.add_argument("--out", help="folder for the traces (default: a temporary one)")
     args = parser.parse_args()
-    unknown = set(args.inputs) - set(INPUTS)
-    if unknown:
-        parser.error("no such input: " + ", ".join(sorted(unknown)))
     out = args.out or tempfile.mkdtemp(prefix="attune-trace-")
     Path(out).mkdir(parents=True, exist_ok=True)
-    run(set(args.inputs or INPUTS), out)
+    run(args.runs, out)
     print(f"traces: {out}", file=sys.stderr)
 
 
