@@ -183,6 +183,22 @@ def test_corrupted_storage_is_kept_and_reported(site, open_page, raw):
     assert info.value.path().read_text() == raw
 
 
+def test_saving_a_note_empties_the_box_and_removing_one_keeps_what_is_typed(site, open_page):
+    """Saving today's note empties the box and lists the note; removing a note takes it off the list and
+    leaves a note being typed in the box as it was."""
+    w = open_page()
+    page = open_tracker(w, site)
+    page.fill("#note-input", "We listened.")
+    page.get_by_role("button", name="Save note").click()
+    expect(page.locator("#tracker .notes .note-text")).to_have_text(["We listened."])
+    assert page.input_value("#note-input") == ""
+    page.fill("#note-input", "Half-written")
+    page.get_by_role("button", name="Remove note: We listened.").click()
+    expect(page.locator("#tracker .notes")).to_have_count(0)
+    assert page.input_value("#note-input") == "Half-written"
+    assert today(page) not in (w.stored() or {"notes": {}})["notes"]
+
+
 def test_storage_disabled_runs_in_memory(site, open_page):
     """When reading localStorage throws SecurityError the app runs in memory and says nothing is kept."""
     w = open_page()

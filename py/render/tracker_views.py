@@ -268,9 +268,8 @@ def today_text(today):
     return "%s %s" % (dates.WEEKDAYS[dates.weekday(today)][:3], dates.short_name(today))
 
 
-def notes_panel(doc, today, locked=False):
-    """Today's note; locked: the journal lock is on and closed, so today's notes are hidden and the
-    passphrase is asked for here (what is typed in the note stays while it is)."""
+def today_notes(doc, today, locked=False):
+    """Today's notes under the note box, each with its Remove button ("" when none, or locked)."""
     day = dates.iso(today)
     entries = [] if locked else doc["notes"].get(day, [])
     items = "".join(
@@ -278,7 +277,13 @@ def notes_panel(doc, today, locked=False):
             + tag("button", "Remove", type="button", data_action="remove-note", data_day=day, data_note=text,
                   aria_label="Remove note: " + text[:40]))
         for text in entries)
-    listing = tag("ul", items, class_="notes") if entries else ""
+    return tag("ul", items, class_="notes") if entries else ""
+
+
+def notes_panel(doc, today, locked=False):
+    """Today's note; locked: the journal lock is on and closed, so today's notes are hidden and the
+    passphrase is asked for here (what is typed in the note stays while it is)."""
+    listing = today_notes(doc, today, locked)
     return tag("section",
                tag("h2", "Today's note "
                    + tag("span", escape(today_text(today)), class_="note-date", aria_hidden="true"),
