@@ -16,8 +16,9 @@ All in headless Chromium at phone size (390x844), on this machine:
 2. history (unthrottled): a generated 5-year history stored, then the practices view reloaded
    RUNS times: time to ready and to the first rendered tracker card.
 3. scale (issue 9, tests/bench/bench_scale.py): columns empty / 1 year / 5 years / 10 years, at 4× CPU
-   (CDP Emulation.setCPUThrottlingRate), each history in its own context with the service worker
-   installed, median of bench_scale.RUNS runs interleaved across the histories. Histories are
+   (CDP Emulation.setCPUThrottlingRate, on the running history only: a slowed page keeps a core busy),
+   each history in its own context with the service worker installed, median of bench_scale.RUNS
+   runs interleaved across the histories. Histories are
    built with py/core/model.py's edit functions and written by py/core/store.py's Store into a dict, whose
    keys an init script puts in localStorage before every load, so they follow the stored format.
    Rows: each input (tick, untick and Undo in an article; opening #/practices by its nav link (drawn

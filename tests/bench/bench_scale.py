@@ -195,7 +195,6 @@ class Profile:
         self.load("#/")  # unthrottled warm-up: installs the service worker that every run then uses
         if not self.page.evaluate(SW_READY_JS, 20000):
             raise RuntimeError(f"{name}: the service worker was not ready")
-        self.cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
         self.stored = None
         self.step = None      # what run() is doing, for an error message
         self.missed = {}      # {why: runs} for inputs that found nothing to act on
@@ -265,8 +264,19 @@ class Profile:
         return lambda: self.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
     def run(self):
-        """One run: load an article, tick/untick/Undo there, open the tracker by its nav link, tick,
-        focus, goal and note there; then load #/practices. A dict of figures."""
+        """One run at CPU_SLOWDOWN: load an article, tick/untick/Undo there, open the tracker by its
+        nav link, tick, focus, goal and note there; then load #/practices. A dict of figures.
+
+        Only the running profile is slowed: Chromium's CPU throttling keeps about 0.8 of a core busy
+        for each slowed page, even an idle one (seen with top, about:blank included), so three idle
+        profiles left slowed took this 2-core machine from the one being measured."""
+        self.cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+        try:
+            return self.inputs()
+        finally:
+            self.cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+
+    def inputs(self):
         page, out = self.page, {}
         self.step = "loading an article"
         out["ready"] = self.load("#/a/" + self.article)
