@@ -425,17 +425,18 @@ class TrackerPage:
         goal = int(goal_box.value) if goal_box else 0
         self.store.update(lambda doc: model.set_focus(doc, pid, goal if on else None), [layout.HEAD])
         self.messages.show_notices()
-        self.update_practice(pid)   # its controls, in place: the tap's frame shows the change
-        if pid not in self.moving:
+        if pid not in self.moving:   # the tap's frame shows the box the browser ticked; the rest follows
             self.moving.append(pid)
         q("#tracker").setAttribute("aria-busy", "true")
         self.move_later()
 
     def move_rows(self):
-        """After the paint that showed a focus change: the row moves into or out of "Your focus", as it
-        is, and the page scrolls to it if it moved out of view. Moved in the tap's task, with its open
-        grid, it was 40 ms of a 65-75 ms task at 4× CPU: a moved subtree is styled and laid out anew.
-        So the grid is taken out first and drawn again a piece after each paint from the next one."""
+        """After the paint that showed a focus change (the box the browser ticked): the row's goal menu,
+        counts and facts, and its move into or out of "Your focus", as it is; the page scrolls to it
+        if it moved out of view. Done in the tap's task, with the row's open grid, that was 40 ms of
+        a 65-75 ms task at 4× CPU (a moved subtree is styled and laid out anew), and the controls'
+        update another 12 ms of paint work. The grid is taken out first and drawn again a piece after
+        each paint from the next one."""
         moving, self.moving = self.moving, []
         for pid in moving:
             grid = q('#tracker details[data-grid="%s"] .grid-wrap' % pid)
@@ -444,6 +445,7 @@ class TrackerPage:
                 if pid not in self.grids_due:
                     self.grids_due.append(pid)
             tracker_rows.move_row(self.store.doc, self.app.catalogue, pid, today())
+            self.update_practice(pid)   # its goal menu, counts and facts
             # The moved box keeps the keyboard focus where the browser moves it as it is (moveBefore);
             # elsewhere (or where a tap does not focus a checkbox: Safari) it is focused. Then it is
             # shown, if out of view: the layout that needs is this task's, not the tap's.
