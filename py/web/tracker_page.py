@@ -323,6 +323,7 @@ class TrackerPage:
         self.sync_grids_later()
 
     def sync_grids(self):
+        """The note dots and links of the drawn grids, for the days redraw_notes saw change."""
         days, self.noted_days = self.noted_days, []
         for day in days:
             tracker_rows.sync_grid_notes(self.store.doc, day, today())
@@ -425,7 +426,8 @@ class TrackerPage:
         goal = int(goal_box.value) if goal_box else 0
         self.store.update(lambda doc: model.set_focus(doc, pid, goal if on else None), [layout.HEAD])
         self.messages.show_notices()
-        if pid not in self.moving:   # the tap's frame shows the box the browser ticked; the rest follows
+        # The tap's frame shows the box the browser ticked; the row follows after it (move_rows).
+        if pid not in self.moving:
             self.moving.append(pid)
         q("#tracker").setAttribute("aria-busy", "true")
         self.move_later()
