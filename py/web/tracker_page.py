@@ -50,7 +50,7 @@ class TrackerPage:
         self.prepare_rows_when_idle = create_proxy(self.prepare_rows)
         self.moving = []              # ids of rows whose focus changed, moved after the paint (move_rows)
         self.move_later = AfterPaint(self.move_rows)
-        self.noted_days = []          # days whose notes changed, for the grids' dots and links (sync_grids)
+        self.note_days_changed = []   # days whose notes changed, for the grids' dots and links (sync_grids)
         self.sync_grids_later = AfterPaint(self.sync_grids)
 
     # --- drawing -------------------------------------------------------------------------
@@ -148,7 +148,8 @@ class TrackerPage:
         if hidden:
             self.prepared = self.prepared_state()
             tracker.setAttribute("data-prepared", "")
-            self.drawn()
+            tracker.removeAttribute("data-opening")   # nothing is being drawn in view: show() begins again
+            tracker.removeAttribute("aria-busy")
         else:
             self.prepared = None
             tracker.removeAttribute("data-prepared")
@@ -318,13 +319,13 @@ class TrackerPage:
                 panel.querySelector("#note-input").value = ""
         else:
             self.redraw("#tracker section.notes-panel", tracker_views.notes_panel(self.store.doc, today(), locked))
-        if day not in self.noted_days:
-            self.noted_days.append(day)
+        if day not in self.note_days_changed:
+            self.note_days_changed.append(day)
         self.sync_grids_later()
 
     def sync_grids(self):
         """The note dots and links of the drawn grids, for the days redraw_notes saw change."""
-        days, self.noted_days = self.noted_days, []
+        days, self.note_days_changed = self.note_days_changed, []
         for day in days:
             tracker_rows.sync_grid_notes(self.store.doc, day, today())
 

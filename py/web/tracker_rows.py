@@ -3,7 +3,8 @@
 Why in place: drawing a row again replaced the control the reader had just used, so its focus had
 to be restored, which made the browser lay out the whole page at once; with the row's grid drawn
 again too, a goal change took a phone a fifth of a second. Here only texts, checked states and
-classes change, and a row that changes group is moved as it is (its open grid with it).
+classes change, and a row that changes group is moved as it is (py/web/tracker_page.py's move_rows
+takes its open grid out first and draws it again after the paint).
 """
 import dates
 import model
