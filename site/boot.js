@@ -74,7 +74,9 @@ document.addEventListener("click", function (event) {
     if (!(pid in doneToday)) {
       doneToday[pid] = false;
       try {
-        var stored = JSON.parse(localStorage.getItem("attune:days:" + pid)), f = stored.from.split("-"), t = today().split("-");
+        var text = localStorage.getItem("attune:days:" + pid);
+        if (text === null) return false;  // never ticked: the common case, answered without a thrown TypeError
+        var stored = JSON.parse(text), f = stored.from.split("-"), t = today().split("-");
         var i = (Date.UTC(+t[0], t[1] - 1, +t[2]) - Date.UTC(+f[0], f[1] - 1, +f[2])) / 86400000;
         var hex = i >= 0 ? stored.bits.substr(2 * (i >> 3), 2) : "";
         doneToday[pid] = hex.length === 2 && (parseInt(hex, 16) & (1 << (i & 7))) !== 0;

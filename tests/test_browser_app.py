@@ -134,20 +134,34 @@ def test_a_failed_start_says_so_and_leaves_the_articles_readable(site, open_page
     assert visible_view(page) == ["a-never-cries"]  # boot.js routed before Python
 
 
-@pytest.mark.allow_console_errors("the cut-off modules.bin makes Python's start-up raise, which the page logs")
-def test_a_cut_off_module_bundle_says_so(site, open_page):
-    """A modules.bin cut short on the way (a proxy, a full disk) stops the start with the alert that
-    names it, instead of importing half a module; the articles stay readable."""
+def cut_short(body):
+    """Without its last 500 bytes, as a download that stopped early."""
+    return body[:-500]
+
+
+def damaged(body):
+    """The gzip header kept, its compressed data all one bits: an inflate block type that does not exist."""
+    return body[:10] + b"\xff" * (len(body) - 10)
+
+
+@pytest.mark.parametrize("spoil, says", [
+    (cut_short, "Attune could not start (modules.bin ends inside"),
+    (damaged, "Attune could not start (modules.bin is damaged inside its list of modules)"),
+], ids=["cut-short", "damaged"])
+@pytest.mark.allow_console_errors("the spoilt modules.bin makes Python's start-up raise, which the page logs")
+def test_a_spoilt_module_bundle_says_so(site, open_page, spoil, says):
+    """A modules.bin cut short on the way (a proxy, a full disk) or damaged stops the start with the alert
+    that names it, instead of importing half a module; the articles stay readable."""
     w = open_page(PHONE)
 
-    def cut(route):
+    def spoilt(route):
         response = route.fetch()
-        route.fulfill(response=response, body=response.body()[:-500])
+        route.fulfill(response=response, body=spoil(response.body()))
 
-    w.context.route("**/py/modules.bin", cut)
+    w.context.route("**/py/modules.bin", spoilt)
     page = w.page
     page.goto(site + "#/a/never-cries")
     page.wait_for_selector("html[data-app=error]", state="attached")
     alert = page.locator("#status [role=alert]").inner_text()
-    assert "Attune could not start (modules.bin ends inside" in alert and "The articles can still be read" in alert
+    assert says in alert and "The articles can still be read" in alert
     assert visible_view(page) == ["a-never-cries"]

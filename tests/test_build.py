@@ -221,17 +221,23 @@ def test_modules_ship_as_bytecode_and_main_as_source(built):
 
 
 def test_a_bundle_reads_back_as_its_files(tmp_path):
-    """bundle() joins files into one that unbundle() splits into the same bytes; a bundle with bytes
-    its header does not list is refused."""
-    files = {"a.mpy": b"M\x06\n\x00first", "b.mpy": b"", "c.mpy": bytes(range(256))}
+    """bundle() joins files into one gzip file, the same bytes for the same files, that unbundle() splits
+    into the same bytes; a bundle cut short, or with bytes after its end, is refused."""
+    files = {"a.mpy": b"M\x06\n\x00first", "b.mpy": b"", "c.mpy": bytes(range(256)) * 8}
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
     assert bytecode.bundle(tmp_path, sorted(files)) == "modules.bin"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["modules.bin"]
     data = (tmp_path / "modules.bin").read_bytes()
+    assert data[:2] == b"\x1f\x8b" and len(data) < sum(map(len, files.values()))   # gzip, and smaller
     assert bytecode.unbundle(data) == files
-    with pytest.raises(bytecode.BytecodeError):
-        bytecode.unbundle(data + b"x")
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content)
+    bytecode.bundle(tmp_path, sorted(files))
+    assert (tmp_path / "modules.bin").read_bytes() == data   # no time stamp inside: a build is repeatable
+    for broken in (data + b"x", data[:-20]):
+        with pytest.raises(bytecode.BytecodeError):
+            bytecode.unbundle(broken)
 
 
 def test_help_page_is_its_own_view(built):
