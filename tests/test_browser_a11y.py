@@ -5,7 +5,7 @@ import pytest
 
 from axe import assert_axe_clean
 from browser import DESKTOP, PHONE
-from pages import open_data, today
+from pages import open_data, open_row, today
 
 pytestmark = pytest.mark.browser
 ROUTES = {"library": "#/", "article": "#/a/crying-together", "tracker": "#/practices", "help": "#/help"}
@@ -136,6 +136,46 @@ def test_focus_is_visible_on_every_tab_stop(site, open_page, scheme):
             if not shown:
                 missing.append((route, name, style))
     assert missing == [], missing
+
+
+# Each focusable control of the tracker whose ring (style.css: a 3 px outline 2 px out, drawn on the day's
+# toggle or cell for the boxes that cover them) would be cut by the nearest box with paint containment
+# (contain: paint, or content-visibility: auto), which clips what it paints to its padding box.
+CLIPPED_RINGS = """() => {
+  const RING = 5;
+  const clips = (el) => { const s = getComputedStyle(el); return s.contain.includes("paint") || s.contain === "strict"
+    || s.contain === "content" || s.contentVisibility === "auto"; };
+  const cut = [];
+  for (const control of document.querySelectorAll(
+      "#tracker .tracker-group :is(a[href], button, select, input, textarea, summary)")) {
+    const ringed = control.closest(".day-toggle, td.cell") || control;
+    let box = ringed.parentElement;
+    while (box && !clips(box)) box = box.parentElement;
+    if (!box) continue;
+    const r = ringed.getBoundingClientRect(), b = box.getBoundingClientRect();
+    const inside = { left: b.left + box.clientLeft, top: b.top + box.clientTop };
+    inside.right = inside.left + box.clientWidth;
+    inside.bottom = inside.top + box.clientHeight;
+    if (r.left - RING < inside.left - 0.5 || r.top - RING < inside.top - 0.5 || r.right + RING > inside.right + 0.5
+        || r.bottom + RING > inside.bottom + 0.5) {
+      cut.push(ringed.tagName + "." + ringed.className + " in " + box.className);
+    }
+  }
+  return [...new Set(cut)];
+}"""
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_no_focus_ring_in_the_tracker_is_cut_by_paint_containment(site, open_page, size):
+    """The tracker's rows and groups clip their painting (a phone repaints one row, not the view), and
+    every focus ring in them, on a closed row and on an open one with its grid, still fits inside."""
+    w = open_page(size)
+    page = w.open(site + "#/practices")
+    page.wait_for_selector("#tracker:not([aria-busy]):not([data-opening]) .tracker-card")
+    pid = page.get_attribute("#tracker .tracker-card", "data-practice")
+    open_row(page, pid)
+    assert page.locator("#tracker td.cell").count() >= 84
+    assert page.evaluate(CLIPPED_RINGS) == []
 
 
 def test_opening_an_article_focuses_its_heading(site, open_page):
