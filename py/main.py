@@ -58,9 +58,9 @@ def inflate(bundle, size, path, part):
     try:
         return bundle.readline() if size is None else bundle.read(size)
     except EOFError:
-        raise ValueError("%s ends inside %s" % (path, part))
+        raise ValueError("%s ends inside %s" % (path, part)) from None
     except OSError:
-        raise ValueError("%s is damaged inside %s" % (path, part))
+        raise ValueError("%s is damaged inside %s" % (path, part)) from None
 
 
 def early_ticks():
