@@ -18,3 +18,28 @@ class AfterPaint:
 
     def __call__(self):
         js.requestAnimationFrame(self.frame)
+
+
+class AfterPaintBatch:
+    """Items (row ids, days) gathered until the next frame is painted, then handed over together:
+    add() any number of times before that paint, and `callback(items)` runs once, in a task of its
+    own (as AfterPaint), each item once, in the order first added. An item added during the
+    callback waits for the paint after."""
+
+    def __init__(self, callback):
+        self.items = []
+        self._callback = callback
+        self._scheduled = False
+        self._later = AfterPaint(self._run)
+
+    def add(self, item):
+        if item not in self.items:
+            self.items.append(item)
+        if not self._scheduled:
+            self._scheduled = True
+            self._later()
+
+    def _run(self):
+        items, self.items, self._scheduled = self.items, [], False
+        if items:
+            self._callback(items)

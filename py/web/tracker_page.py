@@ -19,7 +19,7 @@ import tracker_views
 from browser_api import when_idle
 from dom import document, q, qa, refocus, reveal, today
 from keep_data import KeepData
-from pacing import AfterPaint
+from pacing import AfterPaint, AfterPaintBatch
 
 
 FIRST_ROWS = 5   # rows drawn before the first paint: most of what a phone's screen shows of the view
@@ -41,17 +41,13 @@ class TrackerPage:
         # Each later step is drawn in a task of its own after a frame is painted, the first of them
         # after render()'s: so the first groups paint before any other is drawn (py/web/pacing.py).
         self.draw_later = AfterPaint(self.draw_next)
-        self.grids_due = []           # ids of opened rows whose grid is drawn after the next paint
-        self.draw_grids_later = AfterPaint(self.draw_grids)
+        self.grids_due = AfterPaintBatch(self.draw_grids)     # ids of opened rows whose grid is due
         self.grids_hidden = []        # ids of open rows whose grid waits for the view to show
-        self.grids_begun = []         # ids of rows whose grid has some of its weeks only (draw_grids)
-        self.grow_grids_later = AfterPaint(self.grow_grids)
+        self.grids_begun = AfterPaintBatch(self.grow_grids)   # ids of rows with some of their grid's weeks
         self.prepare_when_idle = create_proxy(self.prepare)
         self.prepare_rows_when_idle = create_proxy(self.prepare_rows)
-        self.moving = []              # ids of rows whose focus changed, moved after the paint (move_rows)
-        self.move_later = AfterPaint(self.move_rows)
-        self.note_days_changed = []   # days whose notes changed, for the grids' dots and links (sync_grids)
-        self.sync_grids_later = AfterPaint(self.sync_grids)
+        self.moving = AfterPaintBatch(self.move_rows)             # ids of rows whose focus changed
+        self.note_days_changed = AfterPaintBatch(self.sync_grids)  # days whose notes changed
 
     # --- drawing -------------------------------------------------------------------------
 
@@ -88,10 +84,9 @@ class TrackerPage:
             self.continue_drawing()
         else:
             self.render()
-        if self.grids_hidden:   # grids of open rows, left out while the view was hidden (draw_grids)
-            self.grids_due += [pid for pid in self.grids_hidden if pid not in self.grids_due]
-            self.grids_hidden = []
-            self.draw_grids_later()
+        hidden, self.grids_hidden = self.grids_hidden, []
+        for pid in hidden:   # grids of open rows, left out while the view was hidden (draw_grids)
+            self.grids_due.add(pid)
 
     def prepare_soon(self):
         """Prepare the first rows once the browser is idle (after start-up, after leaving #/practices,
@@ -207,7 +202,7 @@ class TrackerPage:
 
     def settle(self):
         """#tracker is aria-busy while rows are still to be drawn or moved (move_rows)."""
-        if not self.pending and not self.moving:
+        if not self.pending and not self.moving.items:
             q("#tracker").removeAttribute("aria-busy")
 
     def reopen_grids(self):
@@ -254,16 +249,13 @@ class TrackerPage:
         if details.open and not details.querySelector(".more-body"):
             pid = details.getAttribute("data-grid")
             details.insertAdjacentHTML("beforeend", tracker_views.row_body(self.store.doc, self.practice(pid), today()))
-            if pid not in self.grids_due:
-                self.grids_due.append(pid)
-                self.draw_grids_later()
+            self.grids_due.add(pid)
 
-    def draw_grids(self):
-        """The 12-week grid of every row opened since the last paint that is still open and has none:
+    def draw_grids(self, due):
+        """The 12-week grid of every row in `due` (opened since the last paint) still open and without one:
         its oldest GRID_FIRST_WEEKS weeks now, GRID_PIECE_WEEKS more after each paint (grow_grids). At
         4× CPU the grid's style, layout and paint were one 68-96 ms frame; in pieces of 4 weeks up to
         50 ms, of 3 weeks up to 41 ms, but the first piece, with the table, up to 56 ms."""
-        due, self.grids_due = self.grids_due, []
         if self.app.router.view != "practices":
             # Drawn while the view was hidden (prepare), a grid was laid out in the first frame of the
             # next opening, all 12 weeks at once (at 4× CPU a 61-87 ms frame): drawn after it instead.
@@ -275,14 +267,11 @@ class TrackerPage:
             if drawn and details.open and not details.querySelector(".grid-wrap"):
                 details.insertAdjacentHTML("beforeend", tracker_views.grid_table(
                     self.store.doc, pid, today(), self.practice(pid)["name"], GRID_FIRST_WEEKS))
-                self.grids_begun.append(pid)
-        if self.grids_begun:
-            self.grow_grids_later()
+                self.grids_begun.add(pid)
 
-    def grow_grids(self):
+    def grow_grids(self, begun):
         """The next weeks of every grid draw_grids began (from the document as it is now: a tick or a
         note since is in them); the last piece adds the note links and ends the grid's aria-busy."""
-        begun, self.grids_begun = self.grids_begun, []
         day = today()
         for pid in begun:
             wrap = q('#tracker details[data-grid="%s"] .grid-wrap[aria-busy]' % pid)
@@ -294,13 +283,11 @@ class TrackerPage:
             body.insertAdjacentHTML("beforeend", tracker_views.grid_weeks(
                 self.store.doc, pid, day, self.practice(pid)["name"], start, end))
             if end < tracker_views.WEEKS:
-                self.grids_begun.append(pid)
+                self.grids_begun.add(pid)
             else:
                 wrap.querySelector(".note-links").innerHTML = tracker_views.note_links(
                     tracker_views.grid_note_days(self.store.doc, day))
                 wrap.removeAttribute("aria-busy")
-        if self.grids_begun:
-            self.grow_grids_later()
 
     def redraw_notes(self, day, saved_from_box=False):
         """After a note of `day` was saved or removed: today's notes now (saved_from_box: the box is
@@ -319,13 +306,10 @@ class TrackerPage:
                 panel.querySelector("#note-input").value = ""
         else:
             self.redraw("#tracker section.notes-panel", tracker_views.notes_panel(self.store.doc, today(), locked))
-        if day not in self.note_days_changed:
-            self.note_days_changed.append(day)
-        self.sync_grids_later()
+        self.note_days_changed.add(day)
 
-    def sync_grids(self):
+    def sync_grids(self, days):
         """The note dots and links of the drawn grids, for the days redraw_notes saw change."""
-        days, self.note_days_changed = self.note_days_changed, []
         for day in days:
             tracker_rows.sync_grid_notes(self.store.doc, day, today())
 
@@ -428,25 +412,21 @@ class TrackerPage:
         self.store.update(lambda doc: model.set_focus(doc, pid, goal if on else None), [layout.HEAD])
         self.messages.show_notices()
         # The tap's frame shows the box the browser ticked; the row follows after it (move_rows).
-        if pid not in self.moving:
-            self.moving.append(pid)
+        self.moving.add(pid)
         q("#tracker").setAttribute("aria-busy", "true")
-        self.move_later()
 
-    def move_rows(self):
+    def move_rows(self, moving):
         """After the paint that showed a focus change (the box the browser ticked): the row's goal menu,
         counts and facts, and its move into or out of "Your focus", as it is; the page scrolls to it
         if it moved out of view. Done in the tap's task, with the row's open grid, that was 40 ms of
         a 65-75 ms task at 4× CPU (a moved subtree is styled and laid out anew), and the controls'
         update another 12 ms of paint work. The grid is taken out first and drawn again a piece after
         each paint from the next one."""
-        moving, self.moving = self.moving, []
         for pid in moving:
             grid = q('#tracker details[data-grid="%s"] .grid-wrap' % pid)
             if grid:
                 grid.remove()
-                if pid not in self.grids_due:
-                    self.grids_due.append(pid)
+                self.grids_due.add(pid)
             tracker_rows.move_row(self.store.doc, self.app.catalogue, pid, today())
             self.update_practice(pid)   # its goal menu, counts and facts
             # The moved box keeps the keyboard focus where the browser moves it as it is (moveBefore);
@@ -459,8 +439,6 @@ class TrackerPage:
             if box:
                 reveal(box)
         self.settle()
-        if self.grids_due:
-            self.draw_grids_later()
 
     def set_goal(self, pid, goal):
         self.store.update(lambda doc: model.set_focus(doc, pid, goal), [layout.HEAD])
