@@ -146,12 +146,21 @@ def session_run(browser, url, condition, app=True, repeat=False, statuses=None):
 # --- the first tap that counts (issue 27) -----------------------------------------------------------
 
 # Installed before the page's scripts: the time (event.timeStamp: when the press happened) of the first
-# change of a practice box (presses on a box still disabled make none), and when the first practice box
-# lost its pre-rendered `disabled` (boot.js at DOMContentLoaded now; the app at ready before issue 27).
+# change of a practice box (presses on a box still disabled make none), when the first practice box
+# lost its pre-rendered `disabled` (boot.js as the parser inserts it now; the app at ready before issue
+# 27), and the first frame that painted a practice box still disabled (checked in each frame's
+# animation-frame callback, just before its paint; null if none did).
 FIRST_CHANGE_PROBE = """
 (() => {
   window.__firstChange = null;
   window.__boxEnabledAt = null;
+  window.__paintedDisabledAt = null;
+  const frame = () => {
+    const box = document.querySelector("input.practice-box");
+    if (box && box.disabled && window.__paintedDisabledAt === null) window.__paintedDisabledAt = performance.now();
+    if (!box || box.disabled) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
   const watch = new MutationObserver((records) => {
     for (const r of records) {
       if (r.target.matches("input.practice-box") && !r.target.disabled) {
@@ -162,11 +171,6 @@ FIRST_CHANGE_PROBE = """
     }
   });
   watch.observe(document, {attributes: true, attributeFilter: ["disabled"], subtree: true});
-  window.__boxAddedAt = null;
-  const added = new MutationObserver(() => {
-    if (document.querySelector("input.practice-box")) { window.__boxAddedAt = performance.now(); added.disconnect(); }
-  });
-  added.observe(document, {childList: true, subtree: true});
   document.addEventListener("change", (e) => {
     if (window.__firstChange === null && e.target.matches && e.target.matches("input.practice-box")) {
       window.__firstChange = e.timeStamp;
@@ -215,9 +219,12 @@ def first_tap(browser, url, article):
             && document.querySelector(s).checked && localStorage.getItem(key) !== null""",
                              [selector, "attune:days:" + pid])
         fcp, tapped = page.evaluate(FCP_JS), page.evaluate("() => window.__firstChange")
-        enabled, added = page.evaluate("() => window.__boxEnabledAt"), page.evaluate("() => window.__boxAddedAt")
-        # The box cannot be painted before it is on the page (on a slow network it may come after the first paint).
-        usable = max(0.0, enabled - max(fcp, added)) if None not in (enabled, added, fcp) else None
+        enabled = page.evaluate("() => window.__boxEnabledAt")
+        painted = page.evaluate("() => window.__paintedDisabledAt")
+        # Waiting counts only while the reader could see the box disabled: from the first frame that painted
+        # it so to the moment it was enabled (0 when no frame did). Timestamps of the box's arrival and of
+        # its enabling, taken in two observers' callbacks, would count the JavaScript between them instead.
+        usable = None if enabled is None else 0.0 if painted is None else max(0.0, enabled - painted)
         return {"fcp": fcp, "ready": page.evaluate("() => window.__readyAt"), "usable": usable,
                 "tap": tapped - fcp if tapped is not None and fcp is not None else None, "kept": kept,
                 "presses": presses}
@@ -252,9 +259,8 @@ def report_first_tap(t):
     print(f"  kept: the tick was still there after ready and stored in {t['kept']} of {t['runs']} runs"
           f" (each run: {', '.join(fmt(x) for x in t['taps'])} ms; presses until one ticked:"
           f" {', '.join(str(n) for n in t['presses'])})")
-    print("  first tap that counts: from the first paint (or the box's arrival in the page, if later) to the moment"
-          " the box is enabled (0 when before it), in runs where the press ticked it and it stayed ticked after"
-          " ready and stored")
+    print("  first tap that counts: from the first frame that painted the box disabled to the moment it is enabled"
+          " (0 when no frame did), in runs where the press ticked it and it stayed ticked after ready and stored")
     print("  before = ready − first paint in the same runs: until issue 27 the boxes were pre-rendered disabled"
           " and enabled at ready")
     print("  the bench's press: its own round trips to a page busy starting the runtime make it land late;"
