@@ -229,6 +229,27 @@ def test_storage_full_keeps_what_was_saved(site, open_page):
     assert w.stored() == before
 
 
+def test_an_error_stays_until_dismissed_while_confirmations_fade(site, open_page):
+    """A tick's confirmation fades after 8 s; the storage-full error said right after a later tick's
+    confirmation replaces it and stays (that confirmation's timer leaves it) until it is dismissed."""
+    w = open_page()
+    w.page.clock.install()
+    page = w.open(site + "#/a/deepening-connection")
+    article = page.locator("#a-deepening-connection")
+    article.get_by_label("Talk openly").check()
+    expect(page.locator("#status .toast.is-info")).to_have_count(1)
+    page.clock.run_for(9000)
+    expect(page.locator("#status .toast")).to_have_count(0)
+    page.evaluate("() => {" + FULL_STORAGE + "}")   # storage full from now on
+    article.get_by_label("Make it safe to feel").check()
+    error = page.locator("#status .toast.is-error")
+    expect(error).to_contain_text("storage is full")
+    page.clock.run_for(9000)
+    expect(error).to_contain_text("storage is full")
+    error.get_by_role("button", name="Dismiss message").click()
+    expect(page.locator("#status .toast")).to_have_count(0)
+
+
 def test_two_tabs_both_ticks_survive(site, open_page, watch):
     """Two tabs tick different practices; both ticks are stored and each tab shows the other's."""
     w = open_page()

@@ -12,7 +12,9 @@ FADE_MS = 8000
 class Messages:
     def __init__(self, store):
         self.store = store
-        self.toasts = 0   # counts messages, so a timer clears only its own
+        self.status = q("#status")   # where every message goes; part of the page, never replaced
+        self.toasts = 0   # counts messages, every kind, so a confirmation's timer clears only its own
+        self.fade = create_proxy(self.clear)   # one proxy for every timer: setTimeout passes the token
 
     def say(self, text, undo=False, kind="info", change=False, offer=None):
         """A message; change=True: it confirms a change, so it says so when the change is not kept, and
@@ -27,12 +29,12 @@ class Messages:
         if offer:
             html += tag("button", escape(offer[0]), type="button", data_action=offer[1])
         html += tag("button", "Dismiss", type="button", data_action="dismiss", aria_label="Dismiss message")
-        q("#status").innerHTML = tag("div", html, class_="toast is-" + kind)
+        self.status.innerHTML = tag("div", html, class_="toast is-" + kind)
+        self.toasts += 1
         if kind == "info":
-            # Confirmations fade after a while; errors stay until dismissed.
-            self.toasts += 1
-            token = self.toasts
-            js.setTimeout(create_proxy(lambda: self.clear(token)), FADE_MS)
+            # Confirmations fade after a while; errors stay until dismissed (an error that replaced a
+            # confirmation has a token of its own, so the confirmation's timer leaves it).
+            js.setTimeout(self.fade, FADE_MS, self.toasts)
         if change:
             self.show_notices()
 
@@ -43,7 +45,7 @@ class Messages:
     def clear(self, token=None):
         """Remove the message (with a token: only if no newer message replaced it)."""
         if token is None or token == self.toasts:
-            q("#status").innerHTML = ""
+            self.status.innerHTML = ""
 
     def show_notices(self):
         """The store's notices (storage full, unreadable data kept…), then the saving state."""
@@ -59,9 +61,9 @@ class Messages:
             if banner:
                 banner.remove()
         elif not banner:
-            q("#status").insertAdjacentHTML("beforebegin", data_views.unsaved_banner())
+            self.status.insertAdjacentHTML("beforebegin", data_views.unsaved_banner())
 
     def offer_update(self):
-        q("#status").innerHTML = tag("div", tag("p", "A new version is ready.")
+        self.status.innerHTML = tag("div", tag("p", "A new version is ready.")
                                      + tag("button", "Reload", type="button", data_action="update")
                                      + tag("button", "Later", type="button", data_action="dismiss"), class_="toast")
