@@ -518,7 +518,8 @@ def test_first_rows_are_prepared_while_hidden_and_the_rest_drawn_on_opening(site
     page = w.open(site + "#/a/crying-together")
     catalogue = json.loads(page.inner_text("#catalogue"))
     total = len(catalogue["practices"])
-    page.wait_for_selector("#tracker[data-prepared]", state="attached")
+    # The panels are prepared first, the rows one step per idle moment after (TrackerPage.prepare_rows).
+    page.wait_for_selector("#tracker[data-prepared] li.tracker-card", state="attached")
     assert 0 < page.locator("#tracker li.tracker-card").count() < total
     first, second = article_practices(catalogue, "crying-together")[:2]
     page.check(f"#crying-together--do-{first}")
@@ -540,5 +541,6 @@ def test_first_rows_are_prepared_while_hidden_and_the_rest_drawn_on_opening(site
     page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
     assert (tracker_layout(page), page.inner_text(f"#tracker li[data-practice='{first}']")) == shown
     page.evaluate("location.hash = '#/'")
-    page.wait_for_selector("#tracker[data-prepared]", state="attached")
+    # The panels are prepared first, the rows one step per idle moment after (TrackerPage.prepare_rows).
+    page.wait_for_selector("#tracker[data-prepared] li.tracker-card", state="attached")
     assert 0 < page.locator("#tracker li.tracker-card").count() < total
