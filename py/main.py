@@ -45,8 +45,6 @@ def unpack(path=BUNDLE):
                 written = 0
                 yield
             data = inflate(bundle, size, path, name)
-            if len(data) != size:
-                raise ValueError("%s ends inside %s" % (path, name))
             with open(name, "wb") as module:
                 module.write(data)
             written += size
@@ -56,11 +54,14 @@ def inflate(bundle, size, path, part):
     """The next `size` bytes of the bundle (None: its first line), or ValueError naming the part that is
     cut short (a download that stopped early) or damaged (bytes MicroPython's inflate refuses)."""
     try:
-        return bundle.readline() if size is None else bundle.read(size)
+        data = bundle.readline() if size is None else bundle.read(size)
     except EOFError:
-        raise ValueError("%s ends inside %s" % (path, part)) from None
+        data = b""
     except OSError:
         raise ValueError("%s is damaged inside %s" % (path, part)) from None
+    if size is not None and len(data) != size:
+        raise ValueError("%s ends inside %s" % (path, part))
+    return data
 
 
 def early_ticks():

@@ -36,17 +36,14 @@ class AfterPaintBatch:
     def __init__(self, callback):
         self.items = []
         self._callback = callback
-        self._scheduled = False
         self._later = AfterPaint(self._run)
 
     def add(self, item):
+        if not self.items:   # the first item since the last hand-over: the paint after is asked for
+            self._later()
         if item not in self.items:
             self.items.append(item)
-        if not self._scheduled:
-            self._scheduled = True
-            self._later()
 
     def _run(self):
-        items, self.items, self._scheduled = self.items, [], False
-        if items:
-            self._callback(items)
+        items, self.items = self.items, []
+        self._callback(items)
