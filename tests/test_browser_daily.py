@@ -57,6 +57,20 @@ def test_tick_yesterday_from_the_row_then_undo(wednesday):
     assert row.locator(".week-count").inner_text() == ""
 
 
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 360, "height": 740}, DESKTOP])
+def test_a_tap_on_a_days_weekday_and_number_ticks_that_day(wednesday, viewport):
+    """A day's face (weekday and number, laid over its box) takes no tap of its own: a tap on it ticks
+    that day, and the face then carries a check mark, so done never rests on colour alone."""
+    w, page = wednesday(viewport)
+    face = page.locator("#day--active-listening--2026-11-16 + .day-face")
+    assert face.inner_text().split() == ["M", "16"]
+    box = face.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert w.checkins() == {"active-listening": ["2026-11-16"]}
+    assert page.locator("#day--active-listening--2026-11-16").is_checked()
+    assert face.evaluate("(face) => getComputedStyle(face, '::after').content") == '"✓" / ""'
+
+
 def test_grid_days_are_checkboxes_and_days_to_come_are_not(wednesday):
     """In the 12-week grid a day weeks ago ticks and unticks; the days after today are no controls at all."""
     w, page = wednesday()

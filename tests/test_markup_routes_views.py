@@ -37,7 +37,7 @@ CATALOGUE = {
     ],
 }
 SLUGS = [a["slug"] for a in CATALOGUE["articles"]]
-TRACKER_BOX = re.compile(r'<input type="checkbox" class="day-box practice-box" id="tracker--do-([a-z0-9-]+)"')
+TRACKER_BOX = re.compile(r'<input type="checkbox" class="day-box practice-box is-today" id="tracker--do-([a-z0-9-]+)"')
 
 
 def render(doc):
@@ -153,14 +153,14 @@ def test_tracker_groups_by_article_with_each_practice_once():
     assert TRACKER_BOX.findall(groups[1]) == ["name-feelings"]
 
 
-def test_tracker_labels_match_checkboxes():
-    """Each practice's today box is named by the practice and today's date; its label's visible text is not read."""
+def test_tracker_days_are_named_by_their_checkbox_alone():
+    """Each practice's today box is named by the practice and today's date; the day's visible face is not read."""
     page = render(model.empty())
     for p in CATALOGUE["practices"]:
         box = page.index('id="tracker--do-%s"' % p["id"])
-        label = page[page.rindex("<label", 0, box):page.index("</label>", box)]
-        assert 'aria-label="%s, Friday 1 March 2024"' % escape(p["name"]) in label
-        assert re.sub(r'<span[^>]*aria-hidden="true">[^<]*</span>', "", label).endswith(">")   # no other text
+        day = page[page.rindex("<input", 0, box):page.index("</span>", box) + len("</span>")]
+        assert 'aria-label="%s, Friday 1 March 2024"' % escape(p["name"]) in day
+        assert re.fullmatch(r'<input [^>]*><span class="day-face" aria-hidden="true">F\n1</span>', day)
 
 
 def test_focus_group_comes_first():
@@ -295,8 +295,7 @@ def test_row_has_the_last_seven_days_today_last():
     assert days == ["2024-02-24", "2024-02-25", "2024-02-26", "2024-02-27", "2024-02-28", "2024-02-29", "2024-03-01"]
     assert re.findall(r'data-day="([0-9-]+)" aria-label="[^"]+" checked', row) == ["2024-02-27"]
     assert 'id="day--slow-breathing--2024-02-27"' in row and 'id="tracker--do-slow-breathing"' in row
-    shown = re.findall(r'<span class="day-initial" aria-hidden="true">(\w)</span>'
-                       r'<span class="day-number" aria-hidden="true">(\d+)</span>', row)
+    shown = re.findall(r'<span class="day-face" aria-hidden="true">(\w)\n(\d+)</span>', row)
     assert shown == [("S", "24"), ("S", "25"), ("M", "26"), ("T", "27"), ("W", "28"), ("T", "29"), ("F", "1")]
     assert row.count("is-today") == 1 and row.index("is-today") > row.index('data-day="2024-02-29"')
 
