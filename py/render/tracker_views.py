@@ -114,7 +114,8 @@ def last_days(today):
 # tree, so it is not read twice. Its newline is a space on one line and a line break on narrow phones.
 DAYS_SHOWN = 7
 DAY = ('<input type="checkbox" class="day-box%(box_cls)s" id="%(id)s" data-practice="%(pid)s" data-day="%(iso)s" '
-       'aria-label="%(name)s, %(long)s"%(checked)s><span class="day-face" aria-hidden="true">%(initial)s\n%(number)d</span>')
+       'aria-label="%(name)s, %(long)s"%(checked)s>'
+       '<span class="day-face" aria-hidden="true">%(initial)s\n%(number)d</span>')
 ROW = '<li class="tracker-card" data-practice="%(pid)s">%(more)s%(days)s</li>'
 DAYS = '<div class="week-days" role="group" aria-label="%(name)s, the last 7 days">%(toggles)s</div>'
 COUNT = '<span class="week-count">%s</span>'
