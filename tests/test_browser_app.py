@@ -5,6 +5,7 @@ import pytest
 
 from browser import DESKTOP, PHONE
 from pages import today, visible_view
+from spoilt_bundle import cut_short, damaged, serve_spoilt
 
 pytestmark = pytest.mark.browser
 ARTICLES = ["crying-together", "why-he-cries", "never-cries", "deepening-connection"]
@@ -134,16 +135,6 @@ def test_a_failed_start_says_so_and_leaves_the_articles_readable(site, open_page
     assert visible_view(page) == ["a-never-cries"]  # boot.js routed before Python
 
 
-def cut_short(body):
-    """Without its last 500 bytes, as a download that stopped early."""
-    return body[:-500]
-
-
-def damaged(body):
-    """The gzip header kept, its compressed data all one bits: an inflate block type that does not exist."""
-    return body[:10] + b"\xff" * (len(body) - 10)
-
-
 @pytest.mark.parametrize("spoil, says", [
     (cut_short, "Attune could not start (modules.bin ends inside"),
     (damaged, "Attune could not start (modules.bin is damaged inside its list of modules)"),
@@ -153,12 +144,7 @@ def test_a_spoilt_module_bundle_says_so(site, open_page, spoil, says):
     """A modules.bin cut short on the way (a proxy, a full disk) or damaged stops the start with the alert
     that names it, instead of importing half a module; the articles stay readable."""
     w = open_page(PHONE)
-
-    def spoilt(route):
-        response = route.fetch()
-        route.fulfill(response=response, body=spoil(response.body()))
-
-    w.context.route("**/py/modules.bin", spoilt)
+    w.context.route("**/py/modules.bin", lambda route: serve_spoilt(route, spoil))
     page = w.page
     page.goto(site + "#/a/never-cries")
     page.wait_for_selector("html[data-app=error]", state="attached")

@@ -6,6 +6,7 @@ import time
 import pytest
 
 from browser import PHONE
+from spoilt_bundle import cut_short, serve_spoilt
 
 pytestmark = pytest.mark.browser
 ARTICLE = "never-cries"
@@ -135,15 +136,9 @@ def test_early_ticks_and_unticks_are_applied_in_order_as_set_not_toggle(site, op
     assert w.errors == []
 
 
-def cut_short(route):
-    """modules.bin without its last 500 bytes: main.py's unpack() refuses it and fail() speaks."""
-    response = route.fetch()
-    route.fulfill(response=response, body=response.body()[:-500])
-
-
 @pytest.mark.parametrize("ending, speaker", [
     (lambda route: route.abort(), "The interactive part of Attune could not start here"),
-    (cut_short, "Attune could not start (modules.bin ends inside"),
+    (lambda route: serve_spoilt(route, cut_short), "Attune could not start (modules.bin ends inside"),
 ], ids=["watchdog", "main-py-fail"])
 @pytest.mark.allow_console_errors("the start fails on purpose: a refused or cut-off modules.bin is reported")
 def test_a_tap_before_a_failed_start_is_reported_as_lost(site, open_page, ending, speaker):
