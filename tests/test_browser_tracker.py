@@ -548,3 +548,32 @@ def test_first_rows_are_prepared_while_hidden_and_the_rest_drawn_on_opening(site
     # The panels are prepared first, the rows one step per idle moment after (TrackerPage.prepare_rows).
     page.wait_for_selector("#tracker[data-prepared] li.tracker-card", state="attached")
     assert 0 < page.locator("#tracker li.tracker-card").count() < total
+
+
+WATCH_PANELS = """
+window.panelsShown = [];
+const look = () => {
+  const panels = document.documentElement.getAttribute('data-route') === 'practices'
+    ? [...document.querySelectorAll('#tracker > .panel')] : [];
+  const shown = panels.filter((panel) => panel.checkVisibility()).length + '/' + panels.length;
+  if (panels.length && window.panelsShown[window.panelsShown.length - 1] !== shown) window.panelsShown.push(shown);
+  requestAnimationFrame(look);
+};
+requestAnimationFrame(look);
+"""
+
+
+def test_the_panels_below_the_rows_show_one_per_frame_once_the_rows_are_in(site, open_page):
+    """Opening #/practices, today's note, the reminders and "Your data" wait for the last row, then show
+    one a frame, in order (each frame's start records how many show), so no frame lays out all three."""
+    w = open_page(PHONE)
+    w.context.add_init_script(WATCH_PANELS)
+    page = w.open(site + "#/a/crying-together")
+    page.click("nav[aria-label=Main] a[href='#/practices']")
+    page.wait_for_selector("#tracker:not([aria-busy]):not([data-opening])")
+    page.wait_for_timeout(200)
+    seen = page.evaluate("window.panelsShown")
+    assert seen[-3:] == ["1/3", "2/3", "3/3"], seen
+    assert all(shown.startswith("0/") for shown in seen[:-3]), seen   # none while rows were still to come
+    assert page.locator("#tracker > .panel").evaluate_all("(panels) => panels.map((p) => p.id || p.className)") == [
+        "panel notes-panel", "plan-tools", "panel data-panel"]

@@ -22,7 +22,11 @@ from keep_data import KeepData
 from pacing import AfterPaint, AfterPaintBatch
 
 
-FIRST_ROWS = 5   # rows drawn before the first paint: most of what a phone's screen shows of the view
+# Rows drawn before the first paint: no more than a later step, as that frame also switches views. It
+# had drawn the whole first group (6 rows of a 5-year history's focus): at 4× CPU its frame was the
+# longest of the opening, 41-72 ms; with 3, and the panels one a frame, the opening's longest had a
+# median of 35 ms against 43 (6 traced opens each, interleaved).
+FIRST_ROWS = 3
 ROWS_PER_STEP = 3   # rows drawn in one later step: at 4× CPU a group of 8 had cost a 60 ms task, 4 up to 56
 GRID_PIECE_WEEKS = 3   # a grid's weeks drawn in one piece, a piece after each paint (draw_grids)
 GRID_FIRST_WEEKS = 2   # the first piece also draws the table, its caption and its weekday heads
@@ -41,6 +45,7 @@ class TrackerPage:
         # Each later step is drawn in a task of its own after a frame is painted, the first of them
         # after render()'s: so the first groups paint before any other is drawn (py/web/pacing.py).
         self.draw_later = AfterPaint(self.draw_next)
+        self.panel_later = AfterPaint(self.show_panel)
         self.grids_due = AfterPaintBatch(self.draw_grids)     # ids of opened rows whose grid is due
         self.grids_hidden = []        # ids of open rows whose grid waits for the view to show
         self.grids_begun = AfterPaintBatch(self.grow_grids)   # ids of rows with some of their grid's weeks
@@ -130,10 +135,7 @@ class TrackerPage:
         self.reopen = [d.getAttribute("data-grid") for d in qa("#tracker details.history[open]")]
         data_open = q("#data-details[open]") is not None
         self.pending = tracker_views.practice_groups(self.app.catalogue, self.store.doc)
-        first, rows = [], 0
-        while self.pending and rows < FIRST_ROWS and not hidden:   # hidden: prepare_rows draws them
-            first.append(self.pending.pop(0))
-            rows += len(first[-1][2])
+        first = [] if hidden else self.take_rows(FIRST_ROWS)   # hidden: prepare_rows draws them
         tracker = q("#tracker")
         tracker.innerHTML = tracker_views.tracker(self.app.catalogue, self.store.doc, today(), self.store.backups,
                                           self.store.persistent, data_open, first, self.app.vault.is_locked())
@@ -176,17 +178,27 @@ class TrackerPage:
     def draw_rows(self):
         """Draw the next rows still to come, at most ROWS_PER_STEP: a new group goes before today's
         note, the rest of a group into its list."""
-        key, title, members = self.pending.pop(0)
-        if len(members) > ROWS_PER_STEP:
-            self.pending.insert(0, (key, None, members[ROWS_PER_STEP:]))
-            members = members[:ROWS_PER_STEP]
-        if title is None:   # the rest of a group already begun
-            q('#tracker [data-group="%s"] ul.tracker-list' % key).insertAdjacentHTML(
-                "beforeend", tracker_views.group_rows(self.store.doc, members, today()))
-        else:
-            q("#tracker section.notes-panel").insertAdjacentHTML(
-                "beforebegin", tracker_views.group_section(self.store.doc, key, title, members, today()))
+        for key, title, members in self.take_rows(ROWS_PER_STEP):
+            if title is None:   # the rest of a group already begun
+                q('#tracker [data-group="%s"] ul.tracker-list' % key).insertAdjacentHTML(
+                    "beforeend", tracker_views.group_rows(self.store.doc, members, today()))
+            else:
+                q("#tracker section.notes-panel").insertAdjacentHTML(
+                    "beforebegin", tracker_views.group_section(self.store.doc, key, title, members, today()))
         self.reopen_grids()
+
+    def take_rows(self, limit):
+        """The next groups still to come, [(key, title, members)], holding `limit` rows at most: a group
+        cut short leaves the rest of its rows to come, titled None (a group already begun)."""
+        taken = []
+        while self.pending and limit > 0:
+            key, title, members = self.pending.pop(0)
+            if len(members) > limit:
+                self.pending.insert(0, (key, None, members[limit:]))
+                members = members[:limit]
+            taken.append((key, title, members))
+            limit -= len(members)
+        return taken
 
     def finish_drawing(self):
         """Draw every row still to come now, in view or not: a change must find every row in its place."""
@@ -195,10 +207,23 @@ class TrackerPage:
         self.drawn()
 
     def drawn(self):
-        """Every row is in: its panels show (show()), and the tracker is no longer busy unless a row
-        is still to move."""
-        q("#tracker").removeAttribute("data-opening")
+        """Every row is in: its panels show, one after each paint (show_panel), and the tracker is no
+        longer busy unless a row is still to move."""
+        self.panel_later()
         self.settle()
+
+    def show_panel(self):
+        """One more of the panels below the rows while #/practices opens (data-opening: how many show;
+        site/style.css hides the rest): shown at once, the three were a 40-52 ms frame at 4× CPU."""
+        tracker = q("#tracker")
+        if not tracker.hasAttribute("data-opening"):
+            return
+        shown = int(tracker.getAttribute("data-opening") or "0") + 1
+        if shown >= len(qa("#tracker > .panel")):
+            tracker.removeAttribute("data-opening")
+        else:
+            tracker.setAttribute("data-opening", str(shown))
+            self.panel_later()
 
     def settle(self):
         """#tracker is aria-busy while rows are still to be drawn or moved (move_rows)."""
