@@ -146,7 +146,7 @@ RING_CUT = """() => {
   if (!control.closest("#tracker .tracker-group")) return "";
   const clips = (el) => { const s = getComputedStyle(el); return s.contain.includes("paint") || s.contain === "strict"
     || s.contain === "content" || s.contentVisibility === "auto"; };
-  const ringed = control.closest(".day-toggle, td.cell") || control, style = getComputedStyle(ringed);
+  const ringed = control.closest("td.cell") || control, style = getComputedStyle(ringed);
   const name = ringed.tagName + "." + ringed.className;
   if (style.outlineStyle === "none") return "no ring: " + name;
   const out = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);

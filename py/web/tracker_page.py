@@ -43,7 +43,7 @@ class TrackerPage:
         self.reopen = []              # ids of the histories to open again once their rows are drawn
         self.prepared = None          # prepared_state() of first rows drawn hidden and up to date (prepare)
         # Each later step is drawn in a task of its own after a frame is painted, the first of them
-        # after render()'s: so the first groups paint before any other is drawn (py/web/pacing.py).
+        # after render()'s: so the first rows paint before any other is drawn (py/web/pacing.py).
         self.draw_later = AfterPaint(self.draw_next)
         self.panel_later = AfterPaint(self.show_panel)
         self.grids_due = AfterPaintBatch(self.draw_grids)     # ids of opened rows whose grid is due
@@ -128,7 +128,7 @@ class TrackerPage:
             self.prepare_soon()
 
     def render(self, hidden=False):
-        """Draw the tracker: the first groups now, so the top of the view paints at once, then a few
+        """Draw the tracker: its first rows now (FIRST_ROWS), so the top of the view paints at once, then a few
         rows after each paint (draw_next), so a phone paints and answers taps between them. #tracker is
         aria-busy until the last row is in. Open histories and "Your data" stay open.
         hidden: only the panels, kept for show(); prepare_rows adds the first rows in idle time."""
