@@ -26,8 +26,12 @@ from pacing import AfterPaint, AfterPaintBatch
 # had drawn the whole first group (6 rows of a 5-year history's focus): at 4× CPU its frame was the
 # longest of the opening, 41-72 ms; with 3, and the panels one a frame, the opening's longest had a
 # median of 35 ms against 43 (6 traced opens each, interleaved).
-FIRST_ROWS = 3
-ROWS_PER_STEP = 3   # rows drawn in one later step: at 4× CPU a group of 8 had cost a 60 ms task, 4 up to 56
+FIRST_ROWS = 2
+# Rows drawn in one later step: at 4× CPU a group of 8 had cost a 60 ms task, 4 up to 56. Opening
+# #/practices with 5 years, 20 interleaved opens each: with steps of 3 rows a long task followed 8
+# opens, with 2, 3 opens; the last row came as soon (median 824 ms against 804, 5 opens each): the
+# steps are paced by frames, not by their size.
+ROWS_PER_STEP = 2
 GRID_PIECE_WEEKS = 3   # a grid's weeks drawn in one piece, a piece after each paint (draw_grids)
 GRID_FIRST_WEEKS = 2   # the first piece also draws the table, its caption and its weekday heads
 
