@@ -555,7 +555,8 @@ window.panelsShown = [];
 const look = () => {
   const panels = document.documentElement.getAttribute('data-route') === 'practices'
     ? [...document.querySelectorAll('#tracker > .panel')] : [];
-  const shown = panels.filter((panel) => panel.checkVisibility()).length + '/' + panels.length;
+  const shown = panels.filter((panel) => panel.checkVisibility()).length + '/' + panels.length
+    + (document.querySelector('#tracker[aria-busy]') ? ' busy' : '');
   if (panels.length && window.panelsShown[window.panelsShown.length - 1] !== shown) window.panelsShown.push(shown);
   requestAnimationFrame(look);
 };
@@ -565,7 +566,8 @@ requestAnimationFrame(look);
 
 def test_the_panels_below_the_rows_show_one_per_frame_once_the_rows_are_in(site, open_page):
     """Opening #/practices, today's note, the reminders and "Your data" wait for the last row, then show
-    one a frame, in order (each frame's start records how many show), so no frame lays out all three."""
+    one a frame, in order (each frame's start records how many show), so no frame lays out all three;
+    the tracker stays aria-busy until the last of them shows."""
     w = open_page(PHONE)
     w.context.add_init_script(WATCH_PANELS)
     page = w.open(site + "#/a/crying-together")
@@ -573,7 +575,7 @@ def test_the_panels_below_the_rows_show_one_per_frame_once_the_rows_are_in(site,
     page.wait_for_selector("#tracker:not([aria-busy]):not([data-opening])")
     page.wait_for_timeout(200)
     seen = page.evaluate("window.panelsShown")
-    assert seen[-3:] == ["1/3", "2/3", "3/3"], seen
-    assert all(shown.startswith("0/") for shown in seen[:-3]), seen   # none while rows were still to come
+    assert seen[-3:] == ["1/3 busy", "2/3 busy", "3/3"], seen
+    assert all(shown.startswith("0/") and shown.endswith(" busy") for shown in seen[:-3]), seen   # none while rows came
     assert page.locator("#tracker > .panel").evaluate_all("(panels) => panels.map((p) => p.id || p.className)") == [
         "panel notes-panel", "plan-tools", "panel data-panel"]

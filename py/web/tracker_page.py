@@ -134,7 +134,7 @@ class TrackerPage:
     def render(self, hidden=False):
         """Draw the tracker: its first rows now (FIRST_ROWS), so the top of the view paints at once, then a few
         rows after each paint (draw_next), so a phone paints and answers taps between them. #tracker is
-        aria-busy until the last row is in. Open histories and "Your data" stay open.
+        aria-busy until the last row and the panels are in. Open histories and "Your data" stay open.
         hidden: only the panels, kept for show(); prepare_rows adds the first rows in idle time."""
         self.reopen = [d.getAttribute("data-grid") for d in qa("#tracker details.history[open]")]
         data_open = q("#data-details[open]") is not None
@@ -212,7 +212,7 @@ class TrackerPage:
 
     def drawn(self):
         """Every row is in: its panels show, one after each paint (show_panel), and the tracker is no
-        longer busy unless a row is still to move."""
+        longer busy once they do, unless a row is still to move."""
         self.panel_later()
         self.settle()
 
@@ -225,13 +225,15 @@ class TrackerPage:
         shown = int(tracker.getAttribute("data-opening") or "0") + 1
         if shown >= len(qa("#tracker > .panel")):
             tracker.removeAttribute("data-opening")
+            self.settle()
         else:
             tracker.setAttribute("data-opening", str(shown))
             self.panel_later()
 
     def settle(self):
-        """#tracker is aria-busy while rows are still to be drawn or moved (move_rows)."""
-        if not self.pending and not self.moving.items:
+        """#tracker is aria-busy while rows are still to be drawn or moved (move_rows), or its panels
+        still to show (show_panel)."""
+        if not self.pending and not self.moving.items and not q("#tracker").hasAttribute("data-opening"):
             q("#tracker").removeAttribute("aria-busy")
 
     def reopen_grids(self):
