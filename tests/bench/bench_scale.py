@@ -103,7 +103,7 @@ STORED_BYTES_JS = """() => {
   return n;
 }"""
 
-# A route is open when its view shows and is drawn in full: the tracker's last row is in (aria-busy
+# A route is open when its view shows and is drawn in full: the tracker's last row and panels are in (aria-busy
 # gone), the journal's list of weeks is there.
 TRACKER_DRAWN_JS = """() => document.documentElement.getAttribute("data-route") === "practices"
   && document.querySelector("#tracker .tracker-card") && !document.querySelector("#tracker[aria-busy]")"""
