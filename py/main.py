@@ -12,6 +12,7 @@ files imports look for.
 """
 import asyncio
 import json
+import sys
 
 import js
 
@@ -21,22 +22,28 @@ BUNDLE = "modules.bin"
 # task), so it runs in pieces of this many bytes, each about 22 ms, a task each.
 UNPACK_STEP_BYTES = 40000
 
-# Loaded one group per task (each yield costs a few ms, so small modules share one);
-# app imports them all again, from the module cache. plan_page and the modules it uses are
-# imported when a view first needs them (App.plan_page).
-MODULE_GROUPS = (("dates", "dayset", "json_text", "model", "copies"), ("markup", "data_views", "tracker_views"),
-                 ("lock", "layout", "store", "routes"), ("dom", "local_storage", "messages", "display", "router"),
-                 ("browser_api", "tracker_rows", "tracker_page", "data_transfer", "updates", "keep_data", "keeping",
-                  "lock_views", "vault"),
-                 ("app",))
+# Loaded one group per task (each yield costs a few ms, so small modules share one). Every module that
+# start-up imports is listed, in a group no earlier than those it imports, so no group loads an unlisted
+# module inside its own task (tests/test_architecture.py checks this against py/'s files and their
+# imports). app imports them all again, from the module cache. plan_page, journal_page and the modules only they use
+# are imported in idle time after start-up, or when a view first needs them (App.plan_page).
+MODULE_GROUPS = (("core.dates", "core.dayset", "core.json_text", "core.lock", "core.model", "core.copies"),
+                 ("render.markup", "render.data_views", "render.lock_views", "render.tracker_views"),
+                 ("core.layout", "core.store", "core.routes"),
+                 ("web.dom", "web.local_storage", "web.messages", "web.display", "web.pacing", "web.router"),
+                 ("web.browser_api", "web.tracker_rows", "web.tracker_page", "web.data_transfer",
+                  "web.updates", "web.keep_data", "web.keeping", "web.vault"),
+                 ("web.app",))
 
 
 def unpack(path=BUNDLE):
-    """Write each module of the bundle (gzip of a JSON line of [name, size] pairs, then their bytes) as a
-    file: a generator that pauses before it starts and after every UNPACK_STEP_BYTES written, so that
-    start() can end the task each time."""
+    """Write each module of the bundle (gzip of a JSON line of [path, size] pairs, then their bytes) as a
+    file, in its package's folder ("core/model.mpy"): a generator that pauses before it starts and after
+    every UNPACK_STEP_BYTES written, so that start() can end the task each time."""
     import deflate  # here, not at the top: should it be missing, start() catches that and fail() says so
+    import os
     yield
+    folders = set()
     with open(path, "rb") as packed:
         bundle = deflate.DeflateIO(packed, deflate.GZIP)
         written = 0
@@ -45,6 +52,13 @@ def unpack(path=BUNDLE):
                 written = 0
                 yield
             data = inflate(bundle, size, path, name)
+            folder = name.rpartition("/")[0]
+            if folder and folder not in folders:
+                folders.add(folder)
+                try:
+                    os.mkdir(folder)
+                except OSError:   # there already (a start that ran before in this page's file system)
+                    pass
             with open(name, "wb") as module:
                 module.write(data)
             written += size
@@ -104,7 +118,7 @@ async def start():
             for name in group:
                 __import__(name)
         await asyncio.sleep(0)
-        app = __import__("app").App()
+        app = sys.modules["web.app"].App()
         for step in app.start_steps():
             await asyncio.sleep(0)
             step()

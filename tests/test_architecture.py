@@ -1,4 +1,4 @@
-"""The layout of py/ carries the design: what each folder's modules may import, and a README that names them all;
+"""The layout of py/ carries the design: what each package's modules may import, and a README that names them all;
 and the tests keep theirs: helpers out of the top of tests/, no test module importing another.
 
 py/core/   pure data (no page, no text for it): imports only core and standard modules MicroPython has.
@@ -27,71 +27,137 @@ MAY_IMPORT = {   # folder: the folders of this app it may import from
 }
 
 
-def folder_of():
-    """{module name: its folder} for every module under py/'s folders."""
-    return {path.stem: path.parent.name for folder in FOLDERS for path in (PY / folder).glob("*.py")}
+def app_modules():
+    """{"core.model": its path, ...}: every module of py/'s packages, their __init__ left out."""
+    return {"%s.%s" % (path.parent.name, path.stem): path
+            for folder in FOLDERS for path in sorted((PY / folder).glob("*.py")) if path.stem != "__init__"}
 
 
-def imports(path):
-    """[(line, top-level module name)] of every import in a file, at any depth (function-level too)."""
-    found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+def imports(path, at_start_only=False):
+    """[(line, module name as imported)] of every import in a file, at any depth (function-level too, unless
+    at_start_only: then only what runs when the module is imported). `from core import model, dates` gives
+    core.model and core.dates when those are modules of py/, else the package's name."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    nodes = list(ast.iter_child_nodes(tree))
+    found, known = [], app_modules()
+    while nodes:
+        node = nodes.pop(0)
+        if at_start_only and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        nodes.extend(ast.iter_child_nodes(node))
         if isinstance(node, ast.Import):
-            found += [(node.lineno, alias.name.split(".")[0]) for alias in node.names]
+            found += [(node.lineno, alias.name) for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
-            found.append((node.lineno, (node.module or "").split(".")[0]))
-    return found
+            base = node.module or ""
+            names = ["%s.%s" % (base, alias.name) for alias in node.names]
+            found += [(node.lineno, name) for name in names if name in known] or [(node.lineno, base)]
+    return sorted(found)
 
 
-def broken_rules(path, folder, folders):
+def broken_rules(path, folder):
     """`file:line: why` for each import of `path` (a module of `folder`) that its folder may not make."""
-    problems = []
+    problems, bare = [], {name.split(".")[1] for name in app_modules()}
     for line, name in imports(path):
         where = "%s:%d" % (path, line)
-        if name in folders:
-            if folders[name] not in MAY_IMPORT[folder]:
-                problems.append("%s: %s imports %s from py/%s/" % (where, folder, name, folders[name]))
-        elif name in BROWSER:
+        top = name.split(".")[0]
+        if top in FOLDERS:
+            if top not in MAY_IMPORT[folder]:
+                problems.append("%s: %s imports %s from py/%s/" % (where, folder, name, top))
+        elif top in bare:
+            problems.append("%s: %s imports %s by its bare name, not from its package" % (where, folder, name))
+        elif top in BROWSER:
             if folder != "web":
-                problems.append("%s: %s touches the browser (%s)" % (where, folder, name))
-        elif folder != "web" and name not in MICROPYTHON_STANDARD:
-            problems.append("%s: %s imports %s, which is not a standard module MicroPython has" % (where, folder, name))
+                problems.append("%s: %s touches the browser (%s)" % (where, folder, top))
+        elif folder != "web" and top not in MICROPYTHON_STANDARD:
+            problems.append("%s: %s imports %s, which is not a standard module MicroPython has" % (where, folder, top))
     return problems
 
 
-def test_py_holds_only_main_and_the_three_folders():
-    """py/ holds main.py and the core, render and web folders, nothing else: every module is in a folder that says what
-    it may touch."""
+def test_py_holds_only_main_and_the_three_packages():
+    """py/ holds main.py and the core, render and web packages, nothing else: every module is in a package that
+    says what it may touch, imported by that package's name (`from core import model`), which tools follow."""
     assert sorted(p.name for p in PY.iterdir() if p.name != "__pycache__") == ["core", "main.py", "render", "web"]
-
-
-def test_module_names_are_unique():
-    """No two modules share a name: the built bundle is flat and imports name modules alone."""
-    stems = [p.stem for p in PY.rglob("*.py")]
-    assert len(stems) == len(set(stems))
+    assert all((PY / folder / "__init__.py").is_file() for folder in FOLDERS)
 
 
 @pytest.mark.parametrize("folder", FOLDERS)
 def test_every_import_keeps_its_folders_rule(folder):
     """core imports core and MicroPython's standard modules; render adds core; only web touches js or pyscript."""
-    folders = folder_of()
-    problems = [p for path in sorted((PY / folder).glob("*.py")) for p in broken_rules(path, folder, folders)]
+    problems = [p for path in sorted((PY / folder).glob("*.py")) for p in broken_rules(path, folder)]
     assert problems == []
 
 
 def test_the_rule_catches_a_pure_module_that_touches_the_page(tmp_path):
-    """The check itself fails on a core module importing js, the glue (even inside a function) or a foreign package."""
+    """The check itself fails on a core module importing js, the glue (even inside a function), a module by its
+    bare name or a foreign package."""
     module = tmp_path / "sneaky.py"
-    module.write_text("import dates\nimport js\n\ndef f():\n    from dom import q\n    import markdown\n")
-    problems = [p.split(": ", 1)[1] for p in broken_rules(module, "core", folder_of())]
-    assert problems == ["core touches the browser (js)", "core imports dom from py/web/",
+    module.write_text("from core import dates\nimport js\nimport model\n\n"
+                      "def f():\n    from web.dom import q\n    import markdown\n")
+    problems = [p.split(": ", 1)[1] for p in broken_rules(module, "core")]
+    assert problems == ["core touches the browser (js)", "core imports model by its bare name, not from its package",
+                        "core imports web.dom from py/web/",
                         "core imports markdown, which is not a standard module MicroPython has"]
 
 
 def test_main_imports_only_the_browser_and_standard_modules():
     """py/main.py imports the app by name at run time (__import__), never an app module by an import line."""
-    names = {name for _, name in imports(PY / "main.py")}
+    names = {name.split(".")[0] for _, name in imports(PY / "main.py")}
     assert names <= BROWSER | MICROPYTHON_STANDARD | MICROPYTHON_ONLY, names
+
+
+def module_groups():
+    """py/main.py's MODULE_GROUPS, read from its source."""
+    tree = ast.parse((PY / "main.py").read_text(encoding="utf-8"))
+    return next(ast.literal_eval(node.value) for node in tree.body
+                if isinstance(node, ast.Assign) and node.targets[0].id == "MODULE_GROUPS")
+
+
+def start_up_problems(groups):
+    """What is wrong with a list of start-up groups: a name that is no module, a module listed twice, a module
+    imported on start-up by one of a group that comes before its own (or not listed at all: it would load inside
+    another group's task), and a module of py/ that nothing imports."""
+    modules, problems, group_of = app_modules(), [], {}
+    for i, group in enumerate(groups):
+        for name in group:
+            if name not in modules:
+                problems.append("%s is not a module of py/" % name)
+            elif name in group_of:
+                problems.append("%s is listed twice" % name)
+            group_of.setdefault(name, i)
+    imported = set()
+    for name, path in modules.items():
+        for _, used in imports(path):
+            imported.add(used)
+        if name not in group_of:
+            continue
+        for _, used in imports(path, at_start_only=True):
+            if used in modules and group_of.get(used, len(groups)) > group_of[name]:
+                problems.append("%s imports %s, which is not in its group or one before" % (name, used))
+    problems += ["%s is imported by nothing" % name for name in modules
+                 if name not in group_of and name not in imported]
+    return problems
+
+
+def test_the_start_up_groups_list_every_module_start_up_imports():
+    """main.py's MODULE_GROUPS names real modules, each once, each after every module it imports; the modules it
+    leaves out are imported later (inside a function), none is left unused."""
+    assert start_up_problems(module_groups()) == []
+
+
+def test_the_start_up_check_catches_a_missing_or_misplaced_module():
+    """The check itself names a module imported on start-up but not listed, one listed before what it imports, and
+    a name that is no module."""
+    groups = [list(group) for group in module_groups()]
+    groups[0].remove("core.copies")
+    groups[-1] += ["web.nothing", "core.copies"]
+    groups.insert(0, ["web.app"])
+    groups[-1].remove("web.app")
+    problems = start_up_problems(groups)
+    assert problems[0] == "web.nothing is not a module of py/"
+    assert "web.app imports core.dates, which is not in its group or one before" in problems
+    assert "core.copies is imported by nothing" not in problems   # listed, only late
+    groups[-1].remove("core.copies")
+    assert "web.keeping imports core.copies, which is not in its group or one before" in start_up_problems(groups)
 
 
 def chained_raises(path):

@@ -6,8 +6,8 @@ import pytest
 import bench_phone
 import bench_scale
 import browser as browsers
-import model
-import store
+from core import model
+from core import store
 from benchkit import catalogue_ids
 from builder.serve import Server
 from dict_backend import DictBackend

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-import dates
-import model
+from core import dates
+from core import model
 from browser import DESKTOP, PHONE
 from pages import DISABLE_STORAGE
 

@@ -4,10 +4,10 @@ import random
 
 import pytest
 
-import dates
-import journal_views
-import model
-import weeks_chart
+from core import dates
+from render import journal_views
+from core import model
+from render import weeks_chart
 from axe import assert_axe_clean
 from browser import DESKTOP, PHONE
 from journal_pages import SEED, notes_on, open_journal, stored_form, today_ordinal  # noqa: F401

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-import model
+from core import model
 from browser import DESKTOP, PHONE
 from builder import config
 from axe import assert_axe_clean

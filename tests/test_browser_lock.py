@@ -6,7 +6,7 @@ import json
 import pytest
 
 import browser as browsers
-import model
+from core import model
 from pages import DISABLE_STORAGE, open_data, today
 from journal_pages import open_journal
 from lock_pages import (NEW_PASS, PASS, TIMEOUT, assert_nothing_readable, lock_on, notes_today_and_before, unlock,

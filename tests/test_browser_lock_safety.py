@@ -3,7 +3,7 @@ plain text over sealed notes, nor writes back notes it could not decrypt), and a
 passphrase cut short after each single write (every note still opens with the old or the new passphrase)."""
 import pytest
 
-import dates
+from core import dates
 from pages import open_row
 from journal_pages import open_journal, today_ordinal
 from lock_pages import (NEW_PASS, PASS, TIMEOUT, assert_nothing_readable, lock_on, notes_today_and_before, unlock,

@@ -5,7 +5,7 @@ import datetime
 import icalendar
 import pytest
 
-import plan_link
+from core import plan_link
 from axe import assert_axe_clean
 from browser import DESKTOP, PHONE
 from offline import serve_copy, visit_then_go_offline

@@ -189,7 +189,7 @@ HASHES = ["", "#", "#/", "#/practices", "#practices", "#/practices/x", "#/help",
 @pytest.mark.allow_console_errors("Python's runtime is blocked on purpose: the browser logs each refused file")
 def test_boot_js_picks_the_view_routes_parse_picks(site, open_page):
     """Before Python starts, boot.js shows the view py/core/routes.py would show, for every form of hash."""
-    import routes
+    from core import routes
     w = open_page(PHONE)
     w.context.route("**/runtime/**", lambda route: route.abort())   # boot.js alone
     w.page.goto(site)

@@ -5,8 +5,8 @@ import random
 import pytest
 from playwright.sync_api import expect
 
-import dates
-import model
+from core import dates
+from core import model
 from browser import DESKTOP, PHONE
 from pages import DISABLE_STORAGE, open_data, open_row, today
 

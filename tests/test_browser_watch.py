@@ -40,7 +40,7 @@ def test_console_errors_and_other_hosts_fail_at_teardown_unless_allowed_with_a_r
     """A console error fails its test at teardown unless marked allow_console_errors(reason); another host always
     does."""
     pytester.makeconftest((ROOT / "tests" / "conftest.py").read_text(encoding="utf-8"))
-    path = " ".join(str(ROOT / folder) for folder in ("site", "py/core", "py/render", "tests/support"))
+    path = " ".join(str(ROOT / folder) for folder in ("site", "py", "tests/support"))
     pytester.makeini("[pytest]\npythonpath = %s\n"
                      "markers =\n    allow_console_errors(reason): errors on purpose\n" % path)
     pytester.makepyfile(test_samples=SAMPLES)

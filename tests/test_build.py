@@ -207,7 +207,9 @@ def test_modules_ship_as_bytecode_and_main_as_source(built):
     """main.py ships as source; every other module only as .mpy bytecode, all in one bundle, the one
     file PyScript's config fetches (and the page preloads)."""
     py = built["dist"] / "py"
-    modules = sorted(p.stem for p in (ROOT / "py").rglob("*.py") if p.name != "main.py")
+    py_root = ROOT / "py"
+    modules = sorted(p.relative_to(py_root).with_suffix("").as_posix() for p in py_root.rglob("*.py")
+                     if p.name != "main.py")
     assert (py / "main.py").read_text(encoding="utf-8") == (ROOT / "py" / "main.py").read_text(encoding="utf-8")
     assert sorted(p.name for p in py.iterdir()) == ["main.py", "modules.bin"]
     shipped = bytecode.unbundle((py / "modules.bin").read_bytes())
@@ -292,7 +294,7 @@ def test_bytecode_for_another_micropython_version_fails(tmp_path):
     module = tmp_path / "m.py"
     module.write_text("x = 1\n", encoding="utf-8")
     with pytest.raises(bytecode.BytecodeError, match=r"MicroPython \d+\.\d+ but the runtime is 1\.7"):
-        bytecode.compile_modules([module], tmp_path, fake_runtime(tmp_path / "nm", "1.7.0-1"))
+        bytecode.compile_modules([module], tmp_path, tmp_path / "out", fake_runtime(tmp_path / "nm", "1.7.0-1"))
 
 
 def test_syntax_error_in_a_module_fails_naming_it(tmp_path):
@@ -300,7 +302,7 @@ def test_syntax_error_in_a_module_fails_naming_it(tmp_path):
     module = tmp_path / "broken.py"
     module.write_text("def f(:\n", encoding="utf-8")
     with pytest.raises(bytecode.BytecodeError, match=r"broken\.py:1: SyntaxError: invalid syntax"):
-        bytecode.compile_modules([module], tmp_path, NODE_MODULES)
+        bytecode.compile_modules([module], tmp_path, tmp_path / "out", NODE_MODULES)
 
 
 # --- broken articles -------------------------------------------------------------------------

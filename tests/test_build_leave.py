@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-import model
+from core import model
 from builder import __main__ as builder_main
 from builder import config
 from builder.errors import BuildError

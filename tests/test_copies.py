@@ -4,10 +4,10 @@ import datetime
 
 import pytest
 
-import copies
-import dates
-import model
-from dayset import DaySet
+from core import copies
+from core import dates
+from core import model
+from core.dayset import DaySet
 
 TODAY = datetime.date(2026, 12, 7).toordinal()   # a Monday
 

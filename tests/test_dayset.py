@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dayset import DaySet
+from core.dayset import DaySet
 
 FIRST, LAST = datetime.date(1970, 1, 1).toordinal(), datetime.date(2199, 12, 31).toordinal()
 NEAR = st.integers(738900, 739100)   # a few months: sets that overlap and share bytes
@@ -90,5 +90,5 @@ def test_from_hex_refuses_what_is_not_a_stored_day_set(first, hex_text):
 
 def test_popcount_table_counts_the_bits_of_every_byte():
     """The written-out POPCOUNT table holds the number of set bits of each byte value."""
-    from dayset import POPCOUNT
+    from core.dayset import POPCOUNT
     assert list(POPCOUNT) == [bin(i).count("1") for i in range(256)]

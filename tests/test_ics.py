@@ -4,8 +4,8 @@ import datetime
 import icalendar
 import pytest
 
-import dates
-import ics
+from core import dates
+from core import ics
 
 PAGE = "https://example.org/attune/index.html#/practices"
 NOW = "2026-11-22T03:42:01.123Z"

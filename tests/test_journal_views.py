@@ -4,10 +4,10 @@ import re
 
 import pytest
 
-import dates
-import journal_views
-import model
-import routes
+from core import dates
+from render import journal_views
+from core import model
+from core import routes
 from parsed_html import Parsed
 
 TODAY = dates.ordinal("2026-11-20")   # a Friday; its week starts on Monday 16 November

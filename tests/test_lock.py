@@ -8,12 +8,12 @@ import json
 
 import pytest
 
-import layout
-import lock
-import model
-import store
+from core import layout
+from core import lock
+from core import model
+from core import store
 from dict_backend import DictBackend
-from json_text import DataError
+from core.json_text import DataError
 
 SALT_A, SALT_B = base64.b64encode(b"A" * 16).decode(), base64.b64encode(b"B" * 16).decode()
 IV = "AAAAAAAAAAAAAAAA"
@@ -171,7 +171,7 @@ def test_strength_hint_and_new_passphrase_checks():
 def test_parse_export_reads_a_locked_copy_and_refuses_a_damaged_one():
     """model.parse_export splits a locked copy's lock and months from its document, and refuses locked months without
     a lock or a month both locked and plain."""
-    import model
+    from core import model
     rec = lock.new_record("A" * 22 + "==", lock.ITERATIONS, {"iv": "B" * 16, "data": "Q0RFRg=="})
     month = lock.sealed_record(rec["id"], {"iv": "C" * 16, "data": "RUZHSA=="}, ["2026-12-01"])
     doc, record, sealed = model.parse_export(json.dumps({"schema": 2, "lock": rec, "sealed": {"2026-12": month}}))

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import data_views
-import dates
-import model
-import routes
-import tracker_views
-from markup import escape, plural, tag
+from render import data_views
+from core import dates
+from core import model
+from core import routes
+from render import tracker_views
+from render.markup import escape, plural, tag
 from parsed_html import Parsed as Tags
 
 TODAY = datetime.date(2024, 3, 1).toordinal()   # a Friday

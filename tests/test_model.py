@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import json_text
-import dates
-import model
-from dayset import DaySet
+from core import json_text
+from core import dates
+from core import model
+from core.dayset import DaySet
 
 
 def day(text):

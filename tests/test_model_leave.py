@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-import model
+from core import model
 from exit_urls import BAD_URLS, GOOD_URLS
 
 

@@ -1,9 +1,9 @@
 """py/core/plan_link.py: the shared plan's link, and the plan route."""
 import pytest
 
-import plan_link
-import routes
-from plan_link import PlanError
+from core import plan_link
+from core import routes
+from core.plan_link import PlanError
 
 FOCUS = {"listen-first": 3, "name-the-feeling": 0, "cry-together": 7}
 

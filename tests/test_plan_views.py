@@ -1,5 +1,5 @@
 """py/render/plan_views.py: the reminders and sharing panel, and the shared plan's view."""
-import plan_views
+from render import plan_views
 
 CATALOGUE = {"articles": [], "practices": [
     {"id": "listen-first", "name": "Listen first", "text": "Say back what you heard.", "articles": ["a"]},

@@ -7,10 +7,10 @@ import random
 
 import pytest
 
-import dates
-import layout
-import model
-import store
+from core import dates
+from core import layout
+from core import model
+from core import store
 
 CORRUPT = [
     "{not json",

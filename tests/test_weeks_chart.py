@@ -4,9 +4,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import dates
-import model
-import weeks_chart
+from core import dates
+from core import model
+from render import weeks_chart
 
 TODAY = dates.ordinal("2026-11-20")   # a Friday
 MONDAY = dates.ordinal("2026-11-16")

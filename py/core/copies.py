@@ -7,8 +7,8 @@ settings keep two days for it (ISO text, device facts that merge as the later of
     "copy_later": the reader chose "Not now" to the reminder: none until that day.
 Everything here is pure and takes today as a day number, so tests pin the clock.
 """
-import dates
-import model
+from core import dates
+from core import model
 
 REMIND_AFTER = 14         # days: a copy this old, with changes since, is worth renewing
 FIRST_REMINDER_DAYS = 7   # days with ticks or notes before a reader without any copy is reminded

@@ -10,7 +10,7 @@ Costs: has/add/discard O(1) (add before the first day shifts the bytes once); le
 first time, then O(1); truth (empty or not) O(bytes) in C; counting a range O(days in it);
 building from or listing as ordinals O(days).
 """
-import dates
+from core import dates
 
 # Set bits in every byte value, for counting without a loop over bits. Written out: computing it
 # (bin(i).count("1") for 256 values) took a few ms of every start-up in MicroPython.

@@ -7,7 +7,7 @@ address; the file goes to the reader's calendar, so nothing needs a server.
 Times are floating (no TZID, no "Z"): a reminder at 20:00 stays at 20:00 in whatever time zone
 the reader's calendar is in, across daylight-saving changes and travel.
 """
-import dates
+from core import dates
 
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # dates.weekday(): 0 is Monday
 DEFAULT_TIME = "20:00"

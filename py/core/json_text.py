@@ -6,7 +6,7 @@ the two interpreters' own json modules differ on exactly these points.
 """
 import json
 
-from dayset import DaySet
+from core.dayset import DaySet
 
 
 class DataError(Exception):

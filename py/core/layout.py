@@ -17,11 +17,11 @@ valid document, and what it writes back is folded in the same way: nothing is lo
 """
 import json
 
-import dates
-import json_text
-import lock
-import model
-from dayset import DaySet
+from core import dates
+from core import json_text
+from core import lock
+from core import model
+from core.dayset import DaySet
 
 HEAD = "attune:data"
 DAYS = "attune:days:"

@@ -29,9 +29,9 @@ lock record under "lock"; its other notes (if any) stay under "notes".
 """
 import json
 
-import dates
-import json_text
-from json_text import DataError
+from core import dates
+from core import json_text
+from core.json_text import DataError
 
 VERSION = 1
 LOCK_KEY = "attune:lock"

@@ -18,10 +18,10 @@ idempotent: two tabs, or a backup imported twice, can never lose or duplicate an
 """
 import json
 
-import dates
-import lock
-from dayset import DaySet
-from json_text import DataError, check_json, encode, join_all_surrogates, quote
+from core import dates
+from core import lock
+from core.dayset import DaySet
+from core.json_text import DataError, check_json, encode, join_all_surrogates, quote
 
 SCHEMA = 2
 THEMES = ("system", "light", "dark")

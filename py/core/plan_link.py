@@ -11,8 +11,8 @@ format: this one refuses newer links with a clear message instead of guessing.
 
 Pure Python that runs unchanged in CPython and MicroPython.
 """
-import dates
-import model
+from core import dates
+from core import model
 
 PREFIX = "#/plan/"
 VERSION = 1

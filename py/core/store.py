@@ -20,8 +20,8 @@ months with notes, ~80 after five years):
   it is not decoded again: one string comparison.
 - refresh(key): one key. replace, merge_in: O(n) (imports are rare). erase: O(keys).
 """
-import layout
-import model
+from core import layout
+from core import model
 
 BACKUP_PREFIX = "attune:backup:"
 KEY = layout.HEAD  # the head; tests and boot.js know it by this name

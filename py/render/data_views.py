@@ -1,8 +1,8 @@
 """What Attune says about keeping the reader's data, as HTML text: "Your data" (a copy saved and
 brought back, erase), its dialogs, the reminder and notes about keeping a copy, and the notice that
 stays while nothing is being saved."""
-import copies
-from markup import escape, plural, tag
+from core import copies
+from render.markup import escape, plural, tag
 
 NOT_SAVED = "Not saved: this browser is not keeping anything right now."
 

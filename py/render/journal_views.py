@@ -7,10 +7,10 @@ Years of notes must not make the journal slow, so it draws the newest PAGE_WEEKS
 notes and a "Show earlier weeks" button for the rest: journal_weeks() looks at the days it draws
 (and compares the newer ones as text, which costs next to nothing), not at the whole history.
 """
-import dates
-import model
-import weeks_chart
-from markup import escape, tag
+from core import dates
+from core import model
+from render import weeks_chart
+from render.markup import escape, tag
 
 PAGE_WEEKS = 8
 EMPTY = ("Nothing written yet. A line after a practice — what you tried, how it felt — is enough; "

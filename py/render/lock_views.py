@@ -4,7 +4,7 @@ Pure, like every module in py/render/. What is said before a lock is set comes f
 promise to readers: a forgotten passphrase cannot be recovered by anyone; only notes are locked;
 keep a copy somewhere safe.
 """
-from markup import escape, tag
+from render.markup import escape, tag
 
 SETUP_WARNING = ("If you forget the passphrase, your locked notes cannot be recovered by anyone, "
                  "not even by Attune. Ticks and focus stay readable: only notes are locked. Keep a copy "

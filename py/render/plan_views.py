@@ -1,9 +1,9 @@
 """HTML for reaching past the page: the practices view's reminders and sharing panel, and the
 view of a plan a partner shared. Pure, like every module in py/render/; every text goes through escape()."""
-import dates
-import ics
-import plan_link
-from markup import cap, escape, plural, tag
+from core import dates
+from core import ics
+from core import plan_link
+from render.markup import cap, escape, plural, tag
 
 DAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 

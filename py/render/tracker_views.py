@@ -5,12 +5,12 @@ text, never as HTML.
 """
 from collections import namedtuple
 
-import data_views
-import dates
-import lock
-import lock_views
-import model
-from markup import cap, escape, plural, tag
+from render import data_views
+from core import dates
+from core import lock
+from render import lock_views
+from core import model
+from render.markup import cap, escape, plural, tag
 
 WEEKS = 12
 

@@ -7,9 +7,9 @@ the chart follows the light and dark themes; nothing here is red, and no words s
 
 Cost: two bytes per practice and week (see week_counts), whatever the history's length.
 """
-import dates
-import dayset
-from markup import escape, plural, tag
+from core import dates
+from core import dayset
+from render.markup import escape, plural, tag
 
 WEEKS = 12
 # The drawing, in SVG user units (the SVG scales to the width the stylesheet gives it).

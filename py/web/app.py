@@ -8,20 +8,20 @@ import json
 import js
 from pyscript.ffi import create_proxy
 
-import dates
+from core import dates
 
-from data_transfer import DataTransfer
-from browser_api import when_idle
-from display import Display
-from keeping import Keeping
-from dom import document, now_ms, q, today
-from local_storage import LocalStorage
-from messages import Messages
-from router import Router
-from store import Store
-from tracker_page import TrackerPage
-from updates import Updates
-from vault import Vault
+from web.data_transfer import DataTransfer
+from web.browser_api import when_idle
+from web.display import Display
+from web.keeping import Keeping
+from web.dom import document, now_ms, q, today
+from web.local_storage import LocalStorage
+from web.messages import Messages
+from web.router import Router
+from core.store import Store
+from web.tracker_page import TrackerPage
+from web.updates import Updates
+from web.vault import Vault
 
 
 STORAGE_SETTLE_MS = 50
@@ -59,7 +59,7 @@ class App:
         time after start-up (import_later) or the first time a view needs them: plan_page with the three
         modules it uses is a sixth of the app's bytecode, which a phone would load before ready."""
         if self.plan is None:
-            from plan_page import PlanPage
+            from web.plan_page import PlanPage
             self.plan = PlanPage(self)
             self.actions.update(self.plan.actions())
         return self.plan
@@ -68,7 +68,7 @@ class App:
         """The journal (py/web/journal_page.py, with journal_views and weeks_chart), imported as
         plan_page() is: in idle time after start-up, or when #/journal is opened first."""
         if self.journal is None:
-            from journal_page import JournalPage
+            from web.journal_page import JournalPage
             self.journal = JournalPage(self)
             self.actions.update(self.journal.actions())
         return self.journal

@@ -4,12 +4,12 @@ import asyncio
 
 from pyscript.ffi import create_proxy
 
-import data_views
-import lock
-import model
-from vault import LockError
-from dom import download, q
-from markup import escape, tag
+from render import data_views
+from core import lock
+from core import model
+from web.vault import LockError
+from web.dom import download, q
+from render.markup import escape, tag
 
 
 class DataTransfer:

@@ -4,9 +4,9 @@ Applied to <html>, the header's Leave quickly link and the panel's controls, and
 boot.js applies the saved ones before first paint (and does the leaving itself); this takes over once
 Python runs, so a change shows at once.
 """
-import layout
-import model
-from dom import now_ms, q, qa, root
+from core import layout
+from core import model
+from web.dom import now_ms, q, qa, root
 
 
 class Display:

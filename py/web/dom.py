@@ -2,7 +2,7 @@
 import js
 from pyscript.ffi import create_proxy
 
-import dates
+from core import dates
 
 document = js.document
 root = document.documentElement

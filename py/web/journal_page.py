@@ -5,14 +5,14 @@ Every write goes through store.update() with the one key of the month it touches
 keep each other's notes. A change redraws only its week (py/render/journal_views.py draws it); the
 list is drawn again only when a week appears that was not on the page.
 """
-import dates
-import journal_views
-import layout
-import lock
-import lock_views
-import model
-from dom import document, q, qa, refocus, today
-from pacing import AfterPaint
+from core import dates
+from render import journal_views
+from core import layout
+from core import lock
+from render import lock_views
+from core import model
+from web.dom import document, q, qa, refocus, today
+from web.pacing import AfterPaint
 
 
 class JournalPage:

@@ -9,8 +9,8 @@ Where the browser has no storage manager, or nothing is being saved at all, the 
 import js
 from pyscript.ffi import create_proxy
 
-from browser_api import storage_manager
-from markup import escape, tag
+from web.browser_api import storage_manager
+from render.markup import escape, tag
 
 KEPT = "This browser keeps Attune's data until you erase it."
 NOT_KEPT = "This browser may clear Attune's data when the device runs short of space."

@@ -8,12 +8,12 @@ appears over an article: #keep-copy is on #/practices only, drawn when it is ope
 import js
 from pyscript.ffi import create_proxy
 
-import copies
-import data_views
-import layout
-import model
-from browser_api import file_share, installed_app, install_prompt, safari_in_a_tab
-from dom import download, now_ms, q, refocus, today
+from core import copies
+from render import data_views
+from core import layout
+from core import model
+from web.browser_api import file_share, installed_app, install_prompt, safari_in_a_tab
+from web.dom import download, now_ms, q, refocus, today
 
 
 class Keeping:

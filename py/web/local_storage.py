@@ -6,7 +6,7 @@ escape Python's try/except.
 """
 import js
 
-from store import StorageFull, StorageUnavailable
+from core.store import StorageFull, StorageUnavailable
 
 
 class LocalStorage:

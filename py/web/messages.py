@@ -2,9 +2,9 @@
 import js
 from pyscript.ffi import create_proxy
 
-import data_views
-from dom import q
-from markup import escape, tag
+from render import data_views
+from web.dom import q
+from render.markup import escape, tag
 
 FADE_MS = 8000
 

@@ -7,16 +7,16 @@ then. Neither needs the network: the file is made here, the link is this page's 
 import js
 from pyscript.ffi import create_proxy
 
-import ics
-import layout
-import json_text
-import model
-import plan_link
-import plan_views
-from browser_api import optional
-from dom import document, download, q, today
-from markup import escape, tag
-from pacing import AfterPaint
+from core import ics
+from core import layout
+from core import json_text
+from core import model
+from core import plan_link
+from render import plan_views
+from web.browser_api import optional
+from web.dom import document, download, q, today
+from render.markup import escape, tag
+from web.pacing import AfterPaint
 
 
 class PlanPage:

@@ -1,12 +1,12 @@
 """The router: which view shows for the hash, where the reader is in an article, and "continue reading"."""
 import js
 
-import layout
-import model
-import routes
-from dom import NO_SCROLL, document, now_ms, q, qa, root, scroll_range
-from markup import escape, tag
-from pacing import AfterPaint
+from core import layout
+from core import model
+from core import routes
+from web.dom import NO_SCROLL, document, now_ms, q, qa, root, scroll_range
+from render.markup import escape, tag
+from web.pacing import AfterPaint
 
 LIBRARY_TITLE = "Attune — empathy in couples, and small practices to try"
 

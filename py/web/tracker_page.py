@@ -11,15 +11,15 @@ tab's write, a shared plan or a new day has them drawn again.
 """
 from pyscript.ffi import create_proxy
 
-import dates
-import layout
-import model
-import tracker_rows
-import tracker_views
-from browser_api import when_idle
-from dom import document, q, qa, refocus, reveal, today
-from keep_data import KeepData
-from pacing import AfterPaint, AfterPaintBatch
+from core import dates
+from core import layout
+from core import model
+from web import tracker_rows
+from render import tracker_views
+from web.browser_api import when_idle
+from web.dom import document, q, qa, refocus, reveal, today
+from web.keep_data import KeepData
+from web.pacing import AfterPaint, AfterPaintBatch
 
 
 # Rows drawn before the first paint: no more than a later step, as that frame also switches views. It

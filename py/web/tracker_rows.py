@@ -6,11 +6,11 @@ again too, a goal change took a phone a fifth of a second. Here only texts, chec
 classes change, and a row that changes group is moved as it is (py/web/tracker_page.py's move_rows
 takes its open grid out first and draws it again after the paint).
 """
-import dates
-import model
-import tracker_views
-from browser_api import optional
-from dom import q, qa
+from core import dates
+from core import model
+from render import tracker_views
+from web.browser_api import optional
+from web.dom import q, qa
 
 
 def sync_row(doc, row, practice, today):

@@ -2,7 +2,7 @@
 import js
 from pyscript.ffi import create_proxy
 
-from browser_api import service_worker
+from web.browser_api import service_worker
 
 
 class Updates:

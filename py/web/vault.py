@@ -14,11 +14,11 @@ import json
 import js
 from pyscript.ffi import create_proxy
 
-import layout
-import lock
-from browser_api import optional
-from dom import NO_SCROLL, now_ms, q
-from markup import escape
+from core import layout
+from core import lock
+from web.browser_api import optional
+from web.dom import NO_SCROLL, now_ms, q
+from render.markup import escape
 
 HIDDEN_LOCK_MS = 5 * 60 * 1000
 WRONG = "That passphrase does not open this journal. Nothing was changed; try again."
@@ -340,7 +340,7 @@ class Vault:
 
     async def edit_note(self, day, old, new):
         """Replace note `old` of `day` by `new` (either may be None) in a locked month."""
-        import model
+        from core import model
 
         def edit(notes):
             probe = {"notes": notes}
@@ -459,7 +459,7 @@ class Vault:
     async def open_file(self, sealed, keys):
         """The notes ({day: [text]}) of a locked file's months, decrypted with the file's keys; LockError
         (or DataError) when one cannot be decrypted or does not hold valid notes of its month."""
-        import model
+        from core import model
         notes = {}
         for month in sorted(sealed):
             record = sealed[month]
@@ -489,7 +489,7 @@ class Vault:
         ever written sealed. merge: each month it touches is read again, decrypted, merged and sealed
         (seal(): one store.update each); replace: its months are sealed first, then the whole document
         is put in place with the lock still on. The reader's other parts merge or replace as ever."""
-        import model
+        from core import model
         if record is None:
             record = self.record()
         else:

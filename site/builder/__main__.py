@@ -14,9 +14,10 @@ from . import articles as articles_mod
 from . import bytecode, config, helppage, icons, offline, page, runtime
 from .errors import BuildError
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "py" / "core"))
-import model  # noqa: E402 - py/core/model.py: an exit address is checked by the rule a reader's own meets
-import routes  # noqa: E402 - py/core/routes.py: the one list of views, which the page's CSS and boot.js follow
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "py"))
+# py/core: an exit address is checked by the rule a reader's own meets (model); the one list of views,
+# which the page's CSS and boot.js follow (routes).
+from core import model, routes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
@@ -30,16 +31,9 @@ def digest(data):
 
 
 def app_modules(py_folder):
-    """The app's Python files: main.py, the entry point, and every module of py/'s folders (core,
-    render, web), which it imports by name. The bundle is flat, so two modules may not share a name."""
-    modules = sorted(Path(py_folder).rglob("*.py"))
-    seen = {}
-    for module in modules:
-        if module.stem in seen:
-            raise BuildError(module, 1, f"a module named {module.stem} is also at {seen[module.stem]}: "
-                             "the app's bundle is flat, so every module needs a name of its own")
-        seen[module.stem] = module
-    return modules
+    """The app's Python files: main.py, the entry point, and every module of py/'s packages (core,
+    render, web: `from core import model`), their __init__.py included."""
+    return sorted(Path(py_folder).rglob("*.py"))
 
 
 def make_readable(folder):
@@ -92,7 +86,8 @@ def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules
         (stage / "py").mkdir()
         modules = app_modules(py_folder)
         shutil.copyfile(Path(py_folder) / "main.py", stage / "py" / "main.py")
-        imported = bytecode.compile_modules([m for m in modules if m.name != "main.py"], stage / "py", node_modules)
+        imported = bytecode.compile_modules([m for m in modules if m.name != "main.py"], Path(py_folder),
+                                            stage / "py", node_modules)
         joined = bytecode.bundle(stage / "py", imported)
         pyconfig = {
             "interpreter": "./" + runtime.MICROPYTHON_MODULE,

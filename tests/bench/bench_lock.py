@@ -8,7 +8,7 @@ the phone figure as 4 × the 1× time (a phone's cores, not only its main thread
 py/core/lock.py's ITERATIONS is chosen from that figure (recorded there)."""
 from statistics import median
 
-import lock
+from core import lock
 
 RUNS = 5
 RATES = (1, 4)

@@ -15,9 +15,9 @@ from urllib.parse import urlparse
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import browser as browsers
-import dates
-import model
-import store
+from core import dates
+from core import model
+from core import store
 from benchkit import PROBE, SW_READY_JS, fmt, median, print_table, verdict
 from dict_backend import DictBackend
 

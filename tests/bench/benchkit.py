@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 # Run as a script (`make bench`), the bench finds what pytest's pythonpath gives the tests.
-for _folder in (HERE, ROOT / "tests" / "support", ROOT / "site", ROOT / "py" / "core", ROOT / "py" / "render"):
+for _folder in (HERE, ROOT / "tests" / "support", ROOT / "site", ROOT / "py"):
     if str(_folder) not in sys.path:
         sys.path.insert(0, str(_folder))
 

@@ -17,8 +17,11 @@ import harness_calls
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-PURE_FOLDERS = (ROOT / "py" / "core", ROOT / "py" / "render")   # the modules that never touch the page
-APP_MODULES = tuple(sorted(path.stem for folder in PURE_FOLDERS for path in folder.glob("*.py")))
+PY = ROOT / "py"
+PURE_FOLDERS = (PY / "core", PY / "render")   # the packages that never touch the page
+# Their modules as bundle paths ("core/__init__", "core/dates", ...), every one of both folders.
+APP_MODULES = tuple(sorted(path.relative_to(PY).with_suffix("").as_posix()
+                           for folder in PURE_FOLDERS for path in folder.glob("*.py")))
 SUPPORT = ("harness_calls.py", "harness_scenarios.py")
 ANSWER_SECONDS = 60
 
@@ -38,8 +41,8 @@ def request(module, function, *args, then=None, **kwargs):
 
 
 def shipped_bytecode():
-    """NAME.mpy of every pure module, as shipped in dist/py/modules.bin (written out to a folder of
-    their own); fails when the build is missing or older than py/."""
+    """(folder, [PACKAGE/NAME.mpy]): every pure module as shipped in dist/py/modules.bin, written out
+    to a folder of their own; fails when the build is missing or older than py/."""
     sys.path.insert(0, str(ROOT / "site"))
     from builder.bytecode import BUNDLE, unbundle
     bundle = ROOT / "dist" / "py" / BUNDLE
@@ -49,21 +52,23 @@ def shipped_bytecode():
     folder = Path(tempfile.mkdtemp(prefix="attune-mpy-"))
     files = []
     for name in APP_MODULES:
-        source = next(pure / (name + ".py") for pure in PURE_FOLDERS if (pure / (name + ".py")).exists())
+        source = PY / (name + ".py")
         if bundle.stat().st_mtime < source.stat().st_mtime:
             raise HarnessError("%s is older than %s: run `make build`" % (bundle, source))
         if name + ".mpy" not in shipped:
             raise HarnessError("%s holds no %s.mpy" % (bundle, name))
-        files.append(folder / (name + ".mpy"))
-        files[-1].write_bytes(shipped[name + ".mpy"])
-    return files
+        files.append(name + ".mpy")
+        (folder / name).parent.mkdir(exist_ok=True)
+        (folder / files[-1]).write_bytes(shipped[files[-1]])
+    return folder, files
 
 
 class MicroPython:
     """runner.mjs, started once: ask() sends one request line and returns the answer line."""
 
     def __init__(self):
-        files = [str(f) for f in shipped_bytecode()] + [str(HERE / name) for name in SUPPORT]
+        folder, modules = shipped_bytecode()
+        files = [str(folder) + "::" + name for name in modules] + [str(HERE) + "::" + name for name in SUPPORT]
         self.process = subprocess.Popen(["node", str(HERE / "runner.mjs")] + files, cwd=ROOT,
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                         text=True, encoding="utf-8", bufsize=1)

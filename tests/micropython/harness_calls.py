@@ -11,6 +11,10 @@ CPython (pytest) and MicroPython (tests/micropython/runner.mjs) both run this mo
 answers can be compared as text: any difference is a difference in the app's modules.
 """
 import json
+import sys
+
+PACKAGES = ("core", "render")   # the app's pure packages: a request names their modules alone ("model")
+FOUND = {}                      # {name in a request: its module}
 
 
 def call(line):
@@ -20,9 +24,25 @@ def call(line):
         return '{"error":' + canonical([type(error).__name__, str(error)]) + "}"
 
 
+def module(name):
+    """The module a request names: the app's pure module of that name ("model" is core.model), else the
+    module itself ("json", "harness_scenarios")."""
+    if name not in FOUND:
+        for full in [package + "." + name for package in PACKAGES] + [name]:
+            try:
+                __import__(full)
+            except ImportError:
+                continue
+            FOUND[name] = sys.modules[full]
+            break
+        else:
+            raise ImportError("no module named " + name)
+    return FOUND[name]
+
+
 def function(path):
-    module, name = path
-    return getattr(__import__(module), name)
+    name, attribute = path
+    return getattr(module(name), attribute)
 
 
 def argument(value):
@@ -85,4 +105,4 @@ def canonical(value):
 
 def module_file(name):
     """Where a module was imported from: proves MicroPython ran the shipped .mpy, not a source file."""
-    return __import__(name).__file__
+    return module(name).__file__

@@ -11,10 +11,10 @@ so they keep working whatever the in-memory form of a document is. Edits are JSO
 """
 import json
 
-import dates
-import layout
-import model
-import store
+from core import dates
+from core import layout
+from core import model
+from core import store
 
 
 def apply(doc, edit):

@@ -4,7 +4,7 @@ import json
 
 from hypothesis import strategies as st
 
-import model
+from core import model
 
 # Characters that have broken text handling somewhere: markup, quotes, astral (emoji, maths),
 # right-to-left text and its controls, non-ASCII letters and spaces, line breaks, NUL.

@@ -1,12 +1,13 @@
 // A long-lived MicroPython (the runtime the page ships) that answers one JSON request per line.
 //
-// Usage: node runner.mjs FILE...   Each file (the app's .mpy bytecode from dist/py, the harness's
-// .py support modules) is written into the interpreter's file system in /modules. Each stdin line is handed to harness_calls.call() inside MicroPython, whose
+// Usage: node runner.mjs FOLDER::PATH...   Each file (the app's .mpy bytecode from dist/py, as
+// "core/model.mpy", and the harness's .py support modules) is written into the interpreter's file
+// system at /modules/PATH. Each stdin line is handed to harness_calls.call() inside MicroPython, whose
 // answer (one line of ASCII JSON) is written to stdout. MicroPython's own print() goes to
 // stderr, so nothing it prints can be read as an answer. The first stdout line lists the files
 // loaded, and says the interpreter is ready.
 import { readFileSync } from "node:fs";
-import { basename, join, dirname } from "node:path";
+import { join, dirname } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
@@ -20,9 +21,15 @@ const mp = await loadMicroPython({ linebuffer: true, stdout: (line) => process.s
                                    stderr: (line) => process.stderr.write(line + "\n") });
 mp.FS.mkdir("/modules");
 const loaded = [];
-for (const path of process.argv.slice(2)) {
-  mp.FS.writeFile("/modules/" + basename(path), readFileSync(path));
-  loaded.push(basename(path));
+for (const arg of process.argv.slice(2)) {
+  const [folder, path] = arg.split("::");
+  const parts = path.split("/");
+  for (let i = 1; i < parts.length; i++) {
+    const dir = "/modules/" + parts.slice(0, i).join("/");
+    if (!mp.FS.analyzePath(dir).exists) mp.FS.mkdir(dir);
+  }
+  mp.FS.writeFile("/modules/" + path, readFileSync(join(folder, path)));
+  loaded.push(path);
 }
 mp.runPython("import sys\nsys.path.insert(0, '/modules')");
 const calls = mp.pyimport("harness_calls");

@@ -5,11 +5,12 @@ from differential import APP_MODULES
 
 
 def test_runs_the_bytecode_the_build_ships(micropython, both):
-    """Every pure module is imported in MicroPython from dist/py/NAME.mpy, never from a source file."""
+    """Every pure module is imported in MicroPython from dist/py/PACKAGE/NAME.mpy, never from a source file."""
     assert micropython.loaded[:len(APP_MODULES)] == [name + ".mpy" for name in APP_MODULES]
-    assert "main.py" not in micropython.loaded and "app.py" not in micropython.loaded
+    assert "main.py" not in micropython.loaded and "web/app.mpy" not in micropython.loaded
     for name in APP_MODULES:
-        answer = micropython.ask('{"call": ["harness_calls", "module_file"], "args": ["%s"]}' % name)
+        dotted = name.replace("/__init__", "").replace("/", ".")
+        answer = micropython.ask('{"call": ["harness_calls", "module_file"], "args": ["%s"]}' % dotted)
         assert answer == '{"ok":"/modules/%s.mpy"}' % name
 
 

@@ -4,7 +4,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import model
+from core import model
 from differential import request
 from inputs import days, edits, export_texts, foreign_documents, json_values, note_texts, ordinals, practice_ids, texts
 

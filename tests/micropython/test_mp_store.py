@@ -4,9 +4,9 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import layout
-import model
-import store
+from core import layout
+from core import model
+from core import store
 from inputs import days, edits, foreign_documents, practice_ids, texts
 
 EXAMPLES = settings(max_examples=20, deadline=None)

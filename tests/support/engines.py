@@ -153,9 +153,9 @@ class Tab:
 
     def stored(self):
         """The tracker document the page has stored, read by py/core/store.py as an export shows it; None if nothing."""
-        import layout
-        import model
-        import store
+        from core import layout
+        from core import model
+        from core import store
         from dict_backend import DictBackend
         keys = self.evaluate("Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))")
         if not any(layout.is_data_key(k) for k in keys):

@@ -1,8 +1,8 @@
 """The journal's pages, for the journal's and the lock's browser tests: a profile seeded as the app
 would store it, then #/journal opened on it."""
-import dates
-import model
-import store
+from core import dates
+from core import model
+from core import store
 from dict_backend import DictBackend
 from pages import today
 

@@ -1,7 +1,7 @@
 """The journal lock's browser steps, for the lock's browser tests: turning it on, unlocking, and looking
 through every stored key for readable note text."""
-import dates
-import model
+from core import dates
+from core import model
 
 PASS = "quiet river morning tea"
 NEW_PASS = "orange lantern by the sea"

@@ -4,9 +4,9 @@ page, the view shown, a tracker row or "Your data" opened)."""
 import json
 from urllib.parse import urlparse
 
-import layout
-import model
-import store
+from core import layout
+from core import model
+from core import store
 from browser import READY
 from dict_backend import DictBackend
 

@@ -1,0 +1,1 @@
+"""Pure HTML text built from core's data; imports core and render."""

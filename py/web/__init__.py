@@ -1,0 +1,1 @@
+"""The glue: the only package (with py/main.py) that touches js or pyscript."""
