@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from core import model
+from core import settings
 from browser import DESKTOP, PHONE
 from builder import config
 from axe import assert_axe_clean
@@ -381,7 +381,7 @@ def test_boot_js_judges_a_stored_address_as_the_model_does(site, open_page):
         page.evaluate(EVERY_PAGE, {"exit_url": url})
         page.reload()
         page.wait_for_load_state("domcontentloaded")
-        assert page.get_attribute("a.leave", "href") == (url if model.is_exit_url(url) else EXIT), repr(url)
+        assert page.get_attribute("a.leave", "href") == (url if settings.is_exit_url(url) else EXIT), repr(url)
 
 
 # --- where it sits ----------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from core import model
+from core import settings
 from builder import __main__ as builder_main
 from builder import config
 from builder.errors import BuildError
@@ -31,7 +31,7 @@ def exit_places(html):
 def test_the_configured_address_is_the_default_and_a_neutral_web_page():
     """config.EXIT_URL is an address the reader's own would have to be too (http(s), a host, no spaces)."""
     assert config.EXIT_URL == "https://www.bbc.co.uk/weather"
-    assert model.is_exit_url(config.EXIT_URL)
+    assert settings.is_exit_url(config.EXIT_URL)
 
 
 def test_the_page_takes_its_exit_address_from_the_configuration(tmp_path):

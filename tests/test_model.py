@@ -10,6 +10,7 @@ from core import json_text
 from core import dates
 from core import model
 from core.dayset import DaySet
+from core.settings import BY_NAME as SETTING, defaults as default_settings
 
 
 def day(text):
@@ -55,8 +56,8 @@ ISO_DAYS = st.one_of(
 NOTE_TEXT = st.text(alphabet="ab Z09&>\"'\\\n\té\u00e9\u2014\U0001F60A", min_size=1, max_size=20).filter(
     lambda s: s.strip())
 STAMPS = st.one_of(st.integers(0, 3), st.integers(0, 2 ** 53))
-SETTINGS = st.fixed_dictionaries({"theme": st.sampled_from(model.THEMES),
-                                  "text_size": st.sampled_from(model.TEXT_SIZES), "at": STAMPS})
+SETTINGS = st.fixed_dictionaries({"theme": st.sampled_from(SETTING["theme"].choices),
+                                  "text_size": st.sampled_from(SETTING["text_size"].choices), "at": STAMPS})
 READING = st.one_of(st.just({}), st.fixed_dictionaries({"slug": IDS, "position": st.integers(0, 1000), "at": STAMPS}))
 
 
@@ -341,7 +342,7 @@ def test_schema_1_migrates_and_keeps_checkins():
     assert doc["schema"] == 2
     assert days(doc) == {"active-listening": ["2024-01-01", "2024-01-02"], "share-joy": ["2023-12-31"]}
     assert doc["notes"] == {} and doc["focus"] == {} and doc["reading"] == {}
-    assert doc["settings"] == model.default_settings()
+    assert doc["settings"] == default_settings()
 
 
 def test_schema_1_without_checkins_migrates_to_empty():

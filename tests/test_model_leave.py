@@ -1,9 +1,10 @@
-"""py/core/model.py's "Leave quickly" settings: the exit address a reader may set, and "on every page"."""
+"""The "Leave quickly" settings (py/core/settings.py): the exit address a reader may set, and "on every page"."""
 import json
 
 import pytest
 
 from core import model
+from core import settings
 from exit_urls import BAD_URLS, GOOD_URLS
 
 
@@ -11,15 +12,15 @@ from exit_urls import BAD_URLS, GOOD_URLS
 @pytest.mark.parametrize("url", GOOD_URLS)
 def test_web_addresses_are_exit_addresses(url):
     """An http(s) address with a plain host (a name, an IP, a port, any path) of up to 500 characters is accepted."""
-    assert len(url) <= model.MAX_EXIT_URL
-    assert model.is_exit_url(url)
+    assert len(url) <= settings.MAX_EXIT_URL
+    assert settings.is_exit_url(url)
 
 
 @pytest.mark.parametrize("url", BAD_URLS, ids=repr)
 def test_anything_else_is_not_an_exit_address(url):
     """Other schemes, no host, user@host, spaces, controls, invisible or turning characters, too long, not text:
     refused."""
-    assert not model.is_exit_url(url)
+    assert not settings.is_exit_url(url)
 
 
 @pytest.mark.parametrize("typed,kept", [
@@ -40,9 +41,9 @@ def test_anything_else_is_not_an_exit_address(url):
 def test_what_a_reader_types_becomes_an_address_or_none(typed, kept):
     """exit_url_from: spaces trimmed, scheme lower-cased, https:// added when missing; "" when empty, None when
     unusable."""
-    assert model.exit_url_from(typed) == kept
+    assert settings.exit_url_from(typed) == kept
     if kept:
-        assert model.is_exit_url(kept)
+        assert settings.is_exit_url(kept)
 
 
 def settings_with(**more):
@@ -51,7 +52,7 @@ def settings_with(**more):
 
 def test_optional_settings_are_kept_when_valid_and_absent_by_default():
     """exit_everywhere (1) and exit_url import and load as they are; a fresh document has neither."""
-    assert "exit_everywhere" not in model.default_settings() and "exit_url" not in model.default_settings()
+    assert "exit_everywhere" not in settings.defaults() and "exit_url" not in settings.defaults()
     data = {"schema": 2, "settings": settings_with(exit_everywhere=1, exit_url="https://example.org/news")}
     for strict in (True, False):
         doc, problems = model.validate(data, strict)
@@ -71,7 +72,7 @@ def test_a_bad_optional_setting_is_refused_on_import_and_dropped_from_storage(na
     with pytest.raises(model.DataError) as caught:
         model.validate(data, True)
     assert str(caught.value) == "the setting %s is not valid: it must be %s" % (
-        json.dumps(name), model.OPTIONAL_SETTING_RULES[name])
+        json.dumps(name), settings.BY_NAME[name].rule)
     doc, problems = model.validate(data, False)
     assert doc["settings"] == settings_with() and problems == [str(caught.value)]
 

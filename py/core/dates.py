@@ -52,6 +52,14 @@ def is_date(text):
     return parse(text) is not None
 
 
+FIRST_DAY, LAST_DAY = "1970-01-01", "2199-12-31"  # check-ins outside these cannot be Attune's
+
+
+def is_checkin_day(value):
+    """A real date in the years a tick can be for (a bitmap spans them all: see dayset.py)."""
+    return is_date(value) and FIRST_DAY <= value <= LAST_DAY
+
+
 def to_ordinal(year, month, day):
     """Days since 0001-01-01, counting that day as 1."""
     y = year - 1

@@ -21,6 +21,7 @@ from core import dates
 from core import json_text
 from core import lock
 from core import model
+from core.text import SPACES, strip_spaces
 from core.dayset import DaySet
 
 HEAD = "attune:data"
@@ -139,7 +140,7 @@ def month_notes(month, data, problems):
         for entry in entries:
             # Any text is a note, markup included: the page escapes notes when it draws them.
             if not isinstance(entry, str) or len(entry) > model.MAX_NOTE or not (
-                    entry and entry[0] not in model.SPACES or model.strip_spaces(entry)):
+                    entry and entry[0] not in SPACES or strip_spaces(entry)):
                 problems.append("a note of %s is not text of up to %d characters" % (day, model.MAX_NOTE))
             else:
                 good.append(entry)

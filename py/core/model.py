@@ -7,7 +7,7 @@ document, as exported (py/core/layout.py spreads it over several storage keys in
      "checkins": {practice_id: ["YYYY-MM-DD", ...]},    # days the practice was done, sorted
      "notes":    {"YYYY-MM-DD": ["text", ...]},         # the day's journal entries, sorted
      "focus":    {practice_id: goal},                   # goal: times a week, 0 = no goal
-     "settings": {"theme": "system", "text_size": 1, "at": ms},   # and OPTIONAL_SETTINGS when set
+     "settings": {"theme": "system", "text_size": 1, "at": ms},   # py/core/settings.py: the others when set
      "reading":  {"slug": str, "position": per-mille, "at": ms} or {}}
 
 In memory each practice's check-ins are a dayset.DaySet (a bitmap), so reading a day or ticking
@@ -20,23 +20,21 @@ import json
 
 from core import dates
 from core import lock
+from core import settings
 from core.dayset import DaySet
 from core.json_text import DataError, check_json, encode, join_all_surrogates, quote
+from core.text import strip_spaces
 
 SCHEMA = 2
-THEMES = ("system", "light", "dark")
-TEXT_SIZES = (0, 1, 2, 3)
 MAX_GOAL = 7
 MAX_NOTE = 2000
 MAX_IMPORT_BYTES = 1000000
-FIRST_DAY, LAST_DAY = "1970-01-01", "2199-12-31"  # check-ins outside these cannot be Attune's
 TOP_KEYS = ("schema", "checkins", "notes", "focus", "settings", "reading")
-MAX_EXIT_URL = 500
 
 
 def empty():
     return {"schema": SCHEMA, "checkins": {}, "notes": {}, "focus": {},
-            "settings": default_settings(), "reading": {}}
+            "settings": settings.defaults(), "reading": {}}
 
 
 def copy(doc):
@@ -59,73 +57,6 @@ def carry_lock(out, a, b):
     return out
 
 
-def default_settings():
-    """theme, text_size and at (the clock when they last changed) always; OPTIONAL_SETTINGS when set."""
-    return {"theme": "system", "text_size": 1, "at": 0}
-
-
-def ascii_lower(text):
-    """text with A-Z in lower case and nothing else changed (str.lower() differs between the two
-    interpreters beyond ASCII: CPython turns the Kelvin sign into "k", MicroPython does not)."""
-    return "".join(chr(ord(ch) + 32) if "A" <= ch <= "Z" else ch for ch in text)
-
-
-# Characters that do not show, or turn the text around: an address holding one may not read as it goes.
-INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
-
-
-def is_exit_url(value):
-    """Is value an address "Leave quickly" may go to: "http://" or "https://" (lower case), a host
-    name (letters, digits, "-", ".", an IPv6 address in brackets, a port; no "user@"), then any path,
-    with no space or control character anywhere, at most MAX_EXIT_URL characters in all?"""
-    if not isinstance(value, str) or not 0 < len(value) <= MAX_EXIT_URL:
-        return False
-    if value.startswith("https://"):
-        rest = value[8:]
-    elif value.startswith("http://"):
-        rest = value[7:]
-    else:
-        return False
-    for ch in value:
-        if ch <= " " or "\x7f" <= ch <= "\x9f" or ch in SPACES or ch in INVISIBLE:
-            return False
-    end = len(rest)
-    for i in range(len(rest)):
-        if rest[i] in "/?#":
-            end = i
-            break
-    host = rest[:end]
-    if not host or host[0] in "-.:]":
-        return False
-    for ch in host:
-        if not ("a" <= ch <= "z" or "A" <= ch <= "Z" or "0" <= ch <= "9" or ch in "-.:[]" or ch > "\x7f"):
-            return False
-    return True
-
-
-def exit_url_from(text):
-    """The address a reader typed for "Leave quickly", as kept: without the spaces around it, its
-    scheme in lower case, "https://" put in front of an address without one ("example.org/x").
-    "" when the field is empty (the build's address again); None when it is not a web address."""
-    text = strip_spaces(text)
-    if not text:
-        return ""
-    head = ascii_lower(text[:8])
-    if head.startswith("https://"):
-        text = "https://" + text[8:]
-    elif head.startswith("http://"):
-        text = "http://" + text[7:]
-    elif "://" in text:
-        return None   # another scheme (ftp://, file://): not a page every browser opens
-    else:
-        text = "https://" + text
-    return text if is_exit_url(text) else None
-
-
-def is_on(value):
-    return is_int(value) and value == 1
-
-
 def is_id(value):
     """Practice ids and slugs: lower-case letters and digits in '-'-joined runs."""
     if not isinstance(value, str) or not 0 < len(value) <= 64:
@@ -139,49 +70,8 @@ def is_id(value):
     return True
 
 
-def is_checkin_day(value):
-    """A real date in the years a tick can be for (a bitmap spans them all: see dayset.py)."""
-    return dates.is_date(value) and FIRST_DAY <= value <= LAST_DAY
-
-
 def is_int(value):
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-# Settings a document may hold or leave out (absent: the default). name: check of its value.
-#   exit_everywhere  1: "Leave quickly" shows on every view and moving between views adds no history entry
-#   exit_url         where "Leave quickly" goes instead of the build's address (site/builder/config.py)
-#   copied           the day the reader last saved a copy (py/core/copies.py)
-#   copy_later       "Not now" to the copy reminder: none before that day
-#   safari_note      1 once the reader put away the note on Safari forgetting data
-OPTIONAL_SETTINGS = {"exit_everywhere": is_on, "exit_url": is_exit_url, "copied": is_checkin_day,
-                     "copy_later": is_checkin_day, "safari_note": is_on}
-# What each one must be, for the message that refuses a value.
-OPTIONAL_SETTING_RULES = {
-    "exit_everywhere": "1 (on) or left out (off)",
-    "exit_url": "a web address starting http:// or https:// of up to %d characters" % MAX_EXIT_URL,
-    "copied": "a date from %s to %s" % (FIRST_DAY, LAST_DAY),
-    "copy_later": "a date from %s to %s" % (FIRST_DAY, LAST_DAY),
-    "safari_note": "1 (put away) or left out",
-}
-# Facts about this device's copies: merged as the later of the two, whichever settings are newer.
-LATEST_OF_BOTH = ("copied", "copy_later", "safari_note")
-
-
-# What str.strip() removes in CPython. MicroPython's strip() removes only ASCII spaces (and
-# strip(chars) refuses non-ASCII chars), so notes are stripped of this set by strip_spaces().
-SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
-          "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
-
-
-def strip_spaces(text):
-    """text without the SPACES around it: a note of no-break spaces is empty in both interpreters."""
-    start, end = 0, len(text)
-    while start < end and text[start] in SPACES:
-        start += 1
-    while end > start and text[end - 1] in SPACES:
-        end -= 1
-    return text[start:end]
 
 
 def note_text(text):
@@ -258,10 +148,10 @@ def valid_checkins(data, problems):
         if not isinstance(days, list):
             problems.add("check-ins of %s are not a list of days" % pid)
             continue
-        good = [d for d in days if is_checkin_day(d)]
+        good = [d for d in days if dates.is_checkin_day(d)]
         if len(good) != len(days):
             problems.add("%d check-in(s) of %s are not dates from %s to %s"
-                         % (len(days) - len(good), pid, FIRST_DAY, LAST_DAY))
+                         % (len(days) - len(good), pid, dates.FIRST_DAY, dates.LAST_DAY))
         if good:
             checkins[pid] = DaySet.from_isos(good)
     return checkins
@@ -299,24 +189,30 @@ def valid_focus(data, problems):
 
 
 def valid_settings(data, problems):
-    """The settings, or the defaults when they are not valid; an optional setting that is not valid is
-    dropped alone (the others stand), a key that is no setting at all refuses them as a whole."""
-    settings = data.get("settings", default_settings())
-    if (not isinstance(settings, dict) or settings.get("theme") not in THEMES
-            or not is_int(settings.get("text_size")) or settings["text_size"] not in TEXT_SIZES
-            or not is_int(settings.get("at")) or settings["at"] < 0
-            or len([name for name in settings if name not in OPTIONAL_SETTINGS]) != 3):
+    """The settings (py/core/settings.py), or the defaults when they are not valid; an optional setting that
+    is not valid is dropped alone (the others stand), a key that is no setting at all refuses them as a whole."""
+    found = data.get("settings", settings.defaults())
+    required = [s for s in settings.TABLE if s.default is not None]
+    if (not isinstance(found, dict) or not is_int(found.get(settings.STAMP)) or found[settings.STAMP] < 0
+            or len([s for s in required if not s.is_valid(found.get(s.name))])
+            or len([name for name in found if name not in OPTIONAL]) != len(required) + 1):
         problems.add("the display settings are not valid")
-        return default_settings()
-    valid = {"theme": settings["theme"], "text_size": settings["text_size"], "at": settings["at"]}
-    for name in sorted(OPTIONAL_SETTINGS):
-        if name not in settings:
+        return settings.defaults()
+    valid = {settings.STAMP: found[settings.STAMP]}
+    for setting in required:
+        valid[setting.name] = found[setting.name]
+    for name in OPTIONAL:   # sorted: problems come in the same order in both interpreters
+        if name not in found:
             continue
-        if OPTIONAL_SETTINGS[name](settings[name]):
-            valid[name] = settings[name]
+        if settings.BY_NAME[name].is_valid(found[name]):
+            valid[name] = found[name]
         else:
-            problems.add("the setting %s is not valid: it must be %s" % (quote(name), OPTIONAL_SETTING_RULES[name]))
+            problems.add("the setting %s is not valid: it must be %s" % (quote(name), settings.BY_NAME[name].rule))
     return valid
+
+
+OPTIONAL = sorted(s.name for s in settings.TABLE if s.default is None)   # settings a document may leave out
+LATEST_OF_BOTH = [s.name for s in settings.TABLE if s.merge == "latest"]
 
 
 def valid_reading(data, problems):

@@ -11,6 +11,7 @@ from core import dates
 from core import model
 from render import weeks_chart
 from render.markup import escape, tag
+from core.text import strip_spaces
 
 PAGE_WEEKS = 8
 EMPTY = ("Nothing written yet. A line after a practice — what you tried, how it felt — is enough; "
@@ -33,7 +34,7 @@ def monday_of(day):
 
 def check_day(text, today):
     """(day, None) when `text` is a day a note can be for (today or earlier), else (None, why not)."""
-    text = model.strip_spaces(str(text))
+    text = strip_spaces(str(text))
     if not text:
         return None, "Choose the day the note is for."
     if not dates.is_date(text):

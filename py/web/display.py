@@ -6,6 +6,7 @@ Python runs, so a change shows at once.
 """
 from core import layout
 from core import model
+from core import settings
 from web.dom import now_ms, q, qa, root
 
 
@@ -54,7 +55,7 @@ class Display:
 
     def save_exit_url(self):
         field, error = q("#exit-url"), q("#exit-url-error")
-        url = model.exit_url_from(str(field.value))
+        url = settings.exit_url_from(str(field.value))
         if url is None:
             error.textContent = ("That is not a web address. Type one such as %s, or leave the field "
                                  "empty for the usual page." % self.default_exit)

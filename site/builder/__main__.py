@@ -15,9 +15,9 @@ from . import bytecode, config, helppage, icons, offline, page, runtime
 from .errors import BuildError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "py"))
-# py/core: an exit address is checked by the rule a reader's own meets (model); the one list of views,
+# py/core: an exit address is checked by the rule a reader's own meets (settings); the one list of views,
 # which the page's CSS and boot.js follow (routes).
-from core import model, routes  # noqa: E402
+from core import routes, settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
@@ -55,10 +55,10 @@ def start_up_files(runtime_written, pyconfig):
 
 def check_exit_url(url):
     """The exit address, or BuildError naming where it is set and what it must be."""
-    if not model.is_exit_url(url):
+    if not settings.is_exit_url(url):
         raise BuildError(Path(config.__file__), 0, "EXIT_URL %r is not a web address starting http:// or https:// "
-                         "of up to %d characters (see the rule in py/core/model.py: is_exit_url)"
-                         % (url, model.MAX_EXIT_URL))
+                         "of up to %d characters (see the rule in py/core/settings.py: is_exit_url)"
+                         % (url, settings.MAX_EXIT_URL))
     return url
 
 

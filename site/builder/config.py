@@ -9,6 +9,6 @@ it, only goes there when asked. A reader may set their own in the display settin
 The default is BBC Weather, the address GOV.UK's "Exit this page" component goes to: a page that
 anyone anywhere could plausibly be looking at, that says nothing about relationships, and that
 loads quickly. Choose something as neutral for your readers (a weather or news front page); it must
-be an http:// or https:// address (py/core/model.py: is_exit_url, the same rule as a reader's own).
+be an http:// or https:// address (py/core/settings.py: is_exit_url, the same rule as a reader's own).
 """
 EXIT_URL = "https://www.bbc.co.uk/weather"

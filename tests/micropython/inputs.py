@@ -5,6 +5,7 @@ import json
 from hypothesis import strategies as st
 
 from core import model
+from core import settings
 
 # Characters that have broken text handling somewhere: markup, quotes, astral (emoji, maths),
 # right-to-left text and its controls, non-ASCII letters and spaces, line breaks, NUL.
@@ -29,14 +30,14 @@ edits = st.lists(st.one_of(
     st.tuples(st.just("note"), days, note_texts),
     st.tuples(st.just("unnote"), days, st.integers(0, 5)),
     st.tuples(st.just("focus"), practice_ids, st.one_of(st.none(), st.integers(-2, 9))),
-    st.tuples(st.just("setting"), st.just("theme"), st.sampled_from(model.THEMES), stamps),
-    st.tuples(st.just("setting"), st.just("text_size"), st.sampled_from(model.TEXT_SIZES), stamps),
+    st.tuples(st.just("setting"), st.just("theme"), st.sampled_from(settings.BY_NAME["theme"].choices), stamps),
+    st.tuples(st.just("setting"), st.just("text_size"), st.sampled_from(settings.BY_NAME["text_size"].choices), stamps),
     st.tuples(st.just("reading"), practice_ids, st.integers(-5, 1005), stamps),
     st.tuples(st.just("setting"), st.sampled_from(["copied", "copy_later"]), days, stamps),   # py/core/copies.py
 ).map(list), max_size=15)
 
 # Decoded JSON of any shape, with keys that are sometimes Attune's own.
-KEYS = (list(model.TOP_KEYS) + ["theme", "text_size", "at", *model.OPTIONAL_SETTINGS, "slug", "position", "2024-02-29",
+KEYS = (list(model.TOP_KEYS) + ["theme", "text_size", "at", *model.OPTIONAL, "slug", "position", "2024-02-29",
                                 "2023-02-29"] + PRACTICES)
 json_values = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(-2 ** 40, 2 ** 40),

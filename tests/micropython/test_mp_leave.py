@@ -24,8 +24,8 @@ exit_settings = st.one_of(
 @given(addresses)
 def test_exit_addresses_are_judged_alike(both, text):
     """is_exit_url and exit_url_from (what a reader types in the settings) agree in both interpreters."""
-    both("model", "is_exit_url", text)
-    both("model", "exit_url_from", text)
+    both("settings", "is_exit_url", text)
+    both("settings", "exit_url_from", text)
 
 
 @EXAMPLES
