@@ -27,8 +27,8 @@ UNPACK_STEP_BYTES = 40000
 # module inside its own task (tests/test_architecture.py checks this against py/'s files and their
 # imports). app imports them all again, from the module cache. plan_page, journal_page and the modules only they use
 # are imported in idle time after start-up, or when a view first needs them (App.plan_page).
-MODULE_GROUPS = (("core.dates", "core.text", "core.settings", "core.dayset", "core.json_text", "core.lock", "core.model",
-                  "core.copies"),
+MODULE_GROUPS = (("core.dates", "core.text", "core.settings", "core.dayset", "core.json_text", "core.lock",
+                  "core.model", "core.copies"),
                  ("render.markup", "render.data_views", "render.lock_views", "render.tracker_views"),
                  ("core.layout", "core.store", "core.routes"),
                  ("web.dom", "web.local_storage", "web.messages", "web.display", "web.pacing", "web.router"),

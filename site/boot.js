@@ -1,6 +1,14 @@
 // Runs before first paint so a deep link shows its view at once, before Python has started.
 // py/core/routes.py is the full router; this picks the same view (see style.css) from ROUTES, the
 // table the build writes at the top of this file from routes.py (a browser test compares the two).
+// CORE, written beside it from py/core, holds the storage keys, the settings and the exit address rule.
+// The reader's saved settings, before Python has read them (null: nothing saved, unreadable, or storage off).
+function storedSettings() {
+  try {
+    var settings = JSON.parse(localStorage.getItem(CORE.keys.head)).settings;
+    return settings && typeof settings === "object" ? settings : null;
+  } catch (e) { return null; }
+}
 (function () {
   var parts = location.hash.replace(/^#/, "").split("/").filter(function (p) { return p; });
   var route = !parts.length ? "library"
@@ -10,12 +18,16 @@
     : "missing";
   document.documentElement.setAttribute("data-route", route);
   document.documentElement.classList.add("js");
-  // Apply the saved theme and text size before first paint (py/web/display.py owns them afterwards).
-  try {
-    var settings = JSON.parse(localStorage.getItem("attune:data")).settings;
-    if (settings.theme !== "system") document.documentElement.setAttribute("data-theme", settings.theme);
-    document.documentElement.setAttribute("data-text-size", String(settings.text_size));
-  } catch (e) { /* nothing saved, unreadable, or storage disabled: the defaults stand */ }
+  // Apply the saved settings to <html> before first paint, each as py/core/settings.py's table says
+  // (py/web/display.py owns them afterwards). Nothing saved: the page's defaults stand.
+  var settings = storedSettings();
+  if (settings) CORE.settings.forEach(function (setting) {
+    var value = setting.name in settings ? settings[setting.name] : setting.default;
+    var text = setting.choices.indexOf(value) < 0 ? null   // not a value it takes (indexOf: by type too)
+      : setting.shown === null ? String(value) : setting.shown[String(value)];
+    if (text == null) document.documentElement.removeAttribute(setting.attribute);
+    else document.documentElement.setAttribute(setting.attribute, text);
+  });
 })();
 // Firefox with cookies blocked refuses `new BroadcastChannel` (SecurityError). PyScript's core
 // opens one as it loads, for talking to workers, which Attune does not use; without this stand-in
@@ -74,7 +86,7 @@ document.addEventListener("click", function (event) {
     if (!(pid in doneToday)) {
       doneToday[pid] = false;
       try {
-        var text = localStorage.getItem("attune:days:" + pid);
+        var text = localStorage.getItem(CORE.keys.days + pid);
         if (text === null) return false;  // never ticked: the common case, answered without a thrown TypeError
         var stored = JSON.parse(text), f = stored.from.split("-"), t = today().split("-");
         var i = (Date.UTC(+t[0], t[1] - 1, +t[2]) - Date.UTC(+f[0], f[1] - 1, +f[2])) / 86400000;
@@ -191,17 +203,32 @@ window.addEventListener("appinstalled", function () {
   var root = document.documentElement;
   var SHIFT_PRESSES = 3, SHIFT_WINDOW_MS = 5000;   // GOV.UK's "Exit this page": Shift three times
   var leaving = false, titleBefore = "", shifts = [];
-  // py/core/model.py's is_exit_url, for an address read from storage before Python has checked it.
+  // py/core/settings.py's is_exit_url, from its rule (CORE.exitUrl), for an address read from storage
+  // before Python has checked it.
+  var rule = CORE.exitUrl;
   function usable(url) {
-    return typeof url === "string" && url.length <= 500 &&
-      /^https?:\/\/[A-Za-z0-9\[\u0080-\uffff][A-Za-z0-9.:\[\]\u0080-\uffff-]*(?:[\/?#]|$)/.test(url) &&
-      !/[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/.test(url);
+    if (typeof url !== "string" || !url.length || url.length > rule.max) return false;
+    var rest = null, i, ch;
+    for (i = 0; i < rule.schemes.length && rest === null; i++) {
+      if (url.indexOf(rule.schemes[i]) === 0) rest = url.slice(rule.schemes[i].length);
+    }
+    if (rest === null) return false;
+    for (i = 0; i < url.length; i++) {
+      ch = url.charAt(i);
+      if (ch <= " " || (ch >= "\u007f" && ch <= "\u009f") || rule.forbidden.indexOf(ch) >= 0) return false;
+    }
+    var end = rest.length;
+    for (i = 0; i < rest.length; i++) if (rule.ends_host.indexOf(rest.charAt(i)) >= 0) { end = i; break; }
+    var host = rest.slice(0, end);
+    if (!host || rule.not_first.indexOf(host.charAt(0)) >= 0) return false;
+    for (i = 0; i < host.length; i++) {
+      ch = host.charAt(i);
+      if (!(/[A-Za-z0-9]/.test(ch) || rule.host_marks.indexOf(ch) >= 0 || ch > "\u007f")) return false;
+    }
+    return true;
   }
-  var settings = {};
-  try {
-    settings = JSON.parse(localStorage.getItem("attune:data")).settings || {};
-  } catch (e) { /* nothing saved, unreadable, or storage disabled: the build's address, shown where it always is */ }
-  if (settings.exit_everywhere === 1) root.setAttribute("data-leave", "everywhere");
+  // Nothing saved, unreadable, or storage disabled: the build's address, shown where it always is.
+  var settings = storedSettings() || {};
   // The reader's own address on the link before Python starts (py/web/display.py keeps it after).
   document.addEventListener("DOMContentLoaded", function () {
     var link = document.querySelector("a.leave");

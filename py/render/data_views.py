@@ -49,7 +49,8 @@ def data_panel(doc, store_backups, persistent, today, opened=False):
                      + (tag("button", "Save a readable copy", type="button", data_action="export-readable")
                         if doc.get("lock") else "")
                      + tag("button", "Restore a copy", type="button", data_action="bring-back")
-                     + '<input type="file" id="import-file" accept="application/json,.json" class="file" '
+                     + '<input type="file" id="import-file" data-change="import" accept="application/json,.json" '
+                       'class="file" '
                        'aria-label="Restore a copy: choose the file" tabindex="-1">',
                      class_="actions")
                + (tag("p", escape(LOCKED_COPIES), class_="note", id="copy-kinds") if doc.get("lock") else "")

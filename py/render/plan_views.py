@@ -26,7 +26,7 @@ def day_choices(practice, goal, chosen=None):
     for day in range(7):
         box_id = "remind--%s--%d" % (practice["id"], day)
         boxes.append(tag("label",
-                         '<input type="checkbox" id="%s" data-remind="%s" value="%d"%s>' % (
+                         '<input type="checkbox" id="%s" data-remind="%s" data-change="remind" value="%d"%s>' % (
                              escape(box_id), escape(practice["id"]), day, " checked" if day in chosen else "")
                          + tag("span", DAY_SHORT[day], aria_hidden="true")
                          + tag("span", dates.WEEKDAYS[day], class_="sr"),
@@ -49,7 +49,7 @@ def calendar_body(practices, focus, choices, time_text):
                      "(Google, Apple, Outlook and others open the file).", class_="note")
             + "".join(day_choices(p, focus[p["id"]], choices.get(p["id"])) for p in practices)
             + tag("p", tag("label", "Time", for_="remind-time")
-                  + '<input type="time" id="remind-time" value="%s" required>' % escape(time_text),
+                  + '<input type="time" id="remind-time" data-change="remind" value="%s" required>' % escape(time_text),
                   class_="remind-time")
             + tag("p", "The time stays the same wherever you are, also when the clocks change.", class_="note")
             + tag("div", tag("button", "Download calendar file", type="button", data_action="download-ics",

@@ -117,7 +117,8 @@ DAY = ('<input type="checkbox" class="day-box%(box_cls)s" id="%(id)s" data-pract
        'aria-label="%(name)s, %(long)s"%(checked)s>'
        '<span class="day-face" aria-hidden="true">%(initial)s\n%(number)d</span>')
 ROW = '<li class="tracker-card" data-practice="%(pid)s">%(more)s%(days)s</li>'
-DAYS = '<div class="week-days" role="group" aria-label="%(name)s, the last 7 days">%(toggles)s</div>'
+DAYS = ('<div class="week-days" role="group" aria-label="%(name)s, the last 7 days" data-change="tick">'
+        '%(toggles)s</div>')
 COUNT = '<span class="week-count">%s</span>'
 # The practice's name opens what the row keeps closed: its text, facts, focus and goal and the
 # 12-week grid, all drawn on first opening (row_body, grid_table); the days stay below it.
@@ -127,11 +128,12 @@ BODY = '<div class="more-body">%(text)s<p class="facts">%(facts)s</p>%(controls)
 TEXT = '<p class="practice-text">%s</p>'
 ARCHIVED_TEXT = '<p class="practice-text">No longer in the articles; its history is kept and exported.</p>'
 FOCUS = ('<div class="focus"><span class="focus-on">'
-         '<input type="checkbox" id="focus--%(pid)s" data-focus="%(pid)s"%(focused)s>'
+         '<input type="checkbox" id="focus--%(pid)s" data-focus="%(pid)s" data-change="focus"%(focused)s>'
          '<label for="focus--%(pid)s">Focus on <span aria-hidden="true">this</span>'
          '<span class="sr">%(name)s</span></label></span>'
          '<label for="goal--%(pid)s">Weekly goal<span class="sr"> for %(name)s</span></label>'
-         '<select id="goal--%(pid)s" data-goal="%(pid)s"%(disabled)s>%(options)s</select></div>')
+         '<select id="goal--%(pid)s" data-goal="%(pid)s" data-change="goal"%(disabled)s>'
+         '%(options)s</select></div>')
 GOAL_OPTIONS = ['<option value="%d"%%s>%s</option>' % (g, "No goal" if g == 0 else plural(g, "time") + " a week")
                 for g in GOAL_CHOICES]
 
@@ -220,7 +222,7 @@ def grid_table(doc, pid, today, name, weeks=WEEKS):
     weeks: only the oldest `weeks` weeks, the grid aria-busy and without its note links; grid_weeks
     draws the rest's rows (the page draws a grid in two pieces, a paint apart)."""
     whole = weeks >= WEEKS
-    table = ('<table class="grid"><caption class="sr">%s, week by week (Monday to Sunday)</caption>'
+    table = ('<table class="grid" data-change="tick"><caption class="sr">%s, week by week (Monday to Sunday)</caption>'
              '<thead><tr><td></td>%s</tr></thead><tbody>%s</tbody></table>'
              % (escape(name), GRID_HEAD, grid_weeks(doc, pid, today, name, 0, weeks)))
     return ('<div class="grid-wrap"%s>%s<div class="note-links">%s</div></div>'

@@ -8,13 +8,12 @@ import json
 import js
 from pyscript.ffi import create_proxy
 
-from core import dates
 
 from web.data_transfer import DataTransfer
 from web.browser_api import when_idle
 from web.display import Display
 from web.keeping import Keeping
-from web.dom import document, now_ms, q, today
+from web.dom import document, now_ms, q
 from web.local_storage import LocalStorage
 from web.messages import Messages
 from web.router import Router
@@ -50,9 +49,18 @@ class App:
         self.import_soon = create_proxy(self.import_later)
         # Every click is routed one way: a button's data-action names its handler, handler(button),
         # in this table; each part lists its own (actions()), and a part imported later adds its own.
-        self.actions = {}
+        # Every change likewise: the nearest data-change names its handlers, handler(control), each
+        # part's changes() (a change may concern several parts: the focus, the tracker and the plan).
+        self.actions, self.changes = {}, {}
         for part in (self.messages, self.display, self.tracker, self.data, self.updates, self.keeping, self.vault):
-            self.actions.update(part.actions())
+            self.add_part(part)
+
+    def add_part(self, part):
+        """Route the clicks and changes that `part` handles to it."""
+        self.actions.update(part.actions())
+        if hasattr(part, "changes"):
+            for name, handler in part.changes().items():
+                self.changes.setdefault(name, []).append(handler)
 
     def plan_page(self):
         """Reminders in a calendar file and plans shared by link (py/web/plan_page.py), imported in idle
@@ -61,7 +69,7 @@ class App:
         if self.plan is None:
             from web.plan_page import PlanPage
             self.plan = PlanPage(self)
-            self.actions.update(self.plan.actions())
+            self.add_part(self.plan)
         return self.plan
 
     def journal_page(self):
@@ -70,7 +78,7 @@ class App:
         if self.journal is None:
             from web.journal_page import JournalPage
             self.journal = JournalPage(self)
-            self.actions.update(self.journal.actions())
+            self.add_part(self.journal)
         return self.journal
 
     def refresh(self):
@@ -135,34 +143,10 @@ class App:
     # --- events --------------------------------------------------------------------------
 
     def on_change(self, event):
-        target = event.target
-        # getAttribute, not dataset: a missing dataset key raises in MicroPython's JS proxy.
-        focus, goal = target.getAttribute("data-focus"), target.getAttribute("data-goal")
-        setting = target.getAttribute("data-setting")
-        if setting == "theme":
-            self.display.set("theme", target.value)
-        elif setting == "text_size":
-            self.display.set("text_size", int(target.value))
-        elif target.id == "leave-everywhere":
-            self.display.set_leave_everywhere(bool(target.checked))
-        elif target.classList.contains("practice-box") or target.classList.contains("day-box"):
-            # An article's box (today), or the tracker's day toggles, whose data-day may be a past day:
-            # read here, once, into a day number (None: not a date), which is what the tracker passes on.
-            day = target.getAttribute("data-day")
-            n = today() if day is None else dates.ordinal(day) if dates.is_date(day) else None
-            self.tracker.tick(target.getAttribute("data-practice"), bool(target.checked), n)
-        elif focus:
-            self.tracker.set_focus(focus, bool(target.checked))
-            if self.plan:
-                self.plan.show_tools_later()   # the calendar's practices and the share link follow the focus
-        elif goal:
-            self.tracker.set_goal(goal, int(target.value))
-            if self.plan:
-                self.plan.show_tools_later()
-        elif target.id == "import-file":
-            self.data.read_import(target)
-        elif self.plan:
-            self.plan.on_change(target)
+        holder = event.target.closest("[data-change]")
+        if holder:
+            for handler in self.changes.get(holder.getAttribute("data-change"), ()):
+                handler(event.target)
 
     def on_click(self, event):
         if event.target.closest("[data-resume]"):

@@ -21,6 +21,10 @@ class DataTransfer:
         self.pending = None
         self.busy = False     # an import through the journal lock is under way
 
+    def changes(self):
+        """data-change → handler(control), for the app's change routing (App.on_change)."""
+        return {"import": self.read_import}
+
     def actions(self):
         """data-action → handler(button), for the app's click routing (App.on_click)."""
         return {"erase": lambda button: self.dialog(data_views.erase_dialog()),

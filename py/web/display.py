@@ -10,6 +10,11 @@ from core import settings
 from web.dom import now_ms, q, qa, root
 
 
+# What the page says when a setting is turned on, and off (the others show their change themselves).
+SAID = {"exit_everywhere": ("Leave quickly now shows on every page.",
+                            "Leave quickly now shows on the help page and the journal only.")}
+
+
 class Display:
     def __init__(self, store, messages):
         self.store, self.messages = store, messages
@@ -19,39 +24,48 @@ class Display:
         """data-action → handler(button), for the app's click routing (App.on_click)."""
         return {"exit-url": lambda button: self.save_exit_url()}
 
+    def changes(self):
+        """data-change → handler(control), for the app's change routing (App.on_change)."""
+        return {"setting": self.on_setting}
+
     def exit_url(self):
         """Where Leave quickly goes: the reader's own address, else the build's."""
         return self.store.doc["settings"].get("exit_url") or self.default_exit
 
     def apply(self):
-        settings = self.store.doc["settings"]
-        if settings["theme"] == "system":
-            root.removeAttribute("data-theme")
-        else:
-            root.setAttribute("data-theme", settings["theme"])
-        root.setAttribute("data-text-size", str(settings["text_size"]))
-        for radio in qa("input[type=radio][data-setting]"):
-            radio.checked = radio.value == str(settings[radio.getAttribute("data-setting")])
-        everywhere = settings.get("exit_everywhere") == 1
-        if everywhere:
-            root.setAttribute("data-leave", "everywhere")
-        else:
-            root.removeAttribute("data-leave")
-        q("#leave-everywhere").checked = everywhere
+        """Every setting onto <html> as its table entry says (py/core/settings.py; boot.js did the same before
+        first paint), and onto its controls; the Leave quickly link's address and its field."""
+        stored = self.store.doc["settings"]
+        for setting in settings.TABLE:
+            if setting.attribute:
+                value = stored.get(setting.name, setting.default)
+                text = None if value is None else setting.on_html(value)
+                if text is None:
+                    root.removeAttribute(setting.attribute)
+                else:
+                    root.setAttribute(setting.attribute, text)
+        for control in qa("input[data-setting]"):
+            setting = settings.BY_NAME[str(control.getAttribute("data-setting"))]
+            value = stored.get(setting.name, setting.default)
+            control.checked = (value == 1) if control.type == "checkbox" else control.value == str(value)
         q("a.leave").setAttribute("href", self.exit_url())
         if not q("#exit-url:focus"):   # never under the reader's typing (another tab's change comes here too)
-            q("#exit-url").value = settings.get("exit_url") or ""
+            q("#exit-url").value = stored.get("exit_url") or ""
+
+    def on_setting(self, control):
+        """A setting's control changed: its value as the setting reads it (a choice, or on/off)."""
+        name = str(control.getAttribute("data-setting"))
+        value = settings.BY_NAME[name].from_control(str(control.value), bool(control.checked))
+        self.set(name, value)
+        said = SAID.get(name)
+        if said:
+            self.messages.say(said[0] if value else said[1], change=True)
 
     def set(self, name, value):
         """Change a setting; None puts an optional one back to its default."""
         self.store.update(lambda doc: model.set_setting(doc, name, value, now_ms()), [layout.HEAD])
         self.apply()
         self.messages.show_notices()
-
-    def set_leave_everywhere(self, on):
-        self.set("exit_everywhere", 1 if on else None)
-        self.messages.say("Leave quickly now shows on every page." if on else
-                          "Leave quickly now shows on the help page and the journal only.", change=True)
 
     def save_exit_url(self):
         field, error = q("#exit-url"), q("#exit-url-error")

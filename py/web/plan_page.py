@@ -100,15 +100,12 @@ class PlanPage:
             self.open_tools.discard(str(details.id))
 
     def on_change(self, target):
-        """Remember the days and time picked, so a redrawn tracker keeps them; True if it was ours."""
+        """Remember the days and time picked, so a redrawn tracker keeps them."""
         pid = target.getAttribute("data-remind")
         if pid:
             self.choices[pid] = self.picked_days(pid)
-            return True
-        if target.id == "remind-time":
+        elif target.id == "remind-time":
             self.time_text = str(target.value)
-            return True
-        return False
 
     def picked_days(self, pid):
         boxes = document.querySelectorAll('input[data-remind="%s"]' % pid)
@@ -197,6 +194,12 @@ class PlanPage:
             self.show_tools()
         elif self.app.router.view == "plan":
             self.show_plan()
+
+    def changes(self):
+        """data-change → handler(control), for the app's change routing (App.on_change): the reminders' days
+        and time, and the focus and goals, which the calendar's practices and the share link follow."""
+        return {"remind": self.on_change, "focus": lambda control: self.show_tools_later(),
+                "goal": lambda control: self.show_tools_later()}
 
     def actions(self):
         """data-action → handler(button), for the app's click routing (App.on_click)."""

@@ -385,6 +385,20 @@ class TrackerPage:
         elif kept:
             self.messages.say("Your %d ticks from while Attune was starting are recorded." % len(kept), change=True)
 
+    def changes(self):
+        """data-change → handler(control), for the app's change routing (App.on_change)."""
+        return {"tick": self.on_tick,
+                "focus": lambda box: self.set_focus(box.getAttribute("data-focus"), bool(box.checked)),
+                "goal": lambda menu: self.set_goal(menu.getAttribute("data-goal"), int(menu.value))}
+
+    def on_tick(self, box):
+        """An article's box (today), or a day toggle of the tracker, whose data-day may be a past day: read
+        here, once, into a day number (None: not a date), which is what tick() takes."""
+        pid, day = box.getAttribute("data-practice"), box.getAttribute("data-day")
+        if pid:
+            n = today() if day is None else dates.ordinal(day) if dates.is_date(day) else None
+            self.tick(pid, bool(box.checked), n)
+
     def actions(self):
         """data-action → handler(button), for the app's click routing (App.on_click)."""
         return {"undo": lambda button: self.undo(), "add-note": lambda button: self.add_note(),

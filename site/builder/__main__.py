@@ -16,8 +16,8 @@ from .errors import BuildError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "py"))
 # py/core: an exit address is checked by the rule a reader's own meets (settings); the one list of views,
-# which the page's CSS and boot.js follow (routes).
-from core import routes, settings  # noqa: E402
+# which the page's CSS and boot.js follow (routes); what boot.js reads before Python (layout, settings).
+from core import layout, routes, settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
@@ -80,7 +80,7 @@ def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules
             if name == "style.css":
                 data += page.route_css(articles, routes.VIEWS).encode()
             elif name == "boot.js":
-                data = page.route_table(articles, routes.PAGES, routes.WITH_REST).encode() + data
+                data = page.boot_tables(articles, routes, layout, settings).encode() + data
             (stage / name).write_bytes(data)
             hashes[name] = digest(data)
         (stage / "py").mkdir()

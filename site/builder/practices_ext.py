@@ -148,7 +148,7 @@ class ArticleTreeprocessor(Treeprocessor):
         item.set("data-practice", pid)
         box_id = f"{self.slug}--do-{pid}"
         etree.SubElement(item, "input", {
-            "type": "checkbox", "id": box_id, "class": "practice-box", "data-practice": pid,
+            "type": "checkbox", "id": box_id, "class": "practice-box", "data-practice": pid, "data-change": "tick",
             "aria-describedby": text_box.get("id"), "disabled": "disabled",
         })
         label = etree.SubElement(item, "label", {"for": box_id})
