@@ -2,13 +2,33 @@
 #/help (if you are worried or unsafe), #/plan/… (a plan shared by a partner; py/core/plan_link.py reads the rest),
 #/journal[/<day>] (the notes; the day is passed on as written: py/render/journal_views.py checks it).
 
-The one list of views: the build writes the route CSS and site/boot.js's table (which picks the view
-before Python starts) from the constants below, and a browser test checks boot.js against parse().
+The one list of views, TABLE: the build writes from it the route CSS, the print CSS, site/boot.js's
+table (which picks the view before Python starts) and the pages written in Markdown; a browser test
+checks boot.js against parse().
 """
 
-PAGES = ("practices", "help")          # a view of one word; anything after it is "missing"
-WITH_REST = ("plan", "journal")        # a view whose rest of the path is its own (a plan, a day)
-VIEWS = ("library",) + PAGES + WITH_REST + ("missing",)   # each is the page's <section id=…>; articles are #a-<slug>
+
+class View:
+    """A view: its name is its <section id> and its route (#/name). path: "page" (#/name alone; anything
+    after it is "missing"), "rest" (the rest of the path is its own: a plan, a day), "home" (#/), or "none"
+    (no route of its own). printed: whether it prints. markdown: its text's source under content/, for a
+    page the build renders from Markdown (its section is written by the build, not site/index.html)."""
+
+    def __init__(self, name, path="page", printed=True, markdown=None):
+        self.name, self.path, self.printed, self.markdown = name, path, printed, markdown
+
+
+TABLE = (
+    View("library", path="home", printed=False),
+    View("practices", printed=False),
+    View("help", markdown="pages/help.md"),
+    View("plan", path="rest"),
+    View("journal", path="rest"),
+    View("missing", path="none", printed=False),
+)
+PAGES = tuple(view.name for view in TABLE if view.path == "page")
+WITH_REST = tuple(view.name for view in TABLE if view.path == "rest")
+VIEWS = tuple(view.name for view in TABLE)   # each is the page's <section id=…>; articles are #a-<slug>
 
 
 def parse(hash_text, slugs):

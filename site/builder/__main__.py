@@ -5,13 +5,14 @@ so a broken article leaves the previous dist/ exactly as it was.
 """
 import argparse
 import hashlib
+import re
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 from . import articles as articles_mod
-from . import bytecode, config, helppage, icons, offline, page, runtime
+from . import bytecode, config, icons, offline, page, pages, runtime
 from .errors import BuildError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "py"))
@@ -53,6 +54,19 @@ def start_up_files(runtime_written, pyconfig):
             *pyconfig["files"]]
 
 
+def check_view_ids(html, views):
+    """BuildError at site/index.html's line when a view's <section id> is not on the page once: missing, or
+    taken by another element (a footer id="about" beside a view "about")."""
+    for view in views:
+        found = [m.start() for m in re.finditer(r'\sid="%s"' % re.escape(view.name), html)]
+        if len(found) != 1:
+            template = (SITE / "index.html").read_text(encoding="utf-8")
+            where = [m.start() for m in re.finditer(r'\sid="%s"' % re.escape(view.name), template)]
+            line = template.count("\n", 0, where[-1]) + 1 if where else 0
+            raise BuildError(SITE / "index.html", line, f'the view {view.name} (py/core/routes.py) needs one element '
+                             f'id="{view.name}", its section; the page has {len(found)}')
+
+
 def check_exit_url(url):
     """The exit address, or BuildError naming where it is set and what it must be."""
     if not settings.is_exit_url(url):
@@ -67,7 +81,7 @@ def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules
     exit_url = check_exit_url(config.EXIT_URL if exit_url is None else exit_url)
     articles = articles_mod.read_collection(content)
     catalogue = articles_mod.catalogue(articles)
-    help_page = helppage.read(content)
+    markdown_pages = pages.read_all(content, routes.TABLE)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=out.name + ".building-", dir=out.parent))
@@ -78,7 +92,7 @@ def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules
         for name in STATIC:
             data = (SITE / name).read_bytes()
             if name == "style.css":
-                data += page.route_css(articles, routes.VIEWS).encode()
+                data += page.route_css(articles, routes.TABLE).encode()
             elif name == "boot.js":
                 data = page.boot_tables(articles, routes, layout, settings).encode() + data
             (stage / name).write_bytes(data)
@@ -99,11 +113,12 @@ def build(content, out, py_folder=ROOT / "py", node_modules=ROOT / "node_modules
             if path.is_file():
                 inputs.update(path.relative_to(stage).as_posix().encode() + path.read_bytes())
         inputs.update(repr(catalogue).encode() + "".join(a["html"] for a in articles).encode()
-                      + help_page["html"].encode())
+                      + "".join(p["html"] for p in markdown_pages).encode())
         inputs.update((SITE / "index.html").read_bytes() + (SITE / "sw.js").read_bytes() + exit_url.encode())
         version = f"{version_base}+{inputs.hexdigest()[:8]}"
         html = page.render((SITE / "index.html").read_text(encoding="utf-8"), articles, catalogue,
-                           version, pyconfig, hashes, help_page, start_up_files(written, pyconfig), exit_url)
+                           version, pyconfig, hashes, markdown_pages, start_up_files(written, pyconfig), exit_url)
+        check_view_ids(html, routes.TABLE)
         (stage / "index.html").write_text(html, encoding="utf-8")
         offline.write_worker(SITE / "sw.js", stage)
         make_readable(stage)
