@@ -154,7 +154,7 @@ def test_the_start_up_check_catches_a_missing_or_misplaced_module():
     groups[-1].remove("web.app")
     problems = start_up_problems(groups)
     assert problems[0] == "web.nothing is not a module of py/"
-    assert "web.app imports core.dates, which is not in its group or one before" in problems
+    assert "web.app imports core.store, which is not in its group or one before" in problems
     assert "core.copies is imported by nothing" not in problems   # listed, only late
     groups[-1].remove("core.copies")
     assert "web.keeping imports core.copies, which is not in its group or one before" in start_up_problems(groups)

@@ -104,9 +104,17 @@ def weekday(n):
     return (n + 6) % 7
 
 
+# A week is Monday to Sunday, everywhere: the tracker's counts and grid, the chart, the journal, the calendar
+# file (py/core/ics.py: its weekdays are weekday()'s). Today's week, as the reader sees it, is its Monday to
+# today: what week_counts() (py/core/dayset.py) counts for it.
 def week_start(n):
     """The ordinal of the Monday that starts n's week."""
     return n - weekday(n)
+
+
+def first_of_weeks(today, weeks):
+    """The Monday of the oldest of the last `weeks` weeks, today's the newest."""
+    return week_start(today) - 7 * (weeks - 1)
 
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

@@ -424,7 +424,7 @@ def set_reading(doc, slug, position, at):
 
 def week_count(doc, pid, today):
     """Days this week (Monday to today, ordinals) on which the practice was done."""
-    return days_of(doc, pid).count(dates.week_start(today), today)
+    return days_of(doc, pid).week_counts(dates.week_start(today), 1, today)[0]
 
 
 def streak(doc, pid, today):

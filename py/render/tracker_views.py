@@ -82,7 +82,7 @@ def calendar(today):
     at a time: dates.from_ordinal for each of 84 days cost most of a grid's drawing time in MicroPython."""
     if today not in CALENDAR:
         CALENDAR.clear()
-        first = dates.week_start(today) - 7 * (WEEKS - 1)
+        first = dates.first_of_weeks(today, WEEKS)
         year, month, day = dates.from_ordinal(first)
         days = []
         for i in range(7 * WEEKS):
@@ -166,7 +166,7 @@ def row_facts(doc, practice, today):
     days = model.days_of(doc, pid)
     total = len(days)
     streak = model.streak(doc, pid, today)
-    first = dates.week_start(today) - 7 * (WEEKS - 1)
+    first = dates.first_of_weeks(today, WEEKS)
     facts = [goal_message(model.week_count(doc, pid, today), doc["focus"][pid]) if pid in doc["focus"] else None,
              "Done %s in all%s." % (plural(total, "time"), "; %s in the last %d weeks" % (
                  plural(days.count(first, today), "day"), WEEKS)) if total else "Not tried yet.",

@@ -8,7 +8,6 @@ the chart follows the light and dark themes; nothing here is red, and no words s
 Cost: two bytes per practice and week (see week_counts), whatever the history's length.
 """
 from core import dates
-from core import dayset
 from render.markup import escape, plural, tag
 
 WEEKS = 12
@@ -24,28 +23,14 @@ LABELLED = (0, 4, 8)  # weeks whose Monday is written under the bar (the last sa
 
 
 def week_counts(doc, today, weeks=WEEKS):
-    """[(monday, check-ins)] for the last `weeks` calendar weeks, oldest first (ordinals; this week to today).
-
-    Reads each practice's bitmap directly (dayset.py: bit i of `bits` is day start+i): a week's
-    seven days lie within two bytes, so it costs a few operations, where DaySet.count's general
-    loop cost a call and more per practice and week (26 practices x 12 weeks: most of the chart)."""
-    first = dates.week_start(today) - 7 * (weeks - 1)
+    """[(monday, check-ins)] for the last `weeks` weeks, oldest first (ordinals; today's week to today),
+    each practice's weeks counted by its bitmap (DaySet.week_counts)."""
+    first = dates.first_of_weeks(today, weeks)
     totals = [0] * weeks
-    popcount = dayset.POPCOUNT
     for pid in doc["checkins"]:
-        days = doc["checkins"][pid]
-        bits, size = days.bits, len(days.bits)
-        if days.start + 8 * size <= first or days.start > today:
-            continue   # nothing in these weeks
+        counts = doc["checkins"][pid].week_counts(first, weeks, today)
         for w in range(weeks):
-            i = first + 7 * w - days.start   # the week's Monday as a bit index (negative: before the bitmap)
-            lo = i >> 3                      # floor, also for negative i; i & 7 is then 0..7
-            pair = (bits[lo] if 0 <= lo < size else 0) | ((bits[lo + 1] if 0 <= lo + 1 < size else 0) << 8)
-            week = (pair >> (i & 7)) & 127
-            ahead = first + 7 * w + 6 - today
-            if ahead > 0:
-                week &= 127 >> ahead         # this week: only the days up to today
-            totals[w] += popcount[week]
+            totals[w] += counts[w]
     return [(first + 7 * w, totals[w]) for w in range(weeks)]
 
 
