@@ -26,7 +26,7 @@ def day_choices(practice, goal, chosen=None):
     for day in range(7):
         box_id = "remind--%s--%d" % (practice["id"], day)
         boxes.append(tag("label",
-                         '<input type="checkbox" id="%s" data-remind="%s" data-change="remind" value="%d"%s>' % (
+                         '<input type="checkbox" id="%s" data-remind="%s" value="%d"%s>' % (
                              escape(box_id), escape(practice["id"]), day, " checked" if day in chosen else "")
                          + tag("span", DAY_SHORT[day], aria_hidden="true")
                          + tag("span", dates.WEEKDAYS[day], class_="sr"),
@@ -34,7 +34,7 @@ def day_choices(practice, goal, chosen=None):
     legend = escape(practice["name"]) + tag("span", " · " + escape(goal_text(goal)), class_="legend-goal")
     return tag("fieldset", tag("legend", legend)
                + tag("div", "".join(boxes), class_="days"),
-               class_="remind-days")
+               class_="remind-days", data_change="remind")
 
 
 # The panel's two tools are drawn closed, their bodies only when first opened (PlanPage.fill_tool):
