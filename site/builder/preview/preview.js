@@ -1,0 +1,36 @@
+// Attune's live preview, added to the page only by `make preview` (never to dist/): reloads the page when
+// a new build serves, and while the last build failed shows its `file:line: message` in a banner.
+(() => {
+  const loaded = document.currentScript.dataset.build;
+  let banner = null;
+
+  function show(error) {
+    if (!error) {
+      if (banner) banner.remove();
+      banner = null;
+      return;
+    }
+    if (!banner) {
+      banner = document.createElement("div");
+      banner.className = "attune-preview-banner";
+      banner.setAttribute("role", "status");
+      const lead = document.createElement("p");
+      lead.textContent = "The last change did not build. This is the last good build; the build says:";
+      const message = document.createElement("pre");
+      banner.append(lead, message);
+      document.body.prepend(banner);
+    }
+    banner.querySelector("pre").textContent = error;
+  }
+
+  const events = new EventSource("/__preview/events");
+  events.addEventListener("state", (event) => {
+    const state = JSON.parse(event.data);
+    if (state.build && state.build !== loaded) {
+      events.close();
+      location.reload();
+      return;
+    }
+    show(state.error);
+  });
+})();
