@@ -5,6 +5,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -16,6 +17,7 @@ import pytest
 
 from builder import __main__ as builder_main
 from builder.preview import builds
+from builder.serve import Server
 from builder.preview.server import PREFIX, with_reload_script
 from paths import DIST, ROOT
 from sample_site import NODE_MODULES
@@ -73,22 +75,23 @@ def running(pid):
 
 
 @contextmanager
-def preview(tmp_path):
-    """`python -m builder.preview` on a free port over a copy of content/ (tmp_path/content), its
-    temporary folders in tmp_path/tmp; yields (url, process, content folder), stopped with Ctrl+C's signal."""
+def preview(tmp_path, port=0):
+    """`python -m builder.preview` on `port` (0: a free one) over a copy of content/ (tmp_path/content), its
+    temporary folders in tmp_path/tmp; yields (url, process, content folder) once the first build ended,
+    and is stopped with Ctrl+C's signal."""
     content = tmp_path / "content"
     if not content.exists():
         shutil.copytree(ROOT / "content", content)
     (tmp_path / "tmp").mkdir(exist_ok=True)
-    process = subprocess.Popen([sys.executable, "-m", "builder.preview", "--content", str(content), "--port", "0"],
-                               cwd=ROOT / "site", stdout=subprocess.PIPE, text=True, start_new_session=True,
+    command = [sys.executable, "-m", "builder.preview", "--content", str(content), "--port", str(port)]
+    process = subprocess.Popen(command, cwd=ROOT / "site", stdout=subprocess.PIPE, text=True, start_new_session=True,
                                env=dict(os.environ, TMPDIR=str(tmp_path / "tmp")))
     try:
         first = process.stdout.readline()
         found = re.search(r"http://127\.0\.0\.1:\d+/", first)
         assert found, f"the preview did not say where it serves: {first!r}"
         url = found[0]
-        wait_for(lambda: state(url)["build"], "the first build")
+        wait_for(lambda: not state(url)["busy"], "the first build")
         yield url, process, content
     finally:
         if process.poll() is None:
@@ -138,6 +141,55 @@ def test_saving_reloads_the_page_and_a_broken_article_shows_its_line(tmp_path, o
         page.wait_for_selector(".attune-preview-banner", state="detached", timeout=30_000)
         assert page.is_visible(f"text={NEW_LINE}")
         page.screenshot(path=str(tmp_path / "fixed.png"))
+
+
+@pytest.mark.browser
+def test_a_page_the_sites_own_worker_kept_gives_way_to_the_preview(tmp_path, open_page):
+    """`make serve` then `make preview` on the same port: the page the site's worker cached is replaced
+    by the preview's, whose worker caches nothing, and a save then shows in the page."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    served = Server(DIST, port).start()
+    try:
+        watched = open_page()
+        page = watched.open(served.url)
+        page.wait_for_function("navigator.serviceWorker.controller !== null")
+        page.wait_for_function("caches.keys().then((names) => names.some((n) => n.startsWith('attune-')))")
+    finally:
+        served.stop()
+    with preview(tmp_path, port) as (url, _, content):
+        assert url == served.url
+        page.reload()   # as the author would: the site's worker answers it from its cache
+        page.wait_for_selector(f"script[src='{PREFIX}preview.js']", state="attached", timeout=30_000)
+        page.wait_for_selector("html[data-app=ready]", state="attached")
+        assert page.evaluate("caches.keys()") == []
+        page.goto(url + "#/a/never-cries")
+        article = content / ARTICLE
+        article.write_text(article.read_text(encoding="utf-8").replace(OLD_LINE, NEW_LINE), encoding="utf-8")
+        page.wait_for_selector(f"text={NEW_LINE}", timeout=30_000)
+
+
+@pytest.mark.browser
+def test_when_the_first_build_fails_the_page_says_why_and_reloads_once_it_works(tmp_path, open_page):
+    """No good build yet: the page is a short note with the build's file:line in the banner; the fix
+    brings the app."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    article = content / ARTICLE
+    good = article.read_text(encoding="utf-8")
+    article.write_text(good.replace("order: 3", "order: three"), encoding="utf-8")
+    with preview(tmp_path) as (url, _, _):
+        assert state(url)["build"] is None
+        page = open_page().page
+        page.goto(url)
+        banner = page.wait_for_selector(".attune-preview-banner")
+        line = good.split("\n").index("order: 3") + 1
+        assert f"{article}:{line}: " in banner.inner_text()
+        article.write_text(good, encoding="utf-8")
+        page.wait_for_selector("html[data-app=ready]", state="attached", timeout=30_000)
+        assert page.query_selector(".attune-preview-banner") is None
+        assert page.title().startswith("Attune — "), page.title()
 
 
 def test_the_preview_serves_the_ordinary_build_with_only_its_script_added(tmp_path):

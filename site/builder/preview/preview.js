@@ -15,7 +15,7 @@
       banner.className = "attune-preview-banner";
       banner.setAttribute("role", "status");
       const lead = document.createElement("p");
-      lead.textContent = "The last change did not build. This is the last good build; the build says:";
+      lead.textContent = "Your last change did not build, so this is the last version that did. The build says:";
       const message = document.createElement("pre");
       banner.append(lead, message);
       document.body.prepend(banner);

@@ -22,6 +22,7 @@ NO_BUILD_PAGE = """<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Attune preview: no build yet</title>
+<link rel="icon" href="data:,">
 </head>
 <body class="attune-preview-empty">
 <main><h1>Attune preview</h1><p>No build has succeeded yet. The message above says what stopped the build;
@@ -82,11 +83,18 @@ class PreviewHandler(Handler):
         super().__init__(*args, directory=str(self.folder or state.empty_folder), **kwargs)
 
     def do_GET(self):
+        self.answer(body=True)
+
+    def do_HEAD(self):
+        self.answer(body=False)
+
+    def answer(self, body):
         # Every answer is whole: a build swapped in within the same second must not be taken for
         # the file the browser already has.
         del self.headers["If-Modified-Since"]
+        self.with_body = body
         path = urlsplit(self.path).path
-        if path == PREFIX + "events":
+        if path == PREFIX + "events" and body:
             return self.send_events()
         if path == PREFIX + "state":
             return self.send_bytes(self.state.as_json().encode(), "application/json")
@@ -98,14 +106,15 @@ class PreviewHandler(Handler):
         if path in ("/", "/index.html"):
             page = NO_BUILD_PAGE if self.folder is None else (self.folder / "index.html").read_text(encoding="utf-8")
             return self.send_bytes(with_reload_script(page, self.build).encode(), "text/html; charset=utf-8")
-        return super().do_GET()
+        return super().do_GET() if body else super().do_HEAD()
 
     def send_bytes(self, body, content_type):
         self.send_response(200)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        if self.with_body:
+            self.wfile.write(body)
 
     def send_events(self):
         """The state now, then again at every change, until the browser leaves or the preview stops."""
