@@ -71,7 +71,12 @@ def main(argv=None):
     builder = Builder(content, work, args.exit_url)
     server = None
     try:
-        server = PreviewServer(state, args.port).start()
+        try:
+            server = PreviewServer(state, args.port).start()
+        except OSError as error:
+            print(f"cannot serve on 127.0.0.1:{args.port} ({error.strerror}): stop what uses it, or choose another "
+                  "port (make preview PORT=8001)", file=sys.stderr)
+            return 1
         watcher = Watcher([content, ROOT / "site", ROOT / "py"])
         print(f"Attune's preview is at {server.url} (it rebuilds when {content.name}/, site/ or py/ change; "
               "Ctrl+C stops it)", flush=True)

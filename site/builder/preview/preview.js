@@ -3,6 +3,7 @@
 (() => {
   const loaded = document.currentScript.dataset.build;
   let banner = null;
+  let events = null;
 
   function show(error) {
     if (!error) {
@@ -16,21 +17,34 @@
       banner.setAttribute("role", "status");
       const lead = document.createElement("p");
       lead.textContent = "Your last change did not build, so this is the last version that did. The build says:";
-      const message = document.createElement("pre");
-      banner.append(lead, message);
+      banner.append(lead, document.createElement("pre"));
       document.body.prepend(banner);
     }
     banner.querySelector("pre").textContent = error;
   }
 
-  const events = new EventSource("/__preview/events");
-  events.addEventListener("state", (event) => {
-    const state = JSON.parse(event.data);
-    if (state.build && state.build !== loaded) {
-      events.close();
-      location.reload();
-      return;
+  function listen() {
+    events = new EventSource("/__preview/events");
+    events.addEventListener("state", (event) => {
+      const state = JSON.parse(event.data);
+      if (state.build && state.build !== loaded) {
+        events.close();
+        location.reload();
+        return;
+      }
+      show(state.error);
+    });
+  }
+
+  // A hidden tab lets its stream go: a browser opens six connections at most to one server, and every
+  // stream holds one. Shown again, the tab hears the state at once, and reloads if a build landed meanwhile.
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") {
+      if (events) events.close();
+      events = null;
+    } else if (!events) {
+      listen();
     }
-    show(state.error);
   });
+  if (document.visibilityState !== "hidden") listen();
 })();
