@@ -19,10 +19,12 @@ from .watch import Watcher
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def stop_on_sigterm():
-    """SIGTERM ends the preview as Ctrl+C does, through the same clean-up."""
+def stop_on_signals():
+    """Ctrl+C (SIGINT) and SIGTERM end the preview through the same clean-up. SIGINT is set here too: a
+    process started in the background of a script inherits it ignored, and would not stop on it."""
     def interrupt(signum, frame):
         raise KeyboardInterrupt
+    signal.signal(signal.SIGINT, interrupt)
     signal.signal(signal.SIGTERM, interrupt)
 
 
@@ -63,7 +65,7 @@ def main(argv=None):
     parser.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     parser.add_argument("--exit-url", default=None, help="as the build's --exit-url")
     args = parser.parse_args(argv)
-    stop_on_sigterm()
+    stop_on_signals()
     content = Path(args.content).resolve()
     work = Path(tempfile.mkdtemp(prefix="attune-preview-"))
     (work / "empty").mkdir()
