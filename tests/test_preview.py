@@ -75,7 +75,7 @@ def running(pid):
 
 
 @contextmanager
-def preview(tmp_path, port=0):
+def preview(tmp_path, port=0, **popen_args):
     """`python -m builder.preview` on `port` (0: a free one) over a copy of content/ (tmp_path/content), its
     temporary folders in tmp_path/tmp; yields (url, process, content folder) once the first build ended,
     and is stopped with Ctrl+C's signal."""
@@ -85,7 +85,7 @@ def preview(tmp_path, port=0):
     (tmp_path / "tmp").mkdir(exist_ok=True)
     command = [sys.executable, "-m", "builder.preview", "--content", str(content), "--port", str(port)]
     process = subprocess.Popen(command, cwd=ROOT / "site", stdout=subprocess.PIPE, text=True, start_new_session=True,
-                               env=dict(os.environ, TMPDIR=str(tmp_path / "tmp")))
+                               env=dict(os.environ, TMPDIR=str(tmp_path / "tmp")), **popen_args)
     try:
         first = process.stdout.readline()
         found = re.search(r"http://127\.0\.0\.1:\d+/", first)
@@ -259,7 +259,8 @@ def test_a_burst_of_saves_ends_on_a_build_of_what_is_on_disk(tmp_path):
 
 def test_stopping_the_preview_leaves_nothing_running(tmp_path):
     """Ctrl+C during a build ends the preview, the build and its children, and removes the temporary builds."""
-    with preview(tmp_path) as (url, process, content):
+    # Started as a script's background job is (SIGINT ignored, which a child inherits): Ctrl+C must still stop it.
+    with preview(tmp_path, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) as (url, process, content):
         article = content / ARTICLE
         article.write_text(article.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
         started = wait_for(lambda: state(url)["busy"] and descendants(process.pid), "a build to start", timeout=10)
