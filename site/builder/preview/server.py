@@ -2,7 +2,8 @@
 
 - The page gets the reload script and its stylesheet, both from this origin, so the page's own CSP
   (script-src, style-src and connect-src 'self') lets them run unchanged.
-- /__preview/events streams the state (which build serves, the last build's error) as Server-Sent Events.
+- /__preview/events streams the state (which build serves, the last build's error) as Server-Sent Events;
+  /__preview/state answers it once, as JSON, with whether a build is under way (the tests wait on it).
 - /sw.js is a worker that caches nothing: the site's own worker would answer a reload from its cache.
 """
 import json
