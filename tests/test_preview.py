@@ -154,6 +154,7 @@ def test_a_page_the_sites_own_worker_kept_gives_way_to_the_preview(tmp_path, ope
         page = watched.open(served.url)
         page.wait_for_function("navigator.serviceWorker.controller !== null")
         page.wait_for_function("caches.keys().then((names) => names.some((n) => n.startsWith('attune-')))")
+        assert [n for n in page.evaluate("caches.keys()") if n.startswith("attune-")], "no cache from the site's worker"
     finally:
         served.stop()
     with preview(tmp_path, port) as (url, _, content):
