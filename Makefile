@@ -16,7 +16,7 @@ $(shell printf '%s\n' $(SOURCES) | cmp -s - $(SOURCE_LIST) || printf '%s\n' $(SO
 help:  ## Show this help
 	@echo "Attune — make targets:"
 	@echo "  make serve   set up, build and serve the app on http://127.0.0.1:$(PORT)"
-	@echo "  make preview the same, rebuilt and reloaded in the browser on every save (for authors)"
+	@echo "  make preview  serve it rebuilt and reloaded on every save, for writing articles"
 	@echo "  make test    set up (including the browsers), run the linter, then every test"
 	@echo "  make build   build the static site into dist/"
 	@echo "  make bench   measure load, history-size and phone first-visit costs (ONLY=scale,phone: some)"
