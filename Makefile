@@ -11,11 +11,12 @@ SOURCES := $(sort $(wildcard content/*.md content/pages/*.md py/*.py py/*/*.py s
 SOURCE_LIST := .build-sources
 $(shell printf '%s\n' $(SOURCES) | cmp -s - $(SOURCE_LIST) || printf '%s\n' $(SOURCES) > $(SOURCE_LIST))
 
-.PHONY: help serve test build bench browser engines nginx clean
+.PHONY: help serve preview test build bench browser engines nginx clean
 
 help:  ## Show this help
 	@echo "Attune — make targets:"
 	@echo "  make serve   set up, build and serve the app on http://127.0.0.1:$(PORT)"
+	@echo "  make preview  serve it rebuilt and reloaded on every save, for writing articles"
 	@echo "  make test    set up (including the browsers), run the linter, then every test"
 	@echo "  make build   build the static site into dist/"
 	@echo "  make bench   measure load, history-size and phone first-visit costs (ONLY=scale,phone: some)"
@@ -69,9 +70,15 @@ nginx:
 serve: build
 	cd site && ../$(PY) -m builder.serve --root ../dist --port $(PORT)
 
-# ruff first (pinned in pyproject.toml's test extra, its rules there): a finding stops the run.
+# The live preview (site/builder/preview): builds into a folder of its own, never dist/.
+preview: $(VENV)/.stamp node_modules/.stamp
+	cd site && ../$(PY) -m builder.preview --content ../content --port $(PORT)
+
+# ruff first (pinned in pyproject.toml's test extra, its rules there), then the GitHub Pages workflow
+# against the GitHub workflow schema check-jsonschema ships (pinned likewise; offline): a finding stops the run.
 test: build browser engines nginx
 	$(PY) -m ruff check py site tests
+	$(PY) -m check_jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(PY) -m pytest
 
 # ONLY=scale,phone runs some sections (pages, history, scale, phone, lighthouse).
