@@ -11,6 +11,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .errors import BuildError
+from .includes import IncludeExtension
 from .practices_ext import slugify, text_of, unique_anchor
 
 RELATIVE_PATH = Path("pages") / "help.md"
@@ -56,7 +57,8 @@ def read(content):
         raise BuildError(path, 1, "the help page starts with its title as a '# ' heading")
     if not body.strip():
         raise BuildError(path, 2, "the help page has a title but no text")
-    md = markdown.Markdown(extensions=["tables", "sane_lists", HelpExtension(path=path)], output_format="html")
+    md = markdown.Markdown(extensions=["tables", "sane_lists", IncludeExtension(path=path, content_root=Path(content)),
+                                       HelpExtension(path=path)], output_format="html")
     # A blank first line keeps the body's line numbers those of the file.
     html = md.convert("\n" + body)
     return {"title": first[2:].strip(), "html": html, "path": str(path)}
