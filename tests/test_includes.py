@@ -27,7 +27,8 @@ def test_an_include_keeps_the_pages_line_numbers(tmp_path):
     """An error after the include still names the page's own line, not a line of the expanded text."""
     (tmp_path / "shared").mkdir()
     (tmp_path / "shared" / "rule.md").write_text("One.\n\nTwo.\n\nThree.\n")
-    source = "Text.\n\n{include shared/rule.md}\n\n## Practices\n\n- {#say-it} **Say it.** A.\n- {#say-it} **Say it.** B.\n"
+    source = ("Text.\n\n{include shared/rule.md}\n\n"
+              "## Practices\n\n- {#say-it} **Say it.** A.\n- {#say-it} **Say it.** B.\n")
     with pytest.raises(BuildError) as caught:
         convert(source, tmp_path)
     assert str(caught.value) == f"{tmp_path / 'one.md'}:8: practice id 'say-it' is used twice in this article"
@@ -37,7 +38,8 @@ def test_a_missing_include_names_the_page_and_line(tmp_path):
     """A marker naming no file fails as `page:line: include '<name>': there is no such file in <folder>`."""
     with pytest.raises(BuildError) as caught:
         convert("Text.\n\n{include shared/none.md}\n\n" + PRACTICES, tmp_path)
-    assert str(caught.value) == f"{tmp_path / 'one.md'}:3: include 'shared/none.md': there is no such file in {tmp_path}"
+    expected = f"{tmp_path / 'one.md'}:3: include 'shared/none.md': there is no such file in {tmp_path}"
+    assert str(caught.value) == expected
 
 
 def test_an_included_file_may_not_include_another(tmp_path):
