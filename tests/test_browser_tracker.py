@@ -314,6 +314,43 @@ def test_five_years_of_history_loads(site, open_page):
     assert page.locator("#tracker details.history[open] td.is-done").count() > 0
 
 
+def test_a_retired_practice_stays_readable_and_exported(site, open_page, tmp_path):
+    """Days ticked under a practice the articles no longer suggest (closeness-as-process, retired in the fourth
+    edition) show under "Archived practices", named from the id, with their days and a note's day, and Save a
+    copy exports them unchanged."""
+    w = open_page(PHONE)
+    page = w.open(site)
+    catalogue = json.loads(page.inner_text("#catalogue"))
+    assert "closeness-as-process" not in [p["id"] for p in catalogue["practices"]]   # really retired
+    y, m, d = (int(x) for x in today(page).split("-"))
+    now = dates.to_ordinal(y, m, d)
+    doc = model.empty()
+    for n in (now - 9, now - 2):
+        model.set_done(doc, "closeness-as-process", n, True)
+    model.add_note(doc, dates.iso(now - 2), "Our third clumsy try, and a better one")
+    page.evaluate("t => localStorage.setItem('attune:data', t)", model.dumps(doc))
+    page.goto(site + "#/practices")
+    page.reload()
+    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+    group = page.locator("#tracker .tracker-group[data-group='archived']")
+    expect(group.locator("h2")).to_have_text("Archived practices")
+    card = open_row(page, "closeness-as-process")
+    assert group.locator(".tracker-card[data-practice='closeness-as-process']").count() == 1
+    assert "Closeness as process" in card.inner_text()
+    assert "No longer in the articles; its history is kept and exported." in card.inner_text()
+    assert card.locator("td.is-done").count() == 2
+    assert card.locator(".note-days a[href='#/journal/%s']" % dates.iso(now - 2)).count() == 1
+    open_data(page)
+    with page.expect_download() as info:
+        page.locator("#tracker").get_by_role("button", name="Save a copy").click()
+    path = tmp_path / "export.json"
+    info.value.save_as(path)
+    exported = json.loads(path.read_text())
+    assert exported["checkins"]["closeness-as-process"] == [dates.iso(now - 9), dates.iso(now - 2)]
+    assert exported["notes"][dates.iso(now - 2)] == ["Our third clumsy try, and a better one"]
+    assert w.errors == []
+
+
 def test_imported_and_erased_settings_apply_at_once(site, open_page, tmp_path):
     """Replacing data with a file applies its theme and text size now; erasing brings back the defaults."""
     w = open_page()
