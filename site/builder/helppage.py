@@ -1,8 +1,9 @@
 """Read content/pages/help.md, the "If you are worried or unsafe" page, into its own view.
 
 The page is plain Markdown like an article's body, without front matter or practices: its
-first line is its `# ` title. Raw HTML is escaped and images refused, as in articles. The build
-fails without it, because every article links to it.
+first line is its `# ` title. Raw HTML is escaped and images refused, as in articles, and
+`{include <file>}` lines are expanded as in articles (it says the safety rule from
+content/shared/safety.md). The build fails without it, because every article links to it.
 """
 from pathlib import Path
 
