@@ -199,3 +199,19 @@ def test_boot_js_picks_the_view_routes_parse_picks(site, open_page):
         w.page.goto(site + "/" + hash_text)
         view, slug, _ = routes.parse(hash_text, slugs)
         assert w.page.get_attribute("html", "data-route") == routes.route_name(view, slug), hash_text
+
+
+@pytest.mark.parametrize("slug", ["crying-together", "why-he-cries", "never-cries"])
+def test_what_to_do_now_fits_a_phones_first_screen(site, open_page, slug):
+    """On a 390×844 phone, a situation article's "If it is happening now" heading and all three of its steps are
+    on the first screen, before any scrolling."""
+    w = open_page(PHONE)
+    page = w.open(site + "#/a/" + slug)
+    page.wait_for_selector("html[data-app=ready]", state="attached")
+    heading = page.locator(f"#{slug}--if-it-is-happening-now")
+    steps = page.locator(f"#a-{slug} .section-head:has(#{slug}--if-it-is-happening-now) + ol > li")
+    assert steps.count() == 3
+    assert page.evaluate("scrollY") == 0
+    assert heading.bounding_box()["y"] >= 0
+    bottom = steps.nth(2).bounding_box()
+    assert bottom["y"] + bottom["height"] <= PHONE["height"], bottom

@@ -217,12 +217,12 @@ def test_storage_full_keeps_what_was_saved(site, open_page):
     w = open_page()
     page = w.open(site + "#/a/deepening-connection")   # it suggests both practices ticked here
     article = page.locator("#a-deepening-connection")
-    article.get_by_label("Talk openly").check()
+    article.get_by_label("Ask before you advise").check()
     w.context.add_init_script(FULL_STORAGE)
     page.reload()
     page.wait_for_selector("html[data-app=ready]")
     before = w.stored()
-    assert before["checkins"]["open-communication"] == [today(page)]
+    assert before["checkins"]["ask-questions"] == [today(page)]
     article.get_by_label("Make it safe to feel").check()
     assert "storage is full" in page.inner_text("#status")
     assert article.get_by_label("Make it safe to feel").is_checked()
@@ -236,7 +236,7 @@ def test_an_error_stays_until_dismissed_while_confirmations_fade(site, open_page
     w.page.clock.install()
     page = w.open(site + "#/a/deepening-connection")
     article = page.locator("#a-deepening-connection")
-    article.get_by_label("Talk openly").check()
+    article.get_by_label("Ask before you advise").check()
     expect(page.locator("#status .toast.is-info")).to_have_count(1)
     page.clock.run_for(9000)
     expect(page.locator("#status .toast")).to_have_count(0)
@@ -258,7 +258,8 @@ def test_two_tabs_both_ticks_survive(site, open_page, watch):
     second.goto(site + "#/a/never-cries")
     second.wait_for_selector("html[data-app=ready]")
     first.get_by_label("Keep a feelings journal", exact=True).check()
-    second.get_by_label("Set time aside to talk", exact=True).check()
+    # crying-together suggests it too: the label is found in this article
+    second.locator("#a-never-cries").get_by_label("Set time aside to talk", exact=True).check()
     stored = w.stored()
     assert set(stored["checkins"]) == {"feelings-journal", "time-to-talk"}
     first.wait_for_function("document.querySelector('#never-cries--do-time-to-talk').checked")
@@ -312,6 +313,43 @@ def test_five_years_of_history_loads(site, open_page):
     open_row(page, catalogue["practices"][0]["id"])
     assert page.locator("#tracker details.history[open] td.cell").count() == 84
     assert page.locator("#tracker details.history[open] td.is-done").count() > 0
+
+
+def test_a_retired_practice_stays_readable_and_exported(site, open_page, tmp_path):
+    """Days ticked under a practice the articles no longer suggest (closeness-as-process, retired in the fourth
+    edition) show under "Archived practices", named from the id, with their days and a note's day, and Save a
+    copy exports them unchanged."""
+    w = open_page(PHONE)
+    page = w.open(site)
+    catalogue = json.loads(page.inner_text("#catalogue"))
+    assert "closeness-as-process" not in [p["id"] for p in catalogue["practices"]]   # really retired
+    y, m, d = (int(x) for x in today(page).split("-"))
+    now = dates.to_ordinal(y, m, d)
+    doc = model.empty()
+    for n in (now - 9, now - 2):
+        model.set_done(doc, "closeness-as-process", n, True)
+    model.add_note(doc, dates.iso(now - 2), "Our third clumsy try, and a better one")
+    page.evaluate("t => localStorage.setItem('attune:data', t)", model.dumps(doc))
+    page.goto(site + "#/practices")
+    page.reload()
+    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+    group = page.locator("#tracker .tracker-group[data-group='archived']")
+    expect(group.locator("h2")).to_have_text("Archived practices")
+    card = open_row(page, "closeness-as-process")
+    assert group.locator(".tracker-card[data-practice='closeness-as-process']").count() == 1
+    assert "Closeness as process" in card.inner_text()
+    assert "No longer in the articles; its history is kept and exported." in card.inner_text()
+    assert card.locator("td.is-done").count() == 2
+    assert card.locator(".note-days a[href='#/journal/%s']" % dates.iso(now - 2)).count() == 1
+    open_data(page)
+    with page.expect_download() as info:
+        page.locator("#tracker").get_by_role("button", name="Save a copy").click()
+    path = tmp_path / "export.json"
+    info.value.save_as(path)
+    exported = json.loads(path.read_text())
+    assert exported["checkins"]["closeness-as-process"] == [dates.iso(now - 9), dates.iso(now - 2)]
+    assert exported["notes"][dates.iso(now - 2)] == ["Our third clumsy try, and a better one"]
+    assert w.errors == []
 
 
 def test_imported_and_erased_settings_apply_at_once(site, open_page, tmp_path):
@@ -368,10 +406,10 @@ def test_saving_resumes_once_storage_has_room(site, open_page):
     page.get_by_label("Offer context when you're upset", exact=True).check()
     assert page.locator("#unsaved").is_visible()
     page.evaluate("window.__storageFull = false")
-    page.locator("#a-crying-together").get_by_label("Make it safe to feel").check()
+    page.locator("#a-crying-together").get_by_label("Take a mindful pause").check()
     assert "can save again" in page.inner_text("#status")
     assert page.locator("#unsaved").count() == 0
-    assert set(w.stored()["checkins"]) == {"offer-context", "emotional-safety"}
+    assert set(w.stored()["checkins"]) == {"offer-context", "mindful-pause"}
 
 
 def test_previous_versions_single_key_data_migrates_in_the_browser(site, open_page):

@@ -388,6 +388,63 @@ def test_one_id_with_two_names_fails_in_the_second_article(tmp_path):
     assert "Listen well" in error.message and "Listen actively" in error.message
 
 
+def test_one_id_with_two_texts_fails_in_the_second_article(tmp_path):
+    """One id with the same name but another text in a second article fails at the id's line there, with the
+    exact message naming the first article."""
+    first = write(tmp_path / "content", "alpha", "Text.\n\n" + PRACTICES, order=1)
+    other = PRACTICES.replace("Say back what you heard.", "Let them finish first.")
+    path = write(tmp_path / "content", "beta", "More text.\n\n" + other, order=2)
+    error = expect_error(tmp_path, path, line_of(path, "{#active-listening}"))
+    assert str(error) == (f"{path}:{line_of(path, '{#active-listening}')}: practice 'active-listening' has a "
+                          f"different text here than in {first}: one id, one text (write it once to stand alone "
+                          "in the tracker; the article's own context goes in its body)")
+
+
+def test_one_id_with_the_same_name_and_text_builds_once(tmp_path):
+    """The same practice, word for word, in two articles builds, and the catalogue lists it once with both."""
+    write(tmp_path / "content", "alpha", "Text.\n\n" + PRACTICES, order=1)
+    write(tmp_path / "content", "beta", "Other text.\n\n" + PRACTICES, order=2)
+    assert build(tmp_path / "content", tmp_path / "dist")["practices"] == 2
+
+
+def test_include_line_is_replaced_by_the_file(tmp_path):
+    """`{include shared/note.md}` in an article and the help page puts the file's text in both, and counts its words."""
+    write(tmp_path / "content", "alpha", "Text.\n\n{include shared/note.md}\n\n" + PRACTICES)
+    (tmp_path / "content" / "shared").mkdir()
+    (tmp_path / "content" / "shared" / "note.md").write_text("In danger, call *now*.\n")
+    (tmp_path / "content" / "pages" / "help.md").write_text("# Help\n\n{include shared/note.md}\n")
+    build(tmp_path / "content", tmp_path / "dist")
+    html = (tmp_path / "dist" / "index.html").read_text(encoding="utf-8")
+    assert html.count("<p>In danger, call <em>now</em>.</p>") == 2
+    assert "{include" not in html
+    alpha = articles.read_article(tmp_path / "content" / "alpha.md")
+    assert alpha["words"] == articles.count_words("Text. In danger, call now. " + PRACTICES)
+
+
+def test_missing_include_fails_at_its_line(tmp_path):
+    """An include naming a file that does not exist fails at the marker's line, naming the file."""
+    path = write(tmp_path / "content", "alpha", "Text.\n\n{include shared/gone.md}\n\n" + PRACTICES)
+    error = expect_error(tmp_path, path, line_of(path, "{include"))
+    assert error.message == f"include 'shared/gone.md': there is no such file in {tmp_path / 'content'}"
+
+
+def test_missing_include_on_the_help_page_fails_at_its_line(tmp_path):
+    """The help page's includes are checked the same way, at the help page's own line."""
+    write(tmp_path / "content", "alpha", "Text.\n\n" + PRACTICES)
+    help_page = tmp_path / "content" / "pages" / "help.md"
+    help_page.write_text("# Help\n\nFirst.\n\n{include shared/gone.md}\n")
+    error = expect_error(tmp_path, help_page, 5)
+    assert "include 'shared/gone.md'" in error.message
+
+
+def test_include_outside_the_content_folder_fails(tmp_path):
+    """An include may not reach outside content/ (or name anything but a .md file)."""
+    (tmp_path / "secret.md").write_text("Not content.\n")
+    path = write(tmp_path / "content", "alpha", "Text.\n\n{include ../secret.md}\n\n" + PRACTICES)
+    error = expect_error(tmp_path, path, line_of(path, "{include"))
+    assert "inside the content folder" in error.message
+
+
 def test_slug_differing_from_file_name_fails_at_slug_line(tmp_path):
     """A slug that is not the file name fails at the slug's line."""
     front = ["---", "title: Alpha", "summary: S.", "slug: alpha-two", "sources: Src", "order: 1", "---"]

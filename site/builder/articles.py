@@ -6,6 +6,7 @@ import markdown
 
 from . import frontmatter
 from .errors import BuildError, line_of
+from .includes import IncludeExtension, expand
 from .practices_ext import ArticleExtension
 
 WORDS_PER_MINUTE = 200
@@ -17,9 +18,12 @@ def count_words(markdown_text):
     return len(re.findall(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)*", text))
 
 
-def article_markdown(path, source, slug):
-    """The converter for one article's body (`source`, as in `path`): after convert(), md.practices and md.headings."""
-    return markdown.Markdown(extensions=["tables", "sane_lists", ArticleExtension(path=path, source=source, slug=slug)],
+def article_markdown(path, source, slug, content_root=None):
+    """The converter for one article's body (`source`, as in `path`): after convert(), md.practices and md.headings.
+    `{include <file>}` lines name files in `content_root` (default: the article's folder)."""
+    root = Path(path).parent if content_root is None else content_root
+    return markdown.Markdown(extensions=["tables", "sane_lists", IncludeExtension(path=path, content_root=root),
+                                         ArticleExtension(path=path, source=source, slug=slug)],
                              output_format="html")
 
 
@@ -34,7 +38,8 @@ def read_article(path):
     padded = "\n" * (first_line - 1) + body
     md = article_markdown(path, padded, fields["slug"])
     html = md.convert(padded)
-    words = count_words(body)
+    # The reader reads the included text too, so it counts; the marker line does not.
+    words = count_words("\n".join(expand(path, body.split("\n"), path.parent)))
     return dict(fields, html=html, practices=md.practices, headings=md.headings,
                 words=words, minutes=max(1, round(words / WORDS_PER_MINUTE)), path=str(path))
 
@@ -45,20 +50,34 @@ def read_collection(folder):
     if not paths:
         raise BuildError(folder, 0, "no articles (*.md) in this folder")
     articles = [read_article(p) for p in paths]
-    names, seen_orders = {}, {}
+    seen_orders = {}
     for article in articles:
         if article["order"] in seen_orders:
             raise BuildError(article["path"], 1,
                              f"order {article['order']} is also used by {seen_orders[article['order']]}")
         seen_orders[article["order"]] = article["path"]
-        for practice in article["practices"]:
-            known = names.setdefault(practice["id"], (practice["name"], article["path"]))
-            if known[0] != practice["name"]:
-                source = Path(article["path"]).read_text(encoding="utf-8")
-                raise BuildError(article["path"], line_of(source, "{#%s}" % practice["id"]),
-                                 f"practice {practice['id']!r} is named {practice['name']!r} here "
-                                 f"but {known[0]!r} in {known[1]}: one id, one name")
+    check_one_practice_one_text(articles)
     return sorted(articles, key=lambda a: a["order"])
+
+
+def check_one_practice_one_text(articles):
+    """A practice several articles suggest has one name and one text, as the tracker shows it away from any
+    article: BuildError at the id's line in the first article (by file name) that differs from the first."""
+    first = {}
+    for article in articles:
+        for practice in article["practices"]:
+            known, where = first.setdefault(practice["id"], (practice, article["path"]))
+            if known["name"] != practice["name"]:
+                problem = (f"practice {practice['id']!r} is named {practice['name']!r} here "
+                           f"but {known['name']!r} in {where}: one id, one name")
+            elif known["text"] != practice["text"]:
+                problem = (f"practice {practice['id']!r} has a different text here than in {where}: "
+                           "one id, one text (write it once to stand alone in the tracker; "
+                           "the article's own context goes in its body)")
+            else:
+                continue
+            source = Path(article["path"]).read_text(encoding="utf-8")
+            raise BuildError(article["path"], line_of(source, "{#%s}" % practice["id"]), problem)
 
 
 def catalogue(articles):

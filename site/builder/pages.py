@@ -2,8 +2,9 @@
 help page, content/pages/help.md, is one) into their own sections.
 
 A page is plain Markdown like an article's body, without front matter or practices: its first line is
-its `# ` title. Raw HTML is escaped and images refused, as in articles. The build fails without one,
-because the page links to each (every article to the help page).
+its `# ` title. Raw HTML is escaped and images refused, as in articles, and `{include <file>}` lines are
+expanded as in articles (the help page says the safety rule from content/shared/safety.md). The build
+fails without one, because the page links to each (every article to the help page).
 """
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .errors import BuildError
+from .includes import IncludeExtension
 from .practices_ext import slugify, text_of, unique_anchor
 
 class PageTreeprocessor(Treeprocessor):
@@ -59,8 +61,8 @@ def read(content, view):
         raise BuildError(path, 1, f"the {view.name} page starts with its title as a '# ' heading")
     if not body.strip():
         raise BuildError(path, 2, f"the {view.name} page has a title but no text")
-    md = markdown.Markdown(extensions=["tables", "sane_lists", PageExtension(path=path, name=view.name)],
-                           output_format="html")
+    md = markdown.Markdown(extensions=["tables", "sane_lists", IncludeExtension(path=path, content_root=Path(content)),
+                                       PageExtension(path=path, name=view.name)], output_format="html")
     # A blank first line keeps the body's line numbers those of the file.
     html = md.convert("\n" + body)
     return {"name": view.name, "title": first[2:].strip(), "html": html, "path": str(path)}

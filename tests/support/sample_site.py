@@ -39,7 +39,7 @@ BETA = """Beta's opening paragraph is about a partner who rarely shows tears.
 
 ## Practices
 
-- {#active-listening} **Listen actively.** Let them finish before you reply.
+- {#active-listening} **Listen actively.** Say back what you heard. *When it helps:* in a hard talk.
 - {#feelings-journal} **Keep a feelings journal.** Write a line a day. Watch out: </script><script>alert(3)</script>
 - {#name-feelings} **Name your feelings.** Pause and find the word.
 """
