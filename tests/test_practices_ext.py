@@ -20,8 +20,8 @@ PRACTICES_HTML = (
     '<h2 id="one--practices" tabindex="-1">Practices</h2>\n'
     '<ul class="practices">\n'
     '<li class="practice" data-practice="say-it">'
-    '<input aria-describedby="one--do-say-it-text" class="practice-box" data-change="tick" data-practice="say-it" disabled'
-    ' id="one--do-say-it" type="checkbox">'
+    '<input aria-describedby="one--do-say-it-text" class="practice-box" data-change="tick" data-practice="say-it"'
+    ' disabled id="one--do-say-it" type="checkbox">'
     '<label for="one--do-say-it">Say it</label>'
     '<div class="practice-text" id="one--do-say-it-text">\n'
     '<p>Name the feeling.</p>\n'
@@ -65,8 +65,8 @@ def test_practices_keep_their_order_and_their_inline_markup():
         PRACTICES + "- {#listen-well} **Listen well.** Put the *phone* away.\n",
         PRACTICES_HTML.replace("</ul>", "")
         + '<li class="practice" data-practice="listen-well">'
-        '<input aria-describedby="one--do-listen-well-text" class="practice-box" data-change="tick" data-practice="listen-well" disabled'
-        ' id="one--do-listen-well" type="checkbox">'
+        '<input aria-describedby="one--do-listen-well-text" class="practice-box" data-change="tick"'
+        ' data-practice="listen-well" disabled id="one--do-listen-well" type="checkbox">'
         '<label for="one--do-listen-well">Listen well</label>'
         '<div class="practice-text" id="one--do-listen-well-text">\n'
         "<p>Put the <em>phone</em> away.</p>\n"
