@@ -8,16 +8,15 @@ import json
 import js
 from pyscript.ffi import create_proxy
 
-
-from web.data_transfer import DataTransfer
+from core.store import Store
 from web.browser_api import when_idle
+from web.data_transfer import DataTransfer
 from web.display import Display
-from web.keeping import Keeping
 from web.dom import document, now_ms, q
+from web.keeping import Keeping
 from web.local_storage import LocalStorage
 from web.messages import Messages
 from web.router import Router
-from core.store import Store
 from web.tracker_page import TrackerPage
 from web.updates import Updates
 from web.vault import Vault
