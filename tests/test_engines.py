@@ -107,7 +107,7 @@ def test_tracker_offers_export_import_and_erase(tab, url):
 
 
 def test_keep_data_offer_follows_the_storage_manager(tab, url):
-    """"Keep my data safe" is offered where the engine has navigator.storage (Firefox) and absent where not
+    """"Ask this browser not to clear…" is offered where the engine has navigator.storage (Firefox) and absent where not
     (WebKitGTK)."""
     tab.open(url + "#/practices")
     tab.wait_for("document.querySelector('#tracker:not([aria-busy]) .tracker-card')")

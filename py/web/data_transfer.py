@@ -133,7 +133,7 @@ class DataTransfer:
         if record:
             passphrase = str(q("#import-file-pass").value) if q("#import-file-pass") else ""
             if not passphrase:
-                self.import_error("Type the passphrase this copy was locked with. Nothing was changed.",
+                self.import_error("Type the passphrase this copy was protected with. Nothing was changed.",
                                   "import-file-pass")
                 return
             keys = await vault.keys_for(passphrase, record)
@@ -160,7 +160,7 @@ class DataTransfer:
         q("#data-dialog").innerHTML = ""
         self.imported(name)
         if adopt is not None:
-            self.messages.say("Imported “%s”. Its notes are locked with the passphrase it was saved with." % name,
+            self.messages.say("Imported “%s”. Its notes are encrypted with the passphrase it was saved with." % name,
                               change=True)
 
     def erase(self):
