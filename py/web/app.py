@@ -173,7 +173,7 @@ class App:
     def on_storage(self, event):
         # Another tab wrote a key: re-read that one (null: the other tab cleared all storage).
         key = event.key
-        self.store.refresh(str(key) if key is not None else None)
+        self.store.refresh(str(key) if key is not None else None, report=True)
         self.vault.on_storage(str(key) if key is not None else None)
         # An import in another tab writes dozens of keys: redraw once, after the last of them.
         if not self.redraw_pending:
@@ -183,6 +183,8 @@ class App:
     def redraw_after_storage(self):
         self.redraw_pending = False
         self.refresh()
+        self.store.tell_unreadable()   # what another tab left unreadable is said once, whoever backed it up
+        self.messages.show_notices()
 
     def on_toggle(self, event):
         if event.target.matches("details.history"):
