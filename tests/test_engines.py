@@ -234,3 +234,35 @@ def test_journal_lock_survives_reload(tab, url):
     tab.evaluate("%s('#lock-pass', 'quiet river morning tea')" % set_value)
     tab.click("[data-action=lock-unlock][data-field=lock]")
     tab.wait_for("document.querySelector('#journal-body').innerText.includes('A note the engines')", timeout=60)
+
+
+ENTER = "\ue007"   # WebDriver's Enter key
+
+
+def test_enter_submits_each_form(tab, url):
+    """Enter (typed with real key presses) sends the lock's forms and the exit address's, and the page stays where
+    it is: the lock is set, a wrong passphrase is refused with its text kept, the right one unlocks, the address is
+    kept."""
+    tab.open(url)
+    tab.route_to("#/journal")
+    tab.wait_for("document.querySelector('#lock-panel')")
+    tab.evaluate("(window.__samePage = 1, document.querySelector('#lock-panel').open = true)")
+    tab.type_keys("#lock-new", "quiet river morning tea")
+    tab.type_keys("#lock-again", "quiet river morning tea" + ENTER)
+    tab.wait_for("document.querySelector('[data-action=lock-now]')", timeout=60)
+    tab.reload()
+    tab.wait_ready()
+    tab.wait_for("document.querySelector('#lock-pass')")
+    tab.evaluate("window.__samePage = 1")
+    tab.type_keys("#lock-pass", "not the passphrase" + ENTER)
+    tab.wait_for("document.querySelector('#lock-error').innerText.includes('does not open')", timeout=60)
+    assert tab.evaluate("document.querySelector('#lock-pass').value") == "not the passphrase"
+    tab.evaluate("(document.querySelector('#lock-pass').value = '', true)")
+    tab.type_keys("#lock-pass", "quiet river morning tea" + ENTER)
+    tab.wait_for("document.querySelector('[data-action=lock-now]')", timeout=60)
+    tab.evaluate("document.querySelector('#display').open = true")
+    tab.type_keys("#exit-url", "news.example/today" + ENTER)
+    tab.wait_for("document.querySelector('a.leave').getAttribute('href') === 'https://news.example/today'")
+    assert tab.evaluate("window.__samePage") == 1 and tab.evaluate("location.hash") == "#/journal"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(Path(SCREENSHOTS, "%s-enter-submits.png" % tab.name))
