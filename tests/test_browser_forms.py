@@ -121,9 +121,6 @@ def test_enter_saves_the_exit_address_and_refuses_a_wrong_one_in_place(open_page
     stayed(page, url)
 
 
-WORD = "(text, word) => new RegExp('\\\\b' + word + '\\\\b', 'i').test(text)"
-
-
 def says(page, word):
     """Whether the page's visible text (the view and its message) has the word, as a word."""
     text = page.inner_text("#main") + "\n" + page.inner_text("#status")
