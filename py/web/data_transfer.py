@@ -102,9 +102,10 @@ class DataTransfer:
         if box:
             box.innerHTML = tag("p", escape(text), class_="error")
         field = q("#" + box_id) if box_id else None
-        if field:
-            field.value = ""
+        if field:   # what was typed stays, selected: typing again replaces it (issue 37)
+            field.setAttribute("aria-invalid", "true")
             field.focus()
+            field.select()
 
     async def finish_locked(self, mode):
         """An import where a lock is involved (this journal's, the file's, or both): the passphrases are
