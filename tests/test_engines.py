@@ -266,3 +266,24 @@ def test_enter_submits_each_form(tab, url):
     assert tab.evaluate("window.__samePage") == 1 and tab.evaluate("location.hash") == "#/journal"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(Path(SCREENSHOTS, "%s-enter-submits.png" % tab.name))
+
+
+ONE_LINE = ("document.querySelector('header.bar').getBoundingClientRect().height <= 20 + Math.max(...[...document"
+            ".querySelectorAll('header.bar > *, header.bar nav > *')].map(e => e.getBoundingClientRect().height))")
+
+
+def test_leave_quickly_shows_and_the_header_keeps_one_line_at_every_text_size(tab, url):
+    """At 320 px, on the library, Leave quickly shows by default and the header stays one line at every text size,
+    with no sideways scroll; screenshots kept to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.set_viewport({"width": 320, "height": 700})
+    tab.open(url)
+    for size in (0, 1, 2, 3):
+        tab.evaluate("localStorage.setItem('attune:data', JSON.stringify({schema: 2, focus: {}, reading: {}, "
+                     "settings: {theme: 'system', text_size: %d, at: 1}}))" % size)
+        tab.reload()
+        tab.wait_ready()
+        assert tab.evaluate("getComputedStyle(document.querySelector('a.leave')).display") != "none"
+        assert tab.evaluate(ONE_LINE), "%s: the header wraps at text size %d" % (tab.name, size)
+        assert tab.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
+        tab.screenshot(Path(SCREENSHOTS, "%s-320-size%d-header.png" % (tab.name, size)))
