@@ -263,6 +263,8 @@ def test_enter_submits_each_form(tab, url):
     tab.evaluate("document.querySelector('#display').open = true")
     tab.type_keys("#exit-url", "news.example/today" + ENTER)
     tab.wait_for("document.querySelector('a.leave').getAttribute('href') === 'https://news.example/today'")
+    assert tab.evaluate("document.querySelector('#exit-url').value") == "https://news.example/today"
+    assert "news.example" in tab.text("#status")
     assert tab.evaluate("window.__samePage") == 1 and tab.evaluate("location.hash") == "#/journal"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(Path(SCREENSHOTS, "%s-enter-submits.png" % tab.name))
