@@ -201,8 +201,9 @@ window.addEventListener("appinstalled", function () {
 // the exit address: the Attune entry in the tab's Back list becomes the exit page, not a new entry.
 (function () {
   var root = document.documentElement;
-  var SHIFT_PRESSES = 3, SHIFT_WINDOW_MS = 5000;   // GOV.UK's "Exit this page": Shift three times
-  var leaving = false, titleBefore = "", shifts = [];
+  // GOV.UK's "Exit this page": Shift three times, each press counted only within 5 s of the one before.
+  var SHIFT_PRESSES = 3, SHIFT_WINDOW_MS = 5000;
+  var leaving = false, titleBefore = "", shifts = 0, shiftTimer = null;
   // py/core/settings.py's is_exit_url, from its rule (CORE.exitUrl), for an address read from storage
   // before Python has checked it.
   var rule = CORE.exitUrl;
@@ -253,11 +254,27 @@ window.addEventListener("appinstalled", function () {
     }
     location.replace(exitAddress());
   }
-  // Back to a page the browser kept whole (its back-forward cache): the reader sees Attune, not a blank.
+  // What the Shift presses say to a screen reader, in the page's own live region for them (index.html):
+  // how many presses are left, and that the count ran out. Sighted readers see nothing change.
+  function tell(text) {
+    var region = document.getElementById("leave-status");
+    if (region) region.textContent = text;
+  }
+  function forgetShifts(expired) {
+    if (shiftTimer !== null) clearTimeout(shiftTimer);
+    shiftTimer = null;
+    if (shifts && expired) tell("Leave quickly by Shift timed out. Press Shift 3 times to leave Attune.");
+    else if (shifts) tell("");
+    shifts = 0;
+  }
+  // Back to a page the browser kept whole (its back-forward cache): the reader sees Attune, not a blank,
+  // and a count of Shift presses begun before leaving starts again.
   window.addEventListener("pageshow", function (event) {
-    if (!event.persisted || !leaving) return;
+    if (!event.persisted) return;
+    forgetShifts(false);
+    tell("");
+    if (leaving) document.title = titleBefore;
     leaving = false;
-    document.title = titleBefore;
     Array.prototype.forEach.call(document.querySelectorAll(".leave-cover"), function (c) { c.parentNode.removeChild(c); });
   });
   document.addEventListener("click", function (event) {
@@ -267,29 +284,34 @@ window.addEventListener("appinstalled", function () {
       event.preventDefault();
       return leave();
     }
-    // Fewer traces: while "every page" is on, a link within the page replaces the history entry, so
-    // after leaving, Back finds at most the one Attune entry the visit began with.
+    // Fewer traces (the reader's setting, <html data-traces>): a link within the page replaces the history
+    // entry, so after leaving, Back finds at most the one Attune entry the visit began with.
     var href = link.getAttribute("href");
-    if (root.getAttribute("data-leave") !== "everywhere" || !href || href.charAt(0) !== "#" ||
+    if (root.getAttribute("data-traces") !== "fewer" || !href || href.charAt(0) !== "#" ||
         event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     if (href !== location.hash) location.replace(href);
   });
-  // Shift three times within 5 s leaves, from any view. Only three separate presses with no other key
-  // between them count: Shift held for capitals is followed by a letter, which starts the count again,
-  // so typing a note, a date or an address never leaves by accident.
+  // Shift three times leaves, from any view, each press within 5 s of the one before. Only separate
+  // presses with no other key between them count: Shift held for capitals is followed by a letter, which
+  // starts the count again, so typing a note, a date or an address never leaves by accident.
   window.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift") { shifts = []; return; }
+    if (event.key !== "Shift") { forgetShifts(false); return; }
     if (event.repeat) return;
-    var now = Date.now();
-    shifts = shifts.filter(function (t) { return now - t < SHIFT_WINDOW_MS; });
-    shifts.push(now);
-    if (shifts.length >= SHIFT_PRESSES) {
-      shifts = [];
-      leave();
+    if (shiftTimer !== null) clearTimeout(shiftTimer);
+    shifts += 1;
+    if (shifts >= SHIFT_PRESSES) {
+      forgetShifts(false);
+      return leave();
     }
+    var left = SHIFT_PRESSES - shifts;
+    tell("Shift pressed. Press it " + (left === 1 ? "once more" : left + " more times") + " to leave Attune.");
+    shiftTimer = setTimeout(function () { forgetShifts(true); }, SHIFT_WINDOW_MS);
   }, true);
 })();
+// Attune's forms never go anywhere: the app answers each submit (py/web/app.py, App.on_submit), and before
+// Python is up Enter does nothing rather than reload the page (the page's CSP would refuse it anyway).
+document.addEventListener("submit", function (event) { event.preventDefault(); });
 // Drawing in pieces (py/web/pacing.py, AfterPaint): fn runs in a task of its own right after the next
 // frame is painted. The hop through requestAnimationFrame is done here, in JavaScript, so that a frame's
 // own task carries no call into Python: each was 1-2.5 ms of it at 4x CPU, and opening #/practices

@@ -6,6 +6,7 @@ import pytest
 from core import routes
 from axe import assert_axe_clean
 from browser import DESKTOP, PHONE
+from builder import config
 from pages import open_data, open_row, today
 
 pytestmark = pytest.mark.browser
@@ -100,7 +101,8 @@ def test_skip_link_is_first_and_moves_focus_to_main(site, open_page):
 
 
 def test_tab_reaches_nav_and_space_ticks_a_practice(site, open_page):
-    """Tab goes skip link, brand, Library, Practices and on to a practice box, which Space ticks and saves."""
+    """Tab goes skip link, Leave quickly, brand, Library, Practices and on to a practice box, which Space ticks and
+    saves."""
     w = open_page(DESKTOP)
     page = w.open(site + "#/a/crying-together")
     stops = []
@@ -109,7 +111,8 @@ def test_tab_reaches_nav_and_space_ticks_a_practice(site, open_page):
         stops.append(page.evaluate(FOCUSED))
         if stops[-1].startswith("input#crying-together--do-"):
             break
-    assert stops[:4] == ["a.skip", "a[href=#/]", "a[href=#/]", "a[href=#/practices]"], stops[:6]
+    leave = "a[href=%s]" % config.EXIT_URL
+    assert stops[:5] == ["a.skip", leave, "a[href=#/]", "a[href=#/]", "a[href=#/practices]"], stops[:6]
     assert page.evaluate("document.activeElement.classList.contains('practice-box')"), stops
     pid = page.evaluate("document.activeElement.dataset.practice")
     assert not page.evaluate("document.activeElement.checked")

@@ -1,6 +1,7 @@
-"""Leave quickly (issue 23) in real Chromium: the header's link with and without scripts, the cover and
-location.replace(), Shift three times (and typing that must not leave), "on every page" with fewer
-history entries, the reader's own address, where the link sits at phone and desktop widths, axe.
+"""Leave quickly (issues 23, 37) in real Chromium: the header's link on every view with and without scripts, hidden
+on the library and the articles only when the reader chose so, the cover and location.replace(), Shift three times
+(each press told to a screen reader, the count expiring; typing that must not leave), fewer history entries, the
+reader's own address, where the link sits at phone and desktop widths and every text size, axe.
 
 No test reaches the internet: the exit address is routed to a small local body (see exits()), and the
 page's own requests are checked to go nowhere else before leaving.
@@ -94,44 +95,71 @@ def back_from_the_exit_page(page, site):
 # --- where it shows ---------------------------------------------------------------------------------
 
 
-def test_shown_on_help_and_journal_and_elsewhere_only_when_asked(site, open_page):
-    """By default the link shows on #/help and #/journal (a day too) and not on the library, an article or
-    #/practices; with "on every page" it shows on all of them, and the link is the build's address."""
+VIEWS = {"#/": "library", "#/a/never-cries": "a/never-cries", "#/practices": "practices", "#/help": "help",
+         "#/journal": "journal", "#/journal/2024-01-05": "journal", "#/nowhere": "missing"}
+READING = ("#/", "#/a/never-cries")   # the views where the reader may hide it
+
+
+def test_shown_on_every_view_and_hidden_on_reading_views_only_when_asked(site, open_page):
+    """By default the link shows on every view; "Hide it on the library and the articles" hides it there and
+    nowhere else (never on #/practices, #/journal or #/help), and says so; unticked, it is back everywhere."""
     w = open_page(PHONE)
     page = w.open(site)
     assert page.get_attribute("a.leave", "href") == EXIT == page.get_attribute("html", "data-exit")
-    expected = {"#/": False, "#/a/never-cries": False, "#/practices": False, "#/help": True, "#/journal": True,
-                "#/journal/2024-01-05": True, "#/nowhere": False}
-    for route, visible in expected.items():
+    for route, name in VIEWS.items():
         page.evaluate("r => location.hash = r", route)
-        # Shown or not by the stylesheet, from <html data-route>, which the router sets.
-        name = {"#/": "library", "#/journal/2024-01-05": "journal", "#/nowhere": "missing"}.get(route, route[2:])
-        page.wait_for_function(ROUTE, arg=name)
-        assert shown(page) == visible, route
-    page.click("#display summary")
-    page.check("#leave-everywhere")
-    page.wait_for_function("document.documentElement.dataset.leave === 'everywhere'")
-    assert w.stored()["settings"]["exit_everywhere"] == 1
-    assert "on every page" in page.inner_text("#status")
-    page.click("#display summary")
-    for route in expected:
-        page.evaluate("r => location.hash = r", route)
-        page.wait_for_function("r => location.hash === r", arg=route)
+        page.wait_for_function(ROUTE, arg=name)   # shown or not by the stylesheet, from <html data-route>
         assert shown(page), route
+    page.evaluate("location.hash = '#/'")
+    page.click("#display summary")
+    assert page.get_by_role("group", name="Leave quickly").is_visible()
+    page.check("#leave-hide-reading")
+    page.wait_for_function("document.documentElement.dataset.leave === 'not-reading'")
+    assert w.stored()["settings"]["exit_hide_reading"] == 1
+    assert "hidden on the library and the articles" in page.inner_text("#status")
+    page.click("#display summary")
+    for route, name in VIEWS.items():
+        page.evaluate("r => location.hash = r", route)
+        page.wait_for_function(ROUTE, arg=name)
+        assert shown(page) == (route not in READING), route
+    page.click("#display summary")
+    page.uncheck("#leave-hide-reading")
+    page.wait_for_function("!document.documentElement.hasAttribute('data-leave')")
+    assert "exit_hide_reading" not in w.stored()["settings"] and shown(page)
+
+
+def test_an_older_every_page_setting_still_reads_and_keeps_fewer_traces(site, open_page):
+    """A document stored before issue 37 with exit_everywhere (then "show on every page") loads without a word:
+    the link shows everywhere, as for everyone now, and the setting's other half, fewer history entries, stands
+    (its box is ticked)."""
+    w = open_page(PHONE)
+    page = w.open(site)
+    page.evaluate(EVERY_PAGE, {"exit_everywhere": 1})
+    page.reload()
+    page.wait_for_selector("html[data-app=ready]")
+    assert page.get_attribute("html", "data-traces") == "fewer" and shown(page)
+    assert page.inner_text("#status") == ""
+    page.click("#display summary")
+    assert page.is_checked("#leave-fewer-traces") and not page.is_checked("#leave-hide-reading")
 
 
 @pytest.mark.allow_console_errors("the runtime is blocked on purpose: boot.js alone works")
-def test_every_page_setting_shows_it_before_python_starts(site, open_page):
-    """With Python's runtime blocked, boot.js alone shows the link on the library for a reader who turned
-    "on every page" on, points it at their own address, and leaves with it."""
+def test_the_reading_views_setting_applies_before_python_starts(site, open_page):
+    """With Python's runtime blocked, boot.js alone hides the link on the library for a reader who chose so, shows
+    it on #/practices, points it at their own address, and leaves with it."""
     w = open_page(PHONE)
     exits(w.context)
     page = w.open(site)
-    page.evaluate(EVERY_PAGE, {"exit_everywhere": 1, "exit_url": OWN})
+    page.evaluate(EVERY_PAGE, {"exit_hide_reading": 1, "exit_url": OWN})
     w.context.route("**/runtime/**", lambda route: route.abort())
     page.reload()
     page.wait_for_load_state("domcontentloaded")
     assert page.get_attribute("html", "data-app") != "ready"
+    assert not shown(page)
+    page.goto(site + "#/practices")
+    page.reload()   # without Python, only boot.js's first pick of the view shows it
+    page.wait_for_load_state("domcontentloaded")
+    assert page.get_attribute("html", "data-route") == "practices"
     assert shown(page) and page.get_attribute("a.leave", "href") == OWN
     page.click("a.leave")
     page.wait_for_url(OWN)
@@ -210,10 +238,13 @@ def test_offline_it_still_blanks_the_page_and_leaves(site, open_page):
 
 
 def test_shift_three_times_leaves_from_any_view(site, open_page):
-    """Three presses of Shift leave from the library, where the link is not even shown."""
+    """Three presses of Shift leave from the library, where the reader hid the link."""
     w = open_page(DESKTOP)
     exits(w.context)
     page = w.open(site)
+    page.evaluate(EVERY_PAGE, {"exit_hide_reading": 1})
+    page.reload()
+    page.wait_for_selector("html[data-app=ready]")
     assert not shown(page)
     length = page.evaluate("history.length")
     for _ in range(3):
@@ -255,22 +286,68 @@ def test_typing_with_shift_in_the_journal_does_not_leave(site, open_page):
     left(w)
 
 
-def test_three_shifts_count_only_within_five_seconds(site, open_page):
-    """Two presses, then a third more than 5 s after the first, do not leave; two more soon after it do."""
+SAID = "document.querySelector('#leave-status').textContent"
+
+
+def test_each_shift_press_is_told_and_the_count_expires_after_five_seconds(site, open_page):
+    """The page's live region for Leave quickly says how many presses are left after the first and the second;
+    5 s without a press, the count ends and it says so; a third press then does not leave, and two more do."""
     w = open_page(PHONE)
     exits(w.context)
     page = w.open(site + "#/help")
-    page.evaluate("(() => { const now = Date.now; let ahead = 0; Date.now = () => now() + ahead; "
-                  "window.__ahead = ms => { ahead += ms; }; })()")
+    region = page.locator("#leave-status")
+    assert region.get_attribute("role") == "status" and page.evaluate(SAID) == ""
     page.keyboard.press("Shift")
+    assert page.evaluate(SAID) == "Shift pressed. Press it 2 more times to leave Attune."
     page.keyboard.press("Shift")
-    page.evaluate("window.__ahead(5001)")
+    assert page.evaluate(SAID) == "Shift pressed. Press it once more to leave Attune."
+    page.wait_for_timeout(4000)
+    assert "once more" in page.evaluate(SAID)   # within 5 s of the last press: still counting
+    page.wait_for_function(SAID + ".includes('timed out')", timeout=3000)
+    assert page.evaluate(SAID) == "Leave quickly by Shift timed out. Press Shift 3 times to leave Attune."
     page.keyboard.press("Shift")
+    assert "2 more times" in page.evaluate(SAID)   # counted from one again
     page.wait_for_timeout(300)
     assert page.url.startswith(site) and page.locator(".leave-cover").count() == 0
     page.keyboard.press("Shift")
     page.keyboard.press("Shift")
     left(w)
+
+
+def test_any_other_key_starts_the_count_again_and_quiets_it(site, open_page):
+    """Shift twice, then another key: the count starts again and the region says nothing more; two presses after
+    it do not leave."""
+    w = open_page(PHONE)
+    page = w.open(site + "#/journal")
+    page.wait_for_selector("#journal-note")
+    page.focus("#journal-note")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.press("a")
+    assert page.evaluate(SAID) == ""
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    assert "once more" in page.evaluate(SAID)
+    page.wait_for_timeout(300)
+    assert page.url.startswith(site) and page.locator(".leave-cover").count() == 0
+
+
+def test_a_page_back_from_the_back_forward_cache_shows_no_cover(site, open_page):
+    """Leaving put the cover on and blanked the title; when the browser shows the page again from its back-forward
+    cache (pageshow, persisted), the cover is gone, the title is back and the Shift count starts again."""
+    w = open_page(PHONE)
+    w.context.exit_addresses = (EXIT,)
+    w.context.route(EXIT, lambda route: route.fulfill(status=204))   # "No Content": the tab stays, covered
+    page = w.open(site + "#/help")
+    title = page.title()
+    page.keyboard.press("Shift")
+    page.click("a.leave", no_wait_after=True)
+    page.wait_for_timeout(500)
+    assert page.evaluate("document.querySelectorAll('.leave-cover').length") == 1
+    assert page.evaluate("document.title") == "" and page.url == site + "#/help"
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    assert page.evaluate("document.querySelectorAll('.leave-cover').length") == 0
+    assert page.evaluate("document.title") == title and page.evaluate(SAID) == ""
 
 
 # --- fewer traces -----------------------------------------------------------------------------------
@@ -287,15 +364,16 @@ def walk_five_views(page):
 
 @pytest.mark.parametrize("everywhere,behind", [(True, 0), (False, 5)], ids=["every-page", "default"])
 def test_after_five_views_and_leaving_back_finds_at_most_one_attune_entry(site, open_page, everywhere, behind):
-    """With "on every page", moving through five views adds no history entry, and after leaving, Back goes
-    past Attune (at most one entry of it, here none) to the page before; without it each view is an entry."""
+    """With "Add nothing to the Back button's list", moving through five views adds no history entry, and after
+    leaving, Back goes past Attune (at most one entry of it, here none) to the page before; without it (the
+    default, Leave quickly showing all the while) each view is an entry."""
     w = open_page(PHONE)
     exits(w.context)
     w.page.goto(BEFORE)
     page = w.open(site)
     if everywhere:
         page.click("#display summary")
-        page.check("#leave-everywhere")
+        page.check("#leave-fewer-traces")
         page.click("#display summary")
     length = page.evaluate("history.length")
     walk_five_views(page)
@@ -364,7 +442,7 @@ def test_a_stored_address_that_is_not_a_web_address_is_never_used(site, open_pag
     assert page.get_attribute("a.leave", "href") == EXIT
     page.wait_for_selector("html[data-app=ready]")
     assert page.get_attribute("a.leave", "href") == EXIT
-    assert page.get_attribute("html", "data-leave") == "everywhere"   # the valid setting beside it stands
+    assert page.get_attribute("html", "data-traces") == "fewer"   # the valid setting beside it stands
     page.click("a.leave")
     left(w)
 
@@ -391,14 +469,16 @@ def overlaps(a, b):
     return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
 
 
+@pytest.mark.parametrize("size", [0, 1, 2, 3])
 @pytest.mark.parametrize("width", [320, 360, 390, 1280])
-def test_it_fits_the_one_line_header_and_covers_no_control(site, open_page, width):
-    """On every view that shows it, at 320, 360, 390 and 1280 px: the link is in the header, which stays one
-    line; it overlaps no other control, the page does not scroll sideways, and it stays in view scrolled down."""
+def test_it_fits_the_one_line_header_and_covers_no_control(site, open_page, width, size):
+    """On every view, by default, at 320, 360, 390 and 1280 px and every text size: the link is in the header,
+    which stays one line; it overlaps no other control, the page does not scroll sideways, and it stays in view
+    scrolled down."""
     w = open_page({"width": width, "height": 800})
     page = w.open(site)
-    one_line = page.evaluate("document.querySelector('header.bar .brand').getBoundingClientRect().height") + 20
-    page.evaluate(EVERY_PAGE, {"exit_everywhere": 1})
+    page.evaluate("s => localStorage.setItem('attune:data', JSON.stringify({schema: 2, focus: {}, reading: {}, "
+                  "settings: {theme: 'system', text_size: s, at: 1}}))", size)
     page.reload()
     page.wait_for_selector("html[data-app=ready]")
     for route in ("#/help", "#/journal", "#/", "#/a/crying-together", "#/practices"):
@@ -407,6 +487,9 @@ def test_it_fits_the_one_line_header_and_covers_no_control(site, open_page, widt
         page.wait_for_selector("#tracker[aria-busy]", state="detached")   # #/practices: every group drawn
         page.evaluate("scrollTo(0, 0)")
         link, header = page.evaluate(BOX, "a.leave"), page.evaluate(BOX, "header.bar")
+        # One line: the header is no taller than its tallest control and its padding.
+        one_line = page.evaluate("Math.max(...[...document.querySelectorAll('header.bar > *, header.bar nav > *')]"
+                                 ".map(e => e.getBoundingClientRect().height))") + 20
         assert header["height"] <= one_line, (route, width, header)
         assert link["left"] >= 0 and link["right"] <= width
         assert header["top"] <= link["top"] and link["bottom"] <= header["bottom"]
@@ -435,9 +518,13 @@ def test_it_is_the_first_stop_after_the_skip_link(site, open_page, route):
 
 
 def test_where_it_is_hidden_tab_goes_on_to_the_header(site, open_page):
-    """On an article without "on every page", the hidden link is no tab stop: skip link, then the brand."""
+    """On an article where the reader hid it, the hidden link is no tab stop: skip link, then the brand."""
     w = open_page(DESKTOP)
-    page = w.open(site + "#/a/never-cries")
+    page = w.open(site)
+    page.evaluate(EVERY_PAGE, {"exit_hide_reading": 1})
+    page.goto(site + "#/a/never-cries")
+    page.reload()
+    page.wait_for_selector("html[data-app=ready]")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     assert page.evaluate(FOCUSED) == "brand"
@@ -446,16 +533,17 @@ def test_where_it_is_hidden_tab_goes_on_to_the_header(site, open_page):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [320, 1280])
 def test_axe_finds_nothing_in_the_link_and_its_settings(site, open_page, width, scheme):
-    """axe-core is clean on #/journal with the link, and with the display panel open, "on every page" on and
-    an address refused (its message showing)."""
+    """axe-core is clean on #/journal with the link, and with the settings panel open, both Leave quickly boxes
+    ticked and an address refused by Enter (its message showing)."""
     w = open_page({"width": width, "height": 800}, bypass_csp=True, color_scheme=scheme)
     page = w.open(site + "#/journal")
     page.wait_for_selector("#journal-note")
     assert_axe_clean(page)
     page.click("#display summary")
-    page.check("#leave-everywhere")
+    page.check("#leave-hide-reading")
+    page.check("#leave-fewer-traces")
     page.fill("#exit-url", "not an address")
-    page.click("[data-action=exit-url]")
+    page.press("#exit-url", "Enter")
     page.wait_for_selector("#exit-url-error:not(:empty)")
     page.evaluate("document.querySelector('#status').innerHTML = ''")   # the toast is checked elsewhere
     # The page may have scrolled the journal's first button under the sticky header: axe would count the
@@ -473,7 +561,7 @@ def test_help_says_what_leaving_does_not_do_and_names_the_erase_control_as_it_is
     text = page.inner_text("#help")
     for words in ("erases nothing", "No website can make the browser forget a visit", "A private window",
                   "Nothing is being saved right now.", "Practices → Your data → Erase all data",
-                  "Searching for support"):
+                  "Searching for support", "On a computer with a keyboard", "On a phone or tablet, tap it"):
         assert words in text, words
     assert re.search(r"\d[\d ()-]{4,}\d", text) is None
     assert text.count("leaves a trace") == 1   # said once, in this section

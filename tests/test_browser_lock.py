@@ -230,8 +230,8 @@ def save_locked_copy(page, site, tmp_path):
 
 
 def test_locked_export_imports_on_a_fresh_profile_with_its_passphrase(open_page, site, tmp_path):
-    """A copy saved while locked imports on a fresh profile: a wrong passphrase is refused and stores nothing; the
-    right one keeps the notes locked, and unlocking shows them."""
+    """A copy saved while locked imports on a fresh profile: a wrong passphrase (sent by Enter) is refused, stays in
+    its field and stores nothing; the right one keeps the notes encrypted, and unlocking shows them."""
     from browser import DESKTOP
     a = open_page(DESKTOP)
     page, doc = open_journal(a, site, notes_today_and_before())
@@ -244,13 +244,13 @@ def test_locked_export_imports_on_a_fresh_profile_with_its_passphrase(open_page,
     page_b = b.open(site + "#/practices")
     page_b.check("#tracker--do-practise-patience")
     import_file(page_b, site, path)
-    assert "locked" in page_b.inner_text("#data-dialog")
+    assert "encrypted" in page_b.inner_text("#data-dialog")
     before = b.storage()
     page_b.fill("#import-file-pass", "not the passphrase")
-    page_b.get_by_role("button", name="Merge into my data").click()
+    page_b.press("#import-file-pass", "Enter")   # the dialog is a form: Enter merges, as the button does
     page_b.wait_for_selector("#import-error .error", timeout=TIMEOUT)
     assert "does not open this copy" in page_b.inner_text("#import-error")
-    assert b.storage() == before
+    assert b.storage() == before and page_b.input_value("#import-file-pass") == "not the passphrase"
     page_b.fill("#import-file-pass", PASS)
     page_b.get_by_role("button", name="Merge into my data").click()
     page_b.wait_for_selector("#status >> text=Imported", timeout=TIMEOUT)
@@ -295,7 +295,7 @@ def test_a_readable_copy_needs_the_notes_unlocked_and_holds_them_plain(open_page
     page, doc = open_journal(w, site, notes_today_and_before())
     lock_on(page)
     save_locked_copy(page, site, tmp_path)
-    assert "Its notes are locked" in page.inner_text("#status")
+    assert "Its notes are encrypted" in page.inner_text("#status")
     assert "Save a readable copy" in page.inner_text("#copy-kinds")
     with page.expect_download() as info:
         page.locator("#tracker").get_by_role("button", name="Save a readable copy").click()

@@ -1,5 +1,5 @@
 """Optional browser APIs in real Chromium: the app starts and saves without them, and asks for
-persistent storage only when the reader taps "Keep my data safe on this device"."""
+persistent storage only when the reader taps "Ask this browser not to clear Attune's data"."""
 import os
 
 import pytest
@@ -101,12 +101,12 @@ STATUS_STARTS = "start => document.querySelector('#keep-data-status').textConten
 
 @pytest.mark.parametrize("granted", [True, False], ids=["granted", "refused"])
 def test_keep_data_button_asks_once_and_shows_the_answer(site, open_page, granted):
-    """The "Keep my data safe" button calls persist() on the tap only, and the status line shows the answer."""
+    """"Ask this browser not to clear…" calls persist() on the tap only, and the status line shows the answer."""
     w = open_page()
     w.context.add_init_script(FAKE_PERSIST % ("true" if granted else "false"))
     page = w.open(site + "#/practices")
     open_data(page)
-    button = page.get_by_role("button", name="Keep my data safe on this device")
+    button = page.get_by_role("button", name="Ask this browser not to clear Attune's data")
     button.wait_for()
     assert page.inner_text("#keep-data-status") == ("This browser may clear Attune's data when the device runs short"
                                                    " of space.")

@@ -273,7 +273,7 @@ def test_erase_needs_confirmation(site, open_page):
     page.check("#tracker--do-ask-questions")
     open_data(page)
     page.get_by_role("button", name="Erase all data").click()
-    page.get_by_role("button", name="Keep my data", exact=True).click()  # not "Keep my data safe…"
+    page.get_by_role("button", name="Keep my data", exact=True).click()  # the erase dialog's "Keep my data"
     assert w.stored()["checkins"]
     page.get_by_role("button", name="Erase all data").click()
     page.get_by_role("button", name="Erase everything").click()

@@ -38,9 +38,10 @@ def test_boot_js_takes_its_keys_settings_and_exit_rule_from_core(tmp_path, monke
 
 
 def test_the_table_holds_each_setting_shown_on_html(tmp_path):
-    """As built from the real table: the theme, the text size and Leave quickly on every page, with their values."""
+    """As built from the real table: the theme, the text size, Leave quickly hidden on reading views and fewer
+    history entries, with their values."""
     _, core = built_boot(tmp_path)
     assert core["keys"] == {"head": "attune:data", "days": "attune:days:"}
     assert [(s["name"], s["attribute"], s["choices"]) for s in core["settings"]] == [
         ("theme", "data-theme", ["system", "light", "dark"]), ("text_size", "data-text-size", [0, 1, 2, 3]),
-        ("exit_everywhere", "data-leave", [1])]
+        ("exit_hide_reading", "data-leave", [1]), ("exit_everywhere", "data-traces", [1])]

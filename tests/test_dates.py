@@ -131,3 +131,11 @@ def test_parsed_dates_are_remembered_in_a_small_cache():
     for n in range(dates.ordinal("2020-01-01"), dates.ordinal("2023-01-01")):
         assert dates.ordinal(dates.iso(n)) == n
     assert 0 < len(dates.PARSED) <= dates.PARSED_MAX
+
+
+def test_clock_name_reads_a_backup_key_as_a_date_and_time():
+    """A backup key's milliseconds read as "8 December 2026 at 01:42"; midnight and a leap day are kept."""
+    assert dates.clock_name(1796694164452) == "8 December 2026 at 01:42"
+    assert dates.clock_name(0) == "1 January 1970 at 00:00"
+    assert dates.clock_name(951782400000 - 60000) == "28 February 2000 at 23:59"
+    assert dates.clock_name(951782400000) == "29 February 2000 at 00:00"

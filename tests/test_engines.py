@@ -107,7 +107,7 @@ def test_tracker_offers_export_import_and_erase(tab, url):
 
 
 def test_keep_data_offer_follows_the_storage_manager(tab, url):
-    """"Keep my data safe" is offered where the engine has navigator.storage (Firefox) and absent where not
+    """"Ask this browser not to clear…" is offered where the engine has navigator.storage (Firefox) and absent where not
     (WebKitGTK)."""
     tab.open(url + "#/practices")
     tab.wait_for("document.querySelector('#tracker:not([aria-busy]) .tracker-card')")
@@ -234,3 +234,58 @@ def test_journal_lock_survives_reload(tab, url):
     tab.evaluate("%s('#lock-pass', 'quiet river morning tea')" % set_value)
     tab.click("[data-action=lock-unlock][data-field=lock]")
     tab.wait_for("document.querySelector('#journal-body').innerText.includes('A note the engines')", timeout=60)
+
+
+ENTER = "\ue007"   # WebDriver's Enter key
+
+
+def test_enter_submits_each_form(tab, url):
+    """Enter (typed with real key presses) sends the lock's forms and the exit address's, and the page stays where
+    it is: the lock is set, a wrong passphrase is refused with its text kept, the right one unlocks, the address is
+    kept."""
+    tab.open(url)
+    tab.route_to("#/journal")
+    tab.wait_for("document.querySelector('#lock-panel')")
+    tab.evaluate("(window.__samePage = 1, document.querySelector('#lock-panel').open = true)")
+    tab.type_keys("#lock-new", "quiet river morning tea")
+    tab.type_keys("#lock-again", "quiet river morning tea" + ENTER)
+    tab.wait_for("document.querySelector('[data-action=lock-now]')", timeout=60)
+    tab.reload()
+    tab.wait_ready()
+    tab.wait_for("document.querySelector('#lock-pass')")
+    tab.evaluate("window.__samePage = 1")
+    tab.type_keys("#lock-pass", "not the passphrase" + ENTER)
+    tab.wait_for("document.querySelector('#lock-error').innerText.includes('does not open')", timeout=60)
+    assert tab.evaluate("document.querySelector('#lock-pass').value") == "not the passphrase"
+    tab.evaluate("(document.querySelector('#lock-pass').value = '', true)")
+    tab.type_keys("#lock-pass", "quiet river morning tea" + ENTER)
+    tab.wait_for("document.querySelector('[data-action=lock-now]')", timeout=60)
+    tab.evaluate("document.querySelector('#display').open = true")
+    tab.type_keys("#exit-url", "news.example/today" + ENTER)
+    tab.wait_for("document.querySelector('a.leave').getAttribute('href') === 'https://news.example/today'")
+    assert tab.evaluate("document.querySelector('#exit-url').value") == "https://news.example/today"
+    assert "news.example" in tab.text("#status")
+    assert tab.evaluate("window.__samePage") == 1 and tab.evaluate("location.hash") == "#/journal"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(Path(SCREENSHOTS, "%s-enter-submits.png" % tab.name))
+
+
+ONE_LINE = ("document.querySelector('header.bar').getBoundingClientRect().height <= 20 + Math.max(...[...document"
+            ".querySelectorAll('header.bar > *, header.bar nav > *')].map(e => e.getBoundingClientRect().height))")
+
+
+def test_leave_quickly_shows_and_the_header_keeps_one_line_at_every_text_size(tab, url):
+    """At 320 px, on the library, Leave quickly shows by default and the header stays one line at every text size,
+    with no sideways scroll; screenshots kept to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.set_viewport({"width": 320, "height": 700})
+    tab.open(url)
+    for size in (0, 1, 2, 3):
+        tab.evaluate("localStorage.setItem('attune:data', JSON.stringify({schema: 2, focus: {}, reading: {}, "
+                     "settings: {theme: 'system', text_size: %d, at: 1}}))" % size)
+        tab.reload()
+        tab.wait_ready()
+        assert tab.evaluate("getComputedStyle(document.querySelector('a.leave')).display") != "none"
+        assert tab.evaluate(ONE_LINE), "%s: the header wraps at text size %d" % (tab.name, size)
+        assert tab.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
+        tab.screenshot(Path(SCREENSHOTS, "%s-320-size%d-header.png" % (tab.name, size)))

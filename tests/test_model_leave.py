@@ -1,4 +1,5 @@
-"""The "Leave quickly" settings (py/core/settings.py): the exit address a reader may set, and "on every page"."""
+"""The "Leave quickly" settings (py/core/settings.py): the exit address a reader may set, hiding it on the library
+and the articles, and fewer history entries (exit_everywhere, named when it also meant "on every page")."""
 import json
 
 import pytest
@@ -51,9 +52,11 @@ def settings_with(**more):
 
 
 def test_optional_settings_are_kept_when_valid_and_absent_by_default():
-    """exit_everywhere (1) and exit_url import and load as they are; a fresh document has neither."""
-    assert "exit_everywhere" not in settings.defaults() and "exit_url" not in settings.defaults()
-    data = {"schema": 2, "settings": settings_with(exit_everywhere=1, exit_url="https://example.org/news")}
+    """exit_everywhere (1: as an export from before issue 37 holds it), exit_hide_reading (1) and exit_url import and
+    load as they are; a fresh document has none of them."""
+    assert not {"exit_everywhere", "exit_hide_reading", "exit_url"} & set(settings.defaults())
+    data = {"schema": 2, "settings": settings_with(exit_everywhere=1, exit_hide_reading=1,
+                                                   exit_url="https://example.org/news")}
     for strict in (True, False):
         doc, problems = model.validate(data, strict)
         assert problems == [] and doc["settings"] == data["settings"]
@@ -62,7 +65,8 @@ def test_optional_settings_are_kept_when_valid_and_absent_by_default():
 
 @pytest.mark.parametrize("name,value", [
     ("exit_everywhere", 0), ("exit_everywhere", True), ("exit_everywhere", "1"), ("exit_everywhere", 2),
-    ("exit_everywhere", None), ("exit_url", "javascript:alert(1)"), ("exit_url", ""), ("exit_url", 5),
+    ("exit_everywhere", None), ("exit_hide_reading", 0), ("exit_hide_reading", True), ("exit_hide_reading", "1"),
+    ("exit_url", "javascript:alert(1)"), ("exit_url", ""), ("exit_url", 5),
     ("exit_url", "https://xy" + "/a" * 245 + "b"),
 ])
 def test_a_bad_optional_setting_is_refused_on_import_and_dropped_from_storage(name, value):

@@ -276,6 +276,26 @@ def test_same_corrupt_text_is_backed_up_once():
     assert len(backups(backend)) == 1
 
 
+def test_every_opening_over_unreadable_data_says_so_even_when_its_backup_exists():
+    """Every key replaced by one unreadable text, already backed up by another tab: opening says so once, makes no
+    second backup and writes nothing; another tab told of the keys by storage events says so too."""
+    backend = FakeBackend()
+    opened(backend).replace(sample_document())
+    keys = [k for k in backend.data if layout.is_data_key(k)]
+    other = opened(backend)
+    for key in keys:
+        backend.data[key] = '{"corrupt'
+        other.refresh(key, report=True)   # the other tab, told by a storage event
+    other.tell_unreadable()
+    assert len(other.notices) == 1 and "could not be read" in other.notices[0][1]
+    assert list(backups(backend).values()) == ['{"corrupt']
+    backend.sets.clear()
+    s = opened(backend)   # the first tab, reloaded
+    assert len(s.notices) == 1 and s.notices[0][0] == "error" and "backup" in s.notices[0][1]
+    assert backend.sets == [] and all(backend.data[k] == '{"corrupt' for k in keys)
+    assert list(backups(backend).values()) == ['{"corrupt']
+
+
 def test_different_corrupt_texts_get_separate_backups():
     """A new unreadable text found later is kept in its own backup; the first backup is not overwritten."""
     backend = FakeBackend({store.KEY: "{first"})

@@ -150,3 +150,12 @@ def timestamp_ms(text):
     hours, minutes, seconds = int(text[11:13]), int(text[14:16]), int(text[17:19])
     millis = int(text[20:23]) if len(text) > 20 and text[19] == "." else 0
     return ((days * 24 + hours) * 60 + minutes) * 60000 + seconds * 1000 + millis
+
+
+def clock_name(ms):
+    """"8 December 2026 at 14:05": a moment given as milliseconds since 1970 on the reader's clock (the
+    glue adds the device's offset from UTC), for a label a reader reads."""
+    minutes = ms // 60000
+    day = to_ordinal(1970, 1, 1) + minutes // 1440
+    year, month, date = from_ordinal(day)
+    return "%d %s %d at %02d:%02d" % (date, MONTHS[month - 1], year, minutes % 1440 // 60, minutes % 60)

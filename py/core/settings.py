@@ -118,9 +118,15 @@ TABLE = (
     Setting("theme", "system", "system, light or dark", choices=("system", "light", "dark"),
             attribute="data-theme", shown=(("light", "light"), ("dark", "dark"))),
     Setting("text_size", 1, "0, 1, 2 or 3", choices=(0, 1, 2, 3), attribute="data-text-size"),
-    # "Leave quickly" shows on every view, and moving between views adds no history entry.
+    # "Leave quickly" shows on every view. The reader may hide it on the library and the articles, never on
+    # the views that hold their notes (#/practices, #/journal) or on #/help (style.css: <html data-leave>).
+    Setting("exit_hide_reading", None, "1 (hidden on the library and the articles) or left out (shown)",
+            choices=ON, attribute="data-leave", shown=((1, "not-reading"),)),
+    # Moving between views adds no history entry (site/boot.js), so after leaving, Back finds at most one
+    # Attune entry. Its name is from before issue 37, when it also showed Leave quickly on every view: that is
+    # everyone's default now, so a stored or exported 1 keeps its one remaining meaning and needs no migration.
     Setting("exit_everywhere", None, "1 (on) or left out (off)", choices=ON,
-            attribute="data-leave", shown=((1, "everywhere"),)),
+            attribute="data-traces", shown=((1, "fewer"),)),
     # Where "Leave quickly" goes instead of the build's address (site/builder/config.py).
     Setting("exit_url", None, "a web address starting http:// or https:// of up to %d characters" % MAX_EXIT_URL,
             check=is_exit_url),

@@ -46,6 +46,7 @@ class Store:
         self.backups = []             # keys of backups made of unreadable data
         self.quiet = False            # True while resume() tries storage again: no repeated notices
         self.known = {}               # key: the text self.doc's part of that key was read from or written as
+        self.unreadable = []          # what was wrong with the unreadable keys of one reading, to tell the reader
 
     def notice(self, kind, text):
         self.notices.append((kind, text))
@@ -65,7 +66,17 @@ class Store:
     def open(self):
         """Read every stored key (or start empty) and report anything that went wrong."""
         self.doc = self.read_all(report=True)
+        self.tell_unreadable()
         return self.doc
+
+    def tell_unreadable(self):
+        """One notice for every unreadable key found since the last: a page that reads unreadable data always
+        says so, whether its backup was made now or already existed (another tab made it, or an earlier visit)."""
+        if self.unreadable and self.persistent:
+            self.notice("error", "Some saved tracker data could not be read (%s). Attune kept the "
+                        "original in a backup, which you can download from the Practices page, and "
+                        "started from what it could read." % "; ".join(self.unreadable[:3]))
+        self.unreadable = []
 
     def read_all(self, report):
         keys = self.stored_keys()
@@ -121,10 +132,12 @@ class Store:
             self.write(doc, layout.legacy_keys(head) + [layout.HEAD])
 
     def back_up(self, raw, problems, report):
+        if report:
+            self.unreadable.extend(p for p in problems if p not in self.unreadable)
         for key in self.backups:
             try:
                 if self.backend.get(key) == raw:
-                    return  # this exact text is already kept
+                    return  # this exact text is already kept (tell_unreadable still says it was found)
             except StorageUnavailable:
                 break
         key = BACKUP_PREFIX + str(self.now_ms())
@@ -140,11 +153,6 @@ class Store:
                 self.notice("error", "Some saved tracker data could not be read (%s), and there is no room "
                         "to keep a copy, so Attune will not change it. Your ticks now are kept only "
                             "until you close this page: export them to keep a copy." % problems[0])
-            return
-        if report:
-            self.notice("error", "Some saved tracker data could not be read (%s). Attune kept the "
-                        "original in a backup, which you can download from the Practices page, and "
-                        "started from what it could read." % "; ".join(problems[:3]))
 
     def go_memory(self, why):
         if not self.persistent:
@@ -219,14 +227,15 @@ class Store:
         self.persistent = False
         return False
 
-    def refresh(self, key=None):
-        """Re-read after another tab wrote: one key (the storage event names it), or all."""
+    def refresh(self, key=None, report=False):
+        """Re-read after another tab wrote: one key (the storage event names it), or all. report: what could
+        not be read is told (tell_unreadable(), once the page has re-read every key it was told of)."""
         if not self.persistent:
             return self.doc
         if key is None:
-            self.doc = self.read_all(report=False)
+            self.doc = self.read_all(report=report)
         elif layout.is_data_key(key):
-            part = self.read_key(key, report=False)
+            part = self.read_key(key, report=report)
             if self.persistent:
                 layout.put(self.doc, key, part)
         return self.doc

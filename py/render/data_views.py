@@ -2,12 +2,14 @@
 brought back, erase), its dialogs, the reminder and notes about keeping a copy, and the notice that
 stays while nothing is being saved."""
 from core import copies
+from core import dates
 from render.markup import escape, plural, tag
 
 NOT_SAVED = "Not saved: this browser is not keeping anything right now."
 
 
-LOCKED_COPIES = ("Your notes are locked: Save a copy keeps them locked (restoring it asks for your passphrase). "
+LOCKED_COPIES = ("Your notes are protected by a passphrase: Save a copy keeps them encrypted (restoring it asks "
+                 "for your passphrase). "
                  "Save a readable copy holds them as plain text that anyone with the file can read; it needs "
                  "your notes unlocked.")
 
@@ -20,7 +22,17 @@ def unsaved_banner():
                id="unsaved", class_="unsaved", role="status")
 
 
-def data_panel(doc, store_backups, persistent, today, opened=False):
+def backup_when(key, utc_offset=0):
+    """When a backup of unreadable data was made, as a reader reads it ("8 December 2026 at 14:05"), from its
+    key: store.BACKUP_PREFIX, the clock in ms (UTC), and a "-" for each other backup of that millisecond.
+    utc_offset: minutes ahead of UTC on this device now. The key as it is if it holds no time."""
+    stamp = key.split(":")[-1].rstrip("-")
+    if not dates.is_digits(stamp):
+        return key
+    return dates.clock_name(int(stamp) + utc_offset * 60000)
+
+
+def data_panel(doc, store_backups, persistent, today, opened=False, utc_offset=0):
     """"Your data": where the data lives, the last copy, Save a copy and Restore a copy, with "Keep my
     data safe" and the install offers beside them (py/web/keep_data.py and py/web/keeping.py fill
     their boxes); Erase all data and the backups of unreadable data last.
@@ -30,7 +42,7 @@ def data_panel(doc, store_backups, persistent, today, opened=False):
     profile, where "Bring it back" at the top of the view is the way in. opened: the reader had it
     open (a redraw keeps it so)."""
     backups = "".join(
-        tag("li", tag("button", "Download unreadable data kept on %s" % escape(key.split(":")[-1]),
+        tag("li", tag("button", "Download unreadable data kept on %s" % escape(backup_when(key, utc_offset)),
                       type="button", data_action="download-backup", data_key=key))
         for key in store_backups)
     has_data = copies.has_entries(doc)
@@ -117,21 +129,25 @@ def import_dialog(changes, name, locked_days=None, journal_locked=False):
              if changes["archived"] else "")
     fields = ""
     if locked_days is not None:
-        fields += (tag("p", escape("Its notes are locked (%s with notes). Type the passphrase this copy was locked "
-                                   "with; they stay locked here." % plural(locked_days, "day")), class_="note")
+        fields += (tag("p", escape("Its notes are encrypted (%s with notes). Type the passphrase this copy was "
+                                   "protected with; they stay encrypted here." % plural(locked_days, "day")),
+                       class_="note")
                    + pass_field("This copy's passphrase", "import-file-pass"))
     if journal_locked:
-        fields += (tag("p", escape("Your journal is locked: its notes and the imported ones are kept locked with "
-                                   "your passphrase."), class_="note")
+        fields += (tag("p", escape("Your journal is locked: its notes and the imported ones are kept encrypted "
+                                   "with your passphrase."), class_="note")
                    + pass_field("Your journal's passphrase", "import-lock-pass"))
     if fields:
         fields += tag("div", "", id="import-error", class_="journal-error", role="alert")
-    return (tag("p", escape("%s adds %s.%s Merging keeps everything you have now." % (name, ", ".join(lines), extra)))
+    # With a passphrase to type, the dialog is a form whose Enter merges (the choice that keeps everything).
+    merge = tag("button", "Merge into my data", type="submit" if fields else "button", data_action="import-merge",
+                class_="primary")
+    body = (tag("p", escape("%s adds %s.%s Merging keeps everything you have now." % (name, ", ".join(lines), extra)))
             + fields
-            + tag("div", tag("button", "Merge into my data", type="button", data_action="import-merge",
-                             class_="primary")
+            + tag("div", merge
                   + tag("button", "Replace my data", type="button", data_action="import-replace")
                   + tag("button", "Cancel", type="button", data_action="dialog-cancel"), class_="actions"))
+    return tag("form", body, data_form="import", novalidate=True) if fields else body
 
 
 def pass_field(label, box_id):

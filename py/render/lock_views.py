@@ -1,13 +1,18 @@
 """The journal lock, as HTML text: setting it up, unlocking, and its tools while unlocked.
 
 Pure, like every module in py/render/. What is said before a lock is set comes from the issue's
-promise to readers: a forgotten passphrase cannot be recovered by anyone; only notes are locked;
+promise to readers: a forgotten passphrase cannot be recovered by anyone; only notes are encrypted;
 keep a copy somewhere safe.
+
+Words (issue 37): notes stored encrypted are "protected by a passphrase"; "locked" and "unlocked" say only
+whether they are open on this page, so no text calls the same notes locked and unlocked at once.
+Each group of fields ending in one action is a <form> (py/web/app.py, App.on_submit): Enter submits it,
+and password managers find the passphrase (autocomplete current-password or new-password).
 """
 from render.markup import escape, tag
 
-SETUP_WARNING = ("If you forget the passphrase, your locked notes cannot be recovered by anyone, "
-                 "not even by Attune. Ticks and focus stay readable: only notes are locked. Keep a copy "
+SETUP_WARNING = ("If you forget the passphrase, your notes cannot be recovered by anyone, "
+                 "not even by Attune. Ticks and focus stay readable: only notes are encrypted. Keep a copy "
                  "(Save a copy, on the Practices page) somewhere safe.")
 VISIBLE = "Which days have notes stays visible; what they say does not."
 
@@ -16,6 +21,16 @@ def field(label, box_id, autocomplete, describedby=None):
     extra = ' aria-describedby="%s"' % describedby if describedby else ""
     return tag("label", escape(label), for_=box_id, class_="journal-label") + (
         '<input type="password" id="%s" autocomplete="%s" spellcheck="false"%s>' % (box_id, autocomplete, extra))
+
+
+def form(content, name):
+    """A group of fields that ends in one action (its one submit button): Enter sends it, as the button does.
+    novalidate: the app's own checks speak, in its words, under the fields."""
+    return tag("form", content, class_="lock-form", data_form=name, novalidate=True)
+
+
+def submit(label, action, **attrs):
+    return tag("button", label, type="submit", data_action=action, class_="primary", **attrs)
 
 
 def unavailable(reason):
@@ -28,25 +43,24 @@ def setup_panel(opened=False):
     body = (tag("p", escape(SETUP_WARNING), class_="callout lock-warning")
             + tag("p", escape(VISIBLE + " The lock asks for the passphrase after a reload, after 5 minutes "
                               "away from the page, and when you choose Lock now."), class_="note")
-            + field("Passphrase", "lock-new", "new-password", "lock-hint")
-            + tag("p", "A few ordinary words in a row are strong and easy to remember.", class_="note", id="lock-hint",
-                  aria_live="polite")
-            + field("The same passphrase again", "lock-again", "new-password")
-            + tag("div", "", id="lock-error", class_="journal-error", role="alert")
-            + tag("div", tag("button", "Lock my notes", type="button", data_action="lock-on", class_="primary"),
-                  class_="actions"))
-    return tag("details", tag("summary", tag("h2", "Lock the journal", id="lock-title")
-                              + tag("span", "With a passphrase only you know", class_="summary-hint")) + body,
+            + form(field("Passphrase", "lock-new", "new-password", "lock-hint")
+                   + tag("p", "A few ordinary words in a row are strong and easy to remember.", class_="note",
+                         id="lock-hint", aria_live="polite")
+                   + field("The same passphrase again", "lock-again", "new-password")
+                   + tag("div", "", id="lock-error", class_="journal-error", role="alert")
+                   + tag("div", submit("Set the lock", "lock-on"), class_="actions"), "lock-on"))
+    return tag("details", tag("summary", tag("h2", "A lock for the journal", id="lock-title")
+                              + tag("span", "Notes encrypted with a passphrase only you know",
+                                    class_="summary-hint")) + body,
                class_="panel lock-panel", id="lock-panel", open=opened)
 
 
 def unlock_form(prefix, lead):
     """The passphrase field and Unlock button (prefix: "lock" in the journal, "note-lock" on #/practices)."""
-    return (tag("p", escape(lead), class_="note")
-            + field("Passphrase", prefix + "-pass", "current-password")
-            + tag("div", "", id=prefix + "-error", class_="journal-error", role="alert")
-            + tag("div", tag("button", "Unlock", type="button", data_action="lock-unlock", data_field=prefix,
-                             class_="primary"), class_="actions"))
+    return form(tag("p", escape(lead), class_="note")
+                + field("Passphrase", prefix + "-pass", "current-password")
+                + tag("div", "", id=prefix + "-error", class_="journal-error", role="alert")
+                + tag("div", submit("Unlock", "lock-unlock", data_field=prefix), class_="actions"), "lock-unlock")
 
 
 def locked_panel(days):
@@ -59,16 +73,16 @@ def locked_panel(days):
 
 def tools_panel():
     """While unlocked: Lock now, and changing or removing the lock (each needs the current passphrase)."""
-    change = (field("Current passphrase", "lock-current", "current-password")
-              + field("New passphrase", "lock-new", "new-password", "lock-hint")
-              + tag("p", "", class_="note", id="lock-hint", aria_live="polite")
-              + field("The new passphrase again", "lock-again", "new-password")
-              + tag("div", "", id="lock-error", class_="journal-error", role="alert")
-              + tag("div", tag("button", "Change passphrase", type="button", data_action="lock-change",
-                               class_="primary")
-                    + tag("button", "Remove the lock", type="button", data_action="lock-remove"), class_="actions")
-              + tag("p", "To remove the lock, only the current passphrase is needed. " + escape(VISIBLE),
-                    class_="note"))
+    # Enter changes the passphrase (the form's one submit button); removing the lock is a button of its own.
+    change = form(field("Current passphrase", "lock-current", "current-password")
+                  + field("New passphrase", "lock-new", "new-password", "lock-hint")
+                  + tag("p", "", class_="note", id="lock-hint", aria_live="polite")
+                  + field("The new passphrase again", "lock-again", "new-password")
+                  + tag("div", "", id="lock-error", class_="journal-error", role="alert")
+                  + tag("div", submit("Change passphrase", "lock-change")
+                        + tag("button", "Remove the lock", type="button", data_action="lock-remove"), class_="actions")
+                  + tag("p", "To remove the lock, only the current passphrase is needed. " + escape(VISIBLE),
+                        class_="note"), "lock-change")
     return tag("section", tag("div", tag("p", "Your notes are unlocked on this page.", class_="lock-state")
                               + tag("button", "Lock now", type="button", data_action="lock-now", class_="primary"),
                               class_="lock-bar")

@@ -316,7 +316,8 @@ def group_rows(doc, members, today, week=None):
     return "".join(practice_card(doc, p, today, week) for p in members)
 
 
-def tracker(catalogue, doc, today, store_backups, persistent, data_open=False, groups=None, locked=False):
+def tracker(catalogue, doc, today, store_backups, persistent, data_open=False, groups=None, locked=False,
+            utc_offset=0):
     """The whole #/practices view below its heading; data_open: "Your data" was open (keep it so).
 
     The practices come first (focus, then by article): they are what the reader opens this page
@@ -327,4 +328,4 @@ def tracker(catalogue, doc, today, store_backups, persistent, data_open=False, g
     groups = practice_groups(catalogue, doc) if groups is None else groups
     sections = [group_section(doc, key, title, members, today, week) for key, title, members in groups]
     return ("".join(sections) + notes_panel(doc, today, locked)
-            + data_views.data_panel(doc, store_backups, persistent, today, data_open))
+            + data_views.data_panel(doc, store_backups, persistent, today, data_open, utc_offset))

@@ -102,6 +102,7 @@ class App:
     def wire(self):
         document.addEventListener("change", create_proxy(self.on_change))
         document.addEventListener("click", create_proxy(self.on_click))
+        document.addEventListener("submit", create_proxy(self.on_submit))
         document.addEventListener("toggle", create_proxy(self.on_toggle), True)  # toggle does not bubble
         js.window.addEventListener("hashchange", create_proxy(lambda e: self.router.route()))
         js.window.addEventListener("storage", create_proxy(self.on_storage))
@@ -151,8 +152,19 @@ class App:
         if event.target.closest("[data-resume]"):
             self.router.resume_pending = True
         button = event.target.closest("[data-action]")
-        if not button:
-            return
+        if not button or button.matches("form button[type=submit]"):
+            return   # a form's submit button: its form's submit event comes next (on_submit)
+        self.act(button)
+
+    def on_submit(self, event):
+        """A form sent by Enter (a phone's Go) or by its button: its one submit button's action, as a click
+        on it would be (each form ends in one action). The page never navigates (boot.js prevents it too)."""
+        event.preventDefault()
+        button = event.target.querySelector("button[type=submit][data-action]")
+        if button:
+            self.act(button)
+
+    def act(self, button):
         handler = self.actions.get(button.getAttribute("data-action"))
         if handler:
             handler(button)
@@ -160,7 +172,7 @@ class App:
     def on_storage(self, event):
         # Another tab wrote a key: re-read that one (null: the other tab cleared all storage).
         key = event.key
-        self.store.refresh(str(key) if key is not None else None)
+        self.store.refresh(str(key) if key is not None else None, report=True)
         self.vault.on_storage(str(key) if key is not None else None)
         # An import in another tab writes dozens of keys: redraw once, after the last of them.
         if not self.redraw_pending:
@@ -170,6 +182,8 @@ class App:
     def redraw_after_storage(self):
         self.redraw_pending = False
         self.refresh()
+        self.store.tell_unreadable()   # what another tab left unreadable is said once, whoever backed it up
+        self.messages.show_notices()
 
     def on_toggle(self, event):
         if event.target.matches("details.history"):

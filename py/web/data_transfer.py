@@ -102,9 +102,10 @@ class DataTransfer:
         if box:
             box.innerHTML = tag("p", escape(text), class_="error")
         field = q("#" + box_id) if box_id else None
-        if field:
-            field.value = ""
+        if field:   # what was typed stays, selected: typing again replaces it (issue 37)
+            field.setAttribute("aria-invalid", "true")
             field.focus()
+            field.select()
 
     async def finish_locked(self, mode):
         """An import where a lock is involved (this journal's, the file's, or both): the passphrases are
@@ -133,7 +134,7 @@ class DataTransfer:
         if record:
             passphrase = str(q("#import-file-pass").value) if q("#import-file-pass") else ""
             if not passphrase:
-                self.import_error("Type the passphrase this copy was locked with. Nothing was changed.",
+                self.import_error("Type the passphrase this copy was protected with. Nothing was changed.",
                                   "import-file-pass")
                 return
             keys = await vault.keys_for(passphrase, record)
@@ -160,7 +161,7 @@ class DataTransfer:
         q("#data-dialog").innerHTML = ""
         self.imported(name)
         if adopt is not None:
-            self.messages.say("Imported “%s”. Its notes are locked with the passphrase it was saved with." % name,
+            self.messages.say("Imported “%s”. Its notes are encrypted with the passphrase it was saved with." % name,
                               change=True)
 
     def erase(self):

@@ -1,4 +1,5 @@
-"""The display settings panel: theme and text size, and "Leave quickly" (on every page; its address).
+"""The settings panel ("Aa"): theme and text size, and "Leave quickly" (where it shows, fewer history
+entries, its address).
 
 Applied to <html>, the header's Leave quickly link and the panel's controls, and changed from the panel.
 boot.js applies the saved ones before first paint (and does the leaving itself); this takes over once
@@ -11,8 +12,11 @@ from web.dom import now_ms, q, qa, root
 
 
 # What the page says when a setting is turned on, and off (the others show their change themselves).
-SAID = {"exit_everywhere": ("Leave quickly now shows on every page.",
-                            "Leave quickly now shows on the help page and the journal only.")}
+SAID = {"exit_hide_reading": ("Leave quickly is now hidden on the library and the articles. It stays on your "
+                              "practices, your journal and the help page.",
+                              "Leave quickly now shows on every page."),
+        "exit_everywhere": ("Moving between pages now adds nothing to the Back button's list.",
+                            "Moving between pages now adds to the Back button's list again.")}
 
 
 class Display:

@@ -45,6 +45,11 @@ def today():
     return dates.to_ordinal(now.getFullYear(), now.getMonth() + 1, now.getDate())
 
 
+def utc_offset():
+    """This device's minutes ahead of UTC now (a small number: the JS bridge keeps it whole)."""
+    return -int(js.Date.new().getTimezoneOffset())
+
+
 def now_ms():
     # As ISO text: MicroPython's JS bridge cuts a number as large as Date.now() to 32 bits.
     return dates.timestamp_ms(str(js.Date.new().toISOString()))

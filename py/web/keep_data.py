@@ -1,4 +1,5 @@
-"""The "Keep my data safe on this device" offer in the tracker's "Your data" panel.
+"""The "Ask this browser not to clear Attune's data" offer in the tracker's "Your data" panel (named by what
+it does, issue 37: "Save a copy" beside it saves a file; this asks the browser to keep its storage).
 
 Browsers may clear a site's storage when space runs short, and Safari after some weeks without a
 visit; navigator.storage.persist() asks the browser not to. Firefox answers it with a permission
@@ -53,8 +54,8 @@ class KeepData:
         status = KEPT if self.persisted else (REFUSED if self.refused else NOT_KEPT)
         parts = tag("p", escape(status), id="keep-data-status", tabindex="-1")
         if not self.persisted:
-            parts += (tag("button", "Keep my data safe on this device", type="button", data_action="keep-data",
-                          aria_describedby="keep-data-why")
+            parts += (tag("button", "Ask this browser not to clear Attune's data", type="button",
+                          data_action="keep-data", aria_describedby="keep-data-why")
                       + tag("p", escape(WHY), id="keep-data-why", class_="note"))
         return parts
 

@@ -93,7 +93,7 @@ class Keeping:
             doc.pop("sealed", None)   # every note as plain text, as this tab has decrypted it
             kind = " Its notes are readable by anyone who opens the file."
         elif doc.get("lock"):
-            kind = " Its notes are locked: restoring it asks for your passphrase."
+            kind = " Its notes are encrypted: restoring it asks for your passphrase."
         for day in [d for d in doc["notes"] if d[:7] in doc.get("sealed", {})]:
             del doc["notes"][day]   # a locked month's notes, decrypted while unlocked, stay encrypted in the copy
         copies.record_copy(doc, copy[0], copy[1])

@@ -15,6 +15,7 @@ class Messages:
         self.status = q("#status")   # where every message goes; part of the page, never replaced
         self.toasts = 0   # counts messages, every kind, so a confirmation's timer clears only its own
         self.fade = create_proxy(self.clear)   # one proxy for every timer: setTimeout passes the token
+        self.uncover = create_proxy(self.keep_focus_in_view)
 
     def say(self, text, undo=False, kind="info", change=False, offer=None):
         """A message; change=True: it confirms a change, so it says so when the change is not kept, and
@@ -31,12 +32,23 @@ class Messages:
         html += tag("button", "Dismiss", type="button", data_action="dismiss", aria_label="Dismiss message")
         self.status.innerHTML = tag("div", html, class_="toast is-" + kind)
         self.toasts += 1
+        js.window.attuneAfterPaint(self.uncover)   # after the paint: no layout forced in the task of a tick
         if kind == "info":
             # Confirmations fade after a while; errors stay until dismissed (an error that replaced a
             # confirmation has a token of its own, so the confirmation's timer leaves it).
             js.setTimeout(self.fade, FADE_MS, self.toasts)
         if change:
             self.show_notices()
+
+    def keep_focus_in_view(self, *_):
+        """The message sits at the bottom of the screen: if it covers the control the reader just used (Save
+        note at the bottom of the view), the page scrolls up by as much, so that control stays in sight."""
+        toast, focused = self.status.firstElementChild, js.document.activeElement
+        if not toast or not focused or focused == js.document.body or self.status.contains(focused):
+            return
+        box, top = focused.getBoundingClientRect(), toast.getBoundingClientRect().top
+        if box.bottom > top and box.top < js.window.innerHeight:   # in view, and under the message
+            js.window.scrollBy(0, box.bottom - top + 8)
 
     def actions(self):
         """data-action → handler(button), for the app's click routing (App.on_click)."""

@@ -17,7 +17,7 @@ from core import model
 from web import tracker_rows
 from render import tracker_views
 from web.browser_api import when_idle
-from web.dom import document, q, qa, refocus, reveal, today
+from web.dom import document, q, qa, refocus, reveal, today, utc_offset
 from web.keep_data import KeepData
 from web.pacing import AfterPaint, AfterPaintBatch
 
@@ -142,7 +142,8 @@ class TrackerPage:
         first = [] if hidden else self.take_rows(FIRST_ROWS)   # hidden: prepare_rows draws them
         tracker = q("#tracker")
         tracker.innerHTML = tracker_views.tracker(self.app.catalogue, self.store.doc, today(), self.store.backups,
-                                          self.store.persistent, data_open, first, self.app.vault.is_locked())
+                                          self.store.persistent, data_open, first, self.app.vault.is_locked(),
+                                          utc_offset())
         self.keep_data.show(saving=self.store.persistent)
         self.app.keeping.show_offers()
         self.reopen_grids()

@@ -95,9 +95,10 @@ class Vault:
         if problem:
             self.error(prefix, problem)
             box = q("#%s-pass" % prefix)
-            if box:
-                box.value = ""
+            if box:   # what was typed stays, selected: typing again replaces it, an arrow key edits it
+                box.setAttribute("aria-invalid", "true")
                 box.focus()
+                box.select()
             return
         # A removal a closed page left half-way is finished by unlocking: the lock is then off.
         self.app.messages.say("Unlocked." if self.is_on() else
@@ -126,10 +127,10 @@ class Vault:
         if problem:
             self.error("lock", problem)
             return
-        self.app.messages.say("Locking your notes…")
+        self.app.messages.say("Setting the lock…")
         await self._attempt(lambda: self.turn_on(new), "The lock could not be set here (%s).",
-                            "Your notes are locked with your passphrase. They open on this page until you lock "
-                            "them, reload, or leave the page for 5 minutes.")
+                            "The lock is set: your notes are stored encrypted with your passphrase. They stay "
+                            "unlocked on this page until you lock them, reload, or leave the page for 5 minutes.")
 
     async def on_change(self):
         current, new, again = self.value("lock-current"), self.value("lock-new"), self.value("lock-again")
@@ -139,7 +140,7 @@ class Vault:
             return
         self.app.messages.say("Changing the passphrase…")
         await self._attempt(lambda: self.change(current, new), "The passphrase could not be changed here (%s).",
-                            "Passphrase changed: every note is now locked with the new one.")
+                            "Passphrase changed: every note is now encrypted with the new one.")
 
     async def on_remove(self):
         current = self.value("lock-current")

@@ -64,3 +64,12 @@ def test_calendar(both, year, month):
     leap = datetime.date(year, 12, 31).timetuple().tm_yday == 366
     assert both.ok("dates", "is_leap", year) == leap
     assert both.ok("dates", "to_ordinal", year, month, 1) == datetime.date(year, month, 1).toordinal()
+
+
+@EXAMPLES
+@given(st.integers(0, 7258118400000 - 1))
+def test_clock_name(both, ms):
+    """clock_name writes a moment (ms since 1970, as a backup's key holds it: beyond 32 bits) as datetime does."""
+    moment = datetime.datetime(1970, 1, 1) + datetime.timedelta(milliseconds=ms)
+    expected = "%d %s %d at %02d:%02d" % (moment.day, moment.strftime("%B"), moment.year, moment.hour, moment.minute)
+    assert both.ok("dates", "clock_name", ms) == expected

@@ -103,6 +103,16 @@ class Firefox(Tab):
                         {"type": "pointerDown", "button": 0}, {"type": "pointerUp", "button": 0}]}])
         self.command("input.releaseActions", context=self.context)
 
+    def type_keys(self, selector, keys):
+        """Real key presses into the element, focused first ("\ue007" is Enter)."""
+        self.script("document.querySelector(%s).focus()" % json.dumps(selector))
+        presses = []
+        for key in keys:
+            presses += [{"type": "keyDown", "value": key}, {"type": "keyUp", "value": key}]
+        self.command("input.performActions", context=self.context,
+                     actions=[{"type": "key", "id": "keyboard", "actions": presses}])
+        self.command("input.releaseActions", context=self.context)
+
     def set_viewport(self, viewport):
         self.command("browsingContext.setViewport", context=self.context, viewport=viewport)
 

@@ -60,6 +60,10 @@ class WebKit(Tab):
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
         element.click()
 
+    def type_keys(self, selector, keys):
+        """Real key presses into the element ("\ue007" is Enter)."""
+        self.driver.find_element(By.CSS_SELECTOR, selector).send_keys(keys)
+
     def set_viewport(self, viewport):
         """Size the window so the page gets exactly this viewport (the toolbar's height is added).
 

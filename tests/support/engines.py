@@ -99,7 +99,7 @@ def site_copy(dist, target):
 
 
 class Tab:
-    """One browser tab. Engines implement script(), goto(), reload(), click(), screenshot(),
+    """One browser tab. Engines implement script(), goto(), reload(), click(), type_keys(), screenshot(),
     set_viewport(), close() and, where the protocol has a log, driver_errors()."""
 
     name = "engine"
