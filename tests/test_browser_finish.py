@@ -4,7 +4,7 @@ hints of "Your data" and the journal's lock wrapping under their title, not unde
 import pytest
 
 from journal_pages import open_journal
-from lock_pages import PASS, notes_today_and_before, wait_unlocked
+from lock_pages import lock_on, notes_today_and_before
 
 pytestmark = pytest.mark.browser
 SIZE = ("s => localStorage.setItem('attune:data', JSON.stringify({schema: 2, focus: {}, reading: {}, "
@@ -41,11 +41,7 @@ def test_the_passphrase_field_on_practices_is_a_full_field(site, open_page, size
     w = open_page({"width": 390, "height": 844})
     page, _ = open_journal(w, site, notes_today_and_before())
     page.evaluate(SIZE, size)
-    page.click("#lock-panel summary")
-    page.fill("#lock-new", PASS)
-    page.fill("#lock-again", PASS)
-    page.press("#lock-again", "Enter")
-    wait_unlocked(page)
+    lock_on(page)
     page.click('[data-action="lock-now"]')
     page.goto(site + "#/practices")
     page.reload()

@@ -8,7 +8,7 @@ import pytest
 
 from browser import PHONE
 from journal_pages import open_journal
-from lock_pages import NEW_PASS, PASS, TIMEOUT, notes_today_and_before, wait_unlocked
+from lock_pages import NEW_PASS, PASS, TIMEOUT, lock_on, notes_today_and_before, wait_unlocked
 
 pytestmark = pytest.mark.browser
 SAME_PAGE = "window.__samePage = 1"   # gone if the page reloaded or navigated
@@ -79,11 +79,7 @@ def test_enter_on_the_practices_page_unlocks_and_the_note_keeps_its_lines(open_p
     not a save."""
     w = open_page(PHONE)
     page, _ = open_journal(w, site, notes_today_and_before())
-    page.click("#lock-panel summary")
-    page.fill("#lock-new", PASS)
-    page.fill("#lock-again", PASS)
-    page.press("#lock-again", "Enter")
-    wait_unlocked(page)
+    lock_on(page)   # set by Enter: tested above
     page.click('[data-action="lock-now"]')
     page.click("nav a[href='#/practices']")
     page.wait_for_selector("#note-lock-pass")
