@@ -211,9 +211,12 @@ def test_no_csp_violation_through_a_whole_visit(site, open_page):
     page.get_by_label("Listen actively").first.check()
     page.click("nav[aria-label=Main] a[href='#/practices']")
     page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
-    page.fill("#note-input", "We talked it through.")
+    page.get_by_role("link", name="Write about today").click()
+    page.fill("#journal-note", "We talked it through.")
     page.get_by_role("button", name="Save note").click()
-    assert page.locator(".note-text").inner_text() == "We talked it through."
+    assert page.locator("#journal-weeks .note-text").inner_text() == "We talked it through."
+    page.click("nav[aria-label=Main] a[href='#/practices']")
+    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
     open_data(page)
     with page.expect_download() as download:
         page.locator("#tracker").get_by_role("button", name="Save a copy").click()

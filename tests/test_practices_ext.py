@@ -20,13 +20,15 @@ PRACTICES_HTML = (
     '<h2 id="one--practices" tabindex="-1">Practices</h2>\n'
     '<ul class="practices">\n'
     '<li class="practice" data-practice="say-it">'
-    '<input aria-describedby="one--do-say-it-text" class="practice-box" data-practice="say-it" disabled'
-    ' id="one--do-say-it" type="checkbox">'
+    '<input aria-describedby="one--do-say-it-text" class="practice-box" data-change="tick" data-practice="say-it"'
+    ' disabled id="one--do-say-it" type="checkbox">'
     '<label for="one--do-say-it">Say it</label>'
     '<div class="practice-text" id="one--do-say-it-text">\n'
     '<p>Name the feeling.</p>\n'
     '</div>\n'
-    '</li>\n'
+    '<span class="take-on"><input aria-label="Add to my practices: Say it" data-change="focus" data-focus="say-it"'
+    ' disabled id="one--take-say-it" type="checkbox"><label for="one--take-say-it">Add to my practices</label>'
+    '</span></li>\n'
     '</ul>'
 )
 SAY_IT = {"id": "say-it", "name": "Say it", "text": "Name the feeling."}
@@ -65,12 +67,15 @@ def test_practices_keep_their_order_and_their_inline_markup():
         PRACTICES + "- {#listen-well} **Listen well.** Put the *phone* away.\n",
         PRACTICES_HTML.replace("</ul>", "")
         + '<li class="practice" data-practice="listen-well">'
-        '<input aria-describedby="one--do-listen-well-text" class="practice-box" data-practice="listen-well" disabled'
-        ' id="one--do-listen-well" type="checkbox">'
+        '<input aria-describedby="one--do-listen-well-text" class="practice-box" data-change="tick"'
+        ' data-practice="listen-well" disabled id="one--do-listen-well" type="checkbox">'
         '<label for="one--do-listen-well">Listen well</label>'
         '<div class="practice-text" id="one--do-listen-well-text">\n'
         "<p>Put the <em>phone</em> away.</p>\n"
         "</div>\n"
+        '<span class="take-on"><input aria-label="Add to my practices: Listen well" data-change="focus"'
+        ' data-focus="listen-well" disabled id="one--take-listen-well" type="checkbox">'
+        '<label for="one--take-listen-well">Add to my practices</label></span>'
         "</li>\n"
         "</ul>",
         practices=[SAY_IT, {"id": "listen-well", "name": "Listen well", "text": "Put the phone away."}],
