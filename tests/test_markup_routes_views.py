@@ -137,8 +137,9 @@ def test_tracker_escapes_practice_names():
 
 
 def test_fresh_tracker_has_no_rows_but_the_collection_closed():
-    """Nothing taken on and no history: no rows, the empty state shown, and "All practices" closed,
-    by article, where each practice can be taken on (a practice two articles suggest is under each)."""
+    """Nothing taken on and no history: no rows, the empty state shown, and "All practices" closed (open
+    when drawn again while open), by article, where each practice can be taken on (a practice two articles
+    suggest is under each)."""
     page = render(model.empty())
     assert TRACKER_BOX.findall(page) == [] and group_titles(page) == []
     assert '<div class="tracker-empty" id="tracker-empty">' in page and "Add to my practices" in page
@@ -149,6 +150,8 @@ def test_fresh_tracker_has_no_rows_but_the_collection_closed():
     assert picks == [("crying-together", "offer-context"), ("crying-together", "active-listening"),
                      ("crying-together", "slow-breathing"), ("never-cries", "name-feelings"),
                      ("never-cries", "active-listening")]
+    reopened = tracker_views.tracker(CATALOGUE, model.empty(), TODAY, [], True, collection_open=True)
+    assert '<details class="panel all-practices" id="all-practices" open>' in reopened   # drawn again as it was
 
 
 def test_tracker_days_are_named_by_their_checkbox_alone():

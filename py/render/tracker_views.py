@@ -306,9 +306,10 @@ PICK = ('<li class="pick"><span class="pick-name">%(name)s</span><span class="ta
         '</span></li>')
 
 
-def all_practices(catalogue, doc):
-    """The whole collection, closed, grouped by article: any practice can be taken on here. A practice
-    suggested by several articles is listed under each, one practice with one set of words."""
+def all_practices(catalogue, doc, opened=False):
+    """The whole collection, closed (opened: the reader had it open), grouped by article: any practice
+    can be taken on here. A practice suggested by several articles is listed under each, one practice
+    with one set of words."""
     by_id = {}
     for p in catalogue["practices"]:
         by_id[p["id"]] = p
@@ -319,10 +320,10 @@ def all_practices(catalogue, doc):
                         for pid in article["practices"] if pid in by_id)
         parts.append('<h3><a href="#/a/%s">%s</a></h3><ul class="picks">%s</ul>'
                      % (article["slug"], escape(article["title"]), items))
-    return ('<details class="panel all-practices" id="all-practices">'
+    return ('<details class="panel all-practices" id="all-practices"%s>'
             '<summary><h2 id="all-practices-title" tabindex="-1">All practices</h2>'
             '<span class="summary-hint">%d, by article</span></summary>%s</details>'
-            % (len(catalogue["practices"]), "".join(parts)))
+            % (" open" if opened else "", len(catalogue["practices"]), "".join(parts)))
 
 
 def group_section(doc, key, title, members, today, week=None):
@@ -336,8 +337,10 @@ def group_rows(doc, members, today, week=None):
     return "".join(practice_card(doc, p, today, week) for p in members)
 
 
-def tracker(catalogue, doc, today, store_backups, persistent, data_open=False, groups=None, locked=False):
-    """The whole #/practices view below its heading; data_open: "Your data" was open (keep it so).
+def tracker(catalogue, doc, today, store_backups, persistent, data_open=False, groups=None, locked=False,
+            collection_open=False):
+    """The whole #/practices view below its heading; data_open, collection_open: "Your data", "All
+    practices" were open (keep them so: drawn again after another tab's write, they stay as they were).
 
     The reader's practices come first (then those tried before): they are what the reader opens this
     page for; with none, what the page is for. Then "All practices", closed, the reminders and sharing
@@ -349,5 +352,5 @@ def tracker(catalogue, doc, today, store_backups, persistent, data_open=False, g
     groups = practice_groups(catalogue, doc) if groups is None else groups
     sections = [group_section(doc, key, title, members, today, week) for key, title, members in groups]
     return ('<div id="tracker-groups">%s</div>' % "".join(sections) + empty_state(doc, catalogue)
-            + all_practices(catalogue, doc) + write_panel()
+            + all_practices(catalogue, doc, collection_open) + write_panel()
             + data_views.data_panel(doc, store_backups, persistent, today, data_open))

@@ -143,11 +143,13 @@ class TrackerPage:
         hidden: only the panels, kept for show(); prepare_rows adds the first rows in idle time."""
         self.reopen = [d.getAttribute("data-grid") for d in qa("#tracker details.history[open]")]
         data_open = q("#data-details[open]") is not None
+        collection_open = q("#all-practices[open]") is not None
         self.pending = tracker_views.practice_groups(self.app.catalogue, self.store.doc)
         first = [] if hidden else self.take_rows(FIRST_ROWS)   # hidden: prepare_rows draws them
         tracker = q("#tracker")
         tracker.innerHTML = tracker_views.tracker(self.app.catalogue, self.store.doc, today(), self.store.backups,
-                                          self.store.persistent, data_open, first, self.app.vault.is_locked())
+                                          self.store.persistent, data_open, first, self.app.vault.is_locked(),
+                                          collection_open)
         self.keep_data.show(saving=self.store.persistent)
         self.app.keeping.show_offers()
         self.reopen_grids()
