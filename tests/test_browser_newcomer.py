@@ -44,12 +44,18 @@ class Reader:
         self.task = task
         self.tally[task] = {"taps": 0, "scrolled": 0, "typed": 0}
 
+    def visible(self, found, what):
+        """The first visible match, waiting up to 10 s for one to show (a reader waits for what a tap opens)."""
+        for _ in range(100):
+            shown = [found.nth(i) for i in range(found.count()) if found.nth(i).is_visible()]
+            if shown:
+                return shown[0]
+            self.page.wait_for_timeout(100)
+        raise AssertionError(f"{self.task}: no visible {what}")
+
     def find(self, role, name, within=None):
         scope = within if within is not None else self.page
-        found = scope.get_by_role(role, name=name, exact=isinstance(name, str))
-        visible = [found.nth(i) for i in range(found.count()) if found.nth(i).is_visible()]
-        assert visible, f"{self.task}: no visible {role} named {name!r}"
-        return visible[0]
+        return self.visible(scope.get_by_role(role, name=name, exact=isinstance(name, str)), f"{role} named {name!r}")
 
     def reach(self, control):
         before = self.page.evaluate("scrollY")
@@ -66,13 +72,11 @@ class Reader:
 
     def disclose(self, name):
         """Open a disclosure (<summary>: it has no role Playwright can find it by) by its visible text."""
-        summary = self.page.locator("summary").filter(has_text=name)
-        visible = [summary.nth(i) for i in range(summary.count()) if summary.nth(i).is_visible()]
-        assert visible, f"{self.task}: no visible disclosure named {name!r}"
-        self.reach(visible[0])
-        if visible[0].evaluate("(s) => s.parentElement.open"):
+        summary = self.visible(self.page.locator("summary").filter(has_text=name), f"disclosure named {name!r}")
+        self.reach(summary)
+        if summary.evaluate("(s) => s.parentElement.open"):
             return   # already open: a reader sees what it holds and taps nothing
-        visible[0].click()
+        summary.click()
         self.tally[self.task]["taps"] += 1
 
     def press(self, control):
@@ -196,6 +200,7 @@ def test_a_fresh_practices_page_is_one_screen_and_few_controls(site, open_page):
     assert height <= PHONE["height"] + collection
     page.get_by_role("heading", name="All practices").click()
     boxes = page.get_by_role("checkbox", name=re.compile("^Add to my practices: "))
+    boxes.first.wait_for()   # the list is drawn on opening
     taken = []
     for i in range(boxes.count()):
         label = boxes.nth(i).get_attribute("aria-label")

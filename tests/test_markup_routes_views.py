@@ -137,14 +137,15 @@ def test_tracker_escapes_practice_names():
 
 
 def test_fresh_tracker_has_no_rows_but_the_collection_closed():
-    """Nothing taken on and no history: no rows, the empty state shown, and "All practices" closed (open
-    when drawn again while open), by article, where each practice can be taken on (a practice two articles
-    suggest is under each)."""
+    """Nothing taken on and no history: no rows, the empty state shown, and "All practices" closed and
+    empty (drawn open, with its list, when drawn again while open), by article, where each practice can
+    be taken on (a practice two articles suggest is under each)."""
     page = render(model.empty())
     assert TRACKER_BOX.findall(page) == [] and group_titles(page) == []
     assert '<div class="tracker-empty" id="tracker-empty">' in page and "Add to my practices" in page
     collection = page[page.index('<details class="panel all-practices" id="all-practices">'):]
-    assert " open" not in collection[:collection.index(">")]
+    assert " open" not in collection[:collection.index(">")] and "picks" not in collection   # drawn on opening
+    collection = tracker_views.all_practices(CATALOGUE, model.empty(), opened=True)
     assert re.findall(r'<h3><a href="#/a/([a-z-]+)">', collection) == ["crying-together", "never-cries"]
     picks = re.findall(r'id="pick--([a-z-]+)--([a-z-]+)" data-focus="\2"', collection)
     assert picks == [("crying-together", "offer-context"), ("crying-together", "active-listening"),

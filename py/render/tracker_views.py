@@ -308,8 +308,18 @@ PICK = ('<li class="pick"><span class="pick-name">%(name)s</span><span class="ta
 
 def all_practices(catalogue, doc, opened=False):
     """The whole collection, closed (opened: the reader had it open), grouped by article: any practice
-    can be taken on here. A practice suggested by several articles is listed under each, one practice
-    with one set of words."""
+    can be taken on here. Its list is drawn when it is first opened (all_practices_body): 28 practices
+    and their boxes, drawn with the page, were DOM built in the task of the tap that opens #/practices."""
+    return ('<details class="panel all-practices" id="all-practices"%s>'
+            '<summary><h2 id="all-practices-title" tabindex="-1">All practices</h2>'
+            '<span class="summary-hint">%d, by article</span></summary>%s</details>'
+            % (" open" if opened else "", len(catalogue["practices"]),
+               all_practices_body(catalogue, doc) if opened else ""))
+
+
+def all_practices_body(catalogue, doc):
+    """The collection's list, by article. A practice suggested by several articles is listed under each,
+    one practice with one set of words."""
     by_id = {}
     for p in catalogue["practices"]:
         by_id[p["id"]] = p
@@ -320,10 +330,7 @@ def all_practices(catalogue, doc, opened=False):
                         for pid in article["practices"] if pid in by_id)
         parts.append('<h3><a href="#/a/%s">%s</a></h3><ul class="picks">%s</ul>'
                      % (article["slug"], escape(article["title"]), items))
-    return ('<details class="panel all-practices" id="all-practices"%s>'
-            '<summary><h2 id="all-practices-title" tabindex="-1">All practices</h2>'
-            '<span class="summary-hint">%d, by article</span></summary>%s</details>'
-            % (" open" if opened else "", len(catalogue["practices"]), "".join(parts)))
+    return '<div class="picks-body">%s</div>' % "".join(parts)
 
 
 def group_section(doc, key, title, members, today, week=None):

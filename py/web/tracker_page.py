@@ -290,6 +290,12 @@ class TrackerPage:
                                                                                 self.app.catalogue))
             self.grids_due.add(pid)
 
+    def fill_collection(self, details):
+        """Draw "All practices"' list when it is first opened (it stays until the tracker is drawn again)."""
+        if details.open and not details.querySelector(".picks-body"):
+            details.insertAdjacentHTML("beforeend", tracker_views.all_practices_body(self.app.catalogue,
+                                                                                    self.store.doc))
+
     def draw_grids(self, due):
         """The 12-week grid of every row in `due` (opened since the last paint) still open and without one:
         its oldest GRID_FIRST_WEEKS weeks now, GRID_PIECE_WEEKS more after each paint (grow_grids). At

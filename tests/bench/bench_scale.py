@@ -296,6 +296,13 @@ class Profile:
         out["open #/practices"] = self.input(self.tap('[data-nav="practices"]'), TRACKER_DRAWN_JS)
         out["tracker open"] = page.evaluate("() => window.__trackerPaintedAt - window.__navClickAt")
         other = page.evaluate(TRACKER_PRACTICE_JS, pid)
+        if not other:   # the empty history: a practice is taken on first, untimed, as a newcomer would
+            page.click("#all-practices summary")
+            page.locator(f"#all-practices input[data-focus]:not([data-focus='{pid}'])").first.check()
+            page.click("#all-practices summary")
+            page.wait_for_function("() => document.querySelectorAll('#tracker [data-group=mine] li').length > 1"
+                                   " && !document.querySelector('#tracker[aria-busy]')")
+            other = page.evaluate(TRACKER_PRACTICE_JS, pid)
         if not other:
             raise RuntimeError("no unticked practice of the reader's on the tracker")
         out["floor, tracker"] = self.floor(f"tracker--do-{other}")

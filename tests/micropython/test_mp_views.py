@@ -63,7 +63,8 @@ def test_dialogs(both, changes, name):
     both.ok("data_views", "safari_note")
     both.ok("data_views", "bring_back")
     both.ok("data_views", "keep_offers", changes["checkins"] > 1, changes["notes"] > 1)
-    both.ok("tracker_views", "all_practices", CATALOGUE, {"focus": {"active-listening": changes["focus"]}})
+    both.ok("tracker_views", "all_practices", CATALOGUE, {"focus": {"active-listening": changes["focus"]}},
+            changes["notes"] > 1)
 
 
 @EXAMPLES
