@@ -51,7 +51,7 @@ def open_on(w, site, when=MONDAY, doc=None, view="#/practices"):
         page.wait_for_selector("html[data-app=ready]")
         page.goto(site + view)
     if view == "#/practices":
-        page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+        page.wait_for_selector("#tracker:not([aria-busy]) #all-practices")
     return page
 
 
@@ -75,7 +75,7 @@ def test_save_a_copy_downloads_and_records_its_day(site, open_page, tmp_path):
     assert "attune-2026-12-07.json" in page.inner_text("#status")
     w.page.clock.set_fixed_time("2026-12-11T10:00:00")
     page.reload()
-    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+    page.wait_for_selector("#tracker:not([aria-busy]) #all-practices")
     assert page.inner_text("#copy-status") == "Last copy saved on 7 December 2026 (4 days ago)."
 
 
@@ -140,7 +140,7 @@ def test_reminder_after_seven_days_without_a_copy_and_not_now(site, open_page):
     for when, shown in (("2026-12-13T10:00:00", False), ("2026-12-14T10:00:00", True)):
         w.page.clock.set_fixed_time(when)
         page.reload()
-        page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+        page.wait_for_selector("#tracker:not([aria-busy]) #all-practices")
         assert page.locator("#keep-copy .keep-note").count() == (1 if shown else 0), when
 
 
@@ -208,7 +208,7 @@ def test_safari_note_in_a_tab_dismissed_for_good_and_shown_again(site, open_page
     note.get_by_role("button", name="Got it").click()
     assert page.locator("#keep-copy .keep-note").count() == 0
     page.reload()
-    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+    page.wait_for_selector("#tracker:not([aria-busy]) #all-practices")
     assert page.locator("#keep-copy .keep-note").count() == 0 and w.stored()["settings"]["safari_note"] == 1
     page.get_by_role("button", name="Keeping Attune on this iPhone or iPad").click()
     assert "Safari may clear" in page.locator("#keep-copy .keep-note").inner_text()

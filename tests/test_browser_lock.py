@@ -7,7 +7,7 @@ import pytest
 
 import browser as browsers
 from core import model
-from pages import DISABLE_STORAGE, open_data, today
+from pages import DISABLE_STORAGE, open_data, take_on, today
 from journal_pages import open_journal
 from lock_pages import (NEW_PASS, PASS, TIMEOUT, assert_nothing_readable, lock_on, notes_today_and_before, unlock,
                         unsealed, wait_unlocked)
@@ -161,7 +161,7 @@ def test_storage_off_does_not_offer_the_lock(open_page, site):
 def import_file(page, site, path):
     """Open "Your data" on #/practices and choose the file: its preview dialog shows."""
     page.goto(site + "#/practices")
-    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+    page.wait_for_selector("#tracker:not([aria-busy]) #all-practices")
     open_data(page)
     page.set_input_files("#import-file", str(path))
     page.wait_for_selector("#data-dialog button")
@@ -221,7 +221,7 @@ def test_plain_replace_into_an_unlocked_journal_keeps_the_lock(open_page, site, 
 def save_locked_copy(page, site, tmp_path):
     """Save a copy from #/practices (a download on a desktop viewport); its path."""
     page.goto(site + "#/practices")
-    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+    page.wait_for_selector("#tracker:not([aria-busy]) #all-practices")
     with page.expect_download() as info:
         page.locator("#tracker").get_by_role("button", name="Save a copy").click()
     path = tmp_path / "locked-copy.json"
@@ -242,6 +242,8 @@ def test_locked_export_imports_on_a_fresh_profile_with_its_passphrase(open_page,
     assert_nothing_readable({"attune:copy": path.read_text()}, ["Today we talked about the garden plans"])
     b = open_page(DESKTOP)
     page_b = b.open(site + "#/practices")
+    page_b.wait_for_selector("#tracker:not([aria-busy]) #all-practices")
+    take_on(page_b, "practise-patience")
     page_b.check("#tracker--do-practise-patience")
     import_file(page_b, site, path)
     assert "encrypted" in page_b.inner_text("#data-dialog")
@@ -307,6 +309,6 @@ def test_a_readable_copy_needs_the_notes_unlocked_and_holds_them_plain(open_page
     page.goto(site + "#/journal")
     page.click('[data-action="lock-now"]')
     page.goto(site + "#/practices")
-    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+    page.wait_for_selector("#tracker:not([aria-busy]) #all-practices")
     page.locator("#tracker").get_by_role("button", name="Save a readable copy").click()
     page.wait_for_selector("#status >> text=Unlock your notes first")

@@ -4,7 +4,7 @@ passphrase cut short after each single write (every note still opens with the ol
 import pytest
 
 from core import dates
-from pages import open_row
+from pages import open_row, take_on
 from journal_pages import open_journal, today_ordinal
 from lock_pages import (NEW_PASS, PASS, TIMEOUT, assert_nothing_readable, lock_on, notes_today_and_before, unlock,
                         unsealed)
@@ -58,17 +58,18 @@ def test_a_locked_tab_saves_its_note_beside_the_other_tabs(open_page, watch, sit
 
 
 def test_a_locked_tab_never_writes_back_notes_it_could_not_read(open_page, watch, site):
-    """While tab A writes sealed notes, locked tab B ticks, changes its focus and is refused a wrong passphrase:
+    """While tab A writes sealed notes, locked tab B takes a practice on, ticks it and is refused a wrong passphrase:
     the note keys stay exactly as A wrote them, B's tick is kept, and B's grid still shows which days have notes."""
     w = open_page()
     a, doc = open_journal(w, site, notes_today_and_before())
     lock_on(a)
     b = second_tab(watch, w, site, "#/practices")
-    b.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+    b.wait_for_selector("#tracker:not([aria-busy]) #all-practices")
     write_note(a, "A note tab B can never read")
     a.wait_for_function(BODY_HAS, arg="A note tab B can never read", timeout=TIMEOUT)
     sealed = a.evaluate(NOTE_KEYS)
     b.wait_for_function("k => localStorage.getItem(Object.keys(k)[0]) !== null", arg=sealed)
+    take_on(b, "practise-patience")
     b.check("#tracker--do-practise-patience")
     row = open_row(b, "practise-patience")
     day = dates.iso(today_ordinal(b))
@@ -76,13 +77,13 @@ def test_a_locked_tab_never_writes_back_notes_it_could_not_read(open_page, watch
     assert row.locator("#grid--practise-patience--%s" % day).evaluate("box => box.closest('td').className") \
         .split() == ["cell", "is-done", "has-note"]
     assert row.locator(".note-days a[href='#/journal/%s']" % day).count() == 1
-    b.check("#focus--practise-patience")
-    b.fill("#note-input", "Typed in B, then a wrong passphrase")
-    b.click('[data-action="add-note"]')
-    b.fill("#note-lock-pass", "not the passphrase at all")
-    b.click('[data-action="add-note"]')
-    b.wait_for_selector("#note-lock-error .error >> text=does not open", timeout=TIMEOUT)
-    assert b.input_value("#note-input") == "Typed in B, then a wrong passphrase"
+    b.get_by_role("link", name="Write about today").click()   # the journal's composer, locked
+    b.fill("#journal-note", "Typed in B, then a wrong passphrase")
+    b.click('[data-action="journal-add"]')
+    b.fill("#lock-pass", "not the passphrase at all")
+    b.click('[data-action="journal-add"]')
+    b.wait_for_selector("#lock-error .error >> text=does not open", timeout=TIMEOUT)
+    assert b.input_value("#journal-note") == "Typed in B, then a wrong passphrase"
     assert b.evaluate(NOTE_KEYS) == sealed
     stored = w.stored()
     assert day in stored["checkins"]["practise-patience"]

@@ -5,7 +5,7 @@ import os
 import pytest
 
 import browser as browsers
-from pages import open_data, today
+from pages import open_data, take_on, today
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +39,7 @@ def test_starts_ticks_and_reloads_without_optional_apis(site, open_page, names):
     assert page.evaluate("names => names.filter(n => n in navigator)", names) == []
     assert stored["checkins"] == {"steady-yourself": [today(page)]}
     page.goto(site + "#/practices")
-    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+    page.wait_for_selector("#tracker:not([aria-busy]) #all-practices")
     assert page.locator("#tracker--do-steady-yourself").is_checked()
     if "storage" in names:
         assert page.inner_html("#keep-data") == ""  # no storage manager: nothing to offer
@@ -92,7 +92,7 @@ def test_ticks_never_ask_for_persistent_storage(site, open_page):
     page.goto(site + "#/practices")
     open_data(page)
     page.wait_for_selector("#keep-data button")
-    page.check("#tracker--do-share-joy")
+    page.click("#tracker--do-hold-and-reassure")   # ticked on the article: unticked here
     assert page.evaluate("window.persistCalls") == 0
 
 
@@ -120,6 +120,7 @@ def test_keep_data_button_asks_once_and_shows_the_answer(site, open_page, grante
         page.wait_for_function(STATUS_STARTS, arg="The browser did not agree")
         assert button.is_visible()
     assert page.evaluate("[window.persistCalls, document.activeElement.id]") == [1, "keep-data-status"]
+    take_on(page, "share-joy")
     page.check("#tracker--do-share-joy")  # a redraw keeps the answer
     answer = "This browser keeps" if granted else "The browser did not agree"
     assert page.inner_text("#keep-data-status").startswith(answer)

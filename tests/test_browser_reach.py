@@ -9,7 +9,7 @@ from core import plan_link
 from axe import assert_axe_clean
 from browser import DESKTOP, PHONE
 from offline import serve_copy, visit_then_go_offline
-from pages import open_row, today
+from pages import open_row, take_on, today
 
 pytestmark = pytest.mark.browser
 
@@ -24,13 +24,14 @@ FAKE_SHARE = "navigator.share = (data) => { window.shared = data; return Promise
 
 def open_tracker(w, site):
     page = w.open(site + "#/practices")
-    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+    page.wait_for_selector("#tracker:not([aria-busy]) #all-practices")
     return page
 
 
 def focus(page, pid, goal):
+    """Take a practice on (from "All practices") and set its weekly goal in its row."""
+    take_on(page, pid)
     open_row(page, pid)
-    page.check("#focus--" + pid)
     page.select_option("#goal--" + pid, str(goal))
 
 
@@ -100,8 +101,12 @@ def test_share_link_round_trip_into_a_fresh_profile(site, open_page):
     focus(page, "share-joy", 3)
     focus(page, "feelings-journal", 0)
     page.check("#tracker--do-share-joy")
-    page.fill("#note-input", "a private note")
+    page.get_by_role("link", name="Write about today").click()
+    page.fill("#journal-note", "a private note")
     page.get_by_role("button", name="Save note").click()
+    page.wait_for_selector("#journal-weeks li.journal-note")
+    page.goto(site + "#/practices")
+    page.wait_for_selector("#tracker:not([aria-busy]) #plan-tools details")
     open_tool(page, "Share with your partner")
     link = page.get_by_label("Link to share").input_value()
     assert page.get_by_label("Link to share").get_attribute("readonly") is not None
@@ -119,13 +124,13 @@ def test_share_link_round_trip_into_a_fresh_profile(site, open_page):
     assert "Share the good moments" in body and "Goal: 3 times a week" in body
     assert "Keep a feelings journal" in body and "No weekly goal" in body
     assert partner.stored() is None  # opening the link changed nothing
-    plan.get_by_role("button", name="Add to my focus").click()
+    plan.get_by_role("button", name="Add to my practices").click()
     plan.wait_for_selector("html[data-route=practices] #tracker:not([aria-busy]) .tracker-card")
     stored = partner.stored()
     assert stored["focus"] == {"share-joy": 3, "feelings-journal": 0}
     assert stored["checkins"] == {} and stored["notes"] == {}
-    assert "Added 2 practices to your focus" in plan.inner_text("#status")
-    assert plan.locator("#tracker .tracker-group").first.locator("h2").inner_text() == "Your focus"
+    assert "Added 2 practices to your practices" in plan.inner_text("#status")
+    assert plan.locator("#tracker .tracker-group").first.locator("h2").inner_text() == "Trying now"
 
 
 def test_adding_a_plan_keeps_the_larger_goal(site, open_page):
@@ -137,8 +142,8 @@ def test_adding_a_plan_keeps_the_larger_goal(site, open_page):
     link = site + plan_link.encode({"share-joy": 2, "name-feelings": 4})
     page.goto(link)
     page.wait_for_selector("#plan-body .plan-item")
-    assert "Already in your focus (goal: 5 times a week)" in page.inner_text("#plan-body")
-    page.get_by_role("button", name="Add to my focus").click()
+    assert "Already in your practices (goal: 5 times a week)" in page.inner_text("#plan-body")
+    page.get_by_role("button", name="Add to my practices").click()
     page.wait_for_selector("html[data-route=practices]")
     assert w.stored()["focus"] == {"share-joy": 5, "name-feelings": 4}
     assert "Raised 1 goal." in page.inner_text("#status")
@@ -164,7 +169,7 @@ def test_bad_links_say_why_and_change_nothing(site, open_page, make, message):
     page.goto(make(site))
     page.wait_for_selector("#plan-body .error")
     assert message in page.inner_text("#plan-body") and "Nothing was changed" in page.inner_text("#plan-body")
-    assert page.get_by_role("button", name="Add to my focus").count() == 0
+    assert page.get_by_role("button", name="Add to my practices").count() == 0
     assert w.storage() == before
     page.reload()
     page.wait_for_selector("#plan-body .error")
@@ -178,7 +183,7 @@ def test_unknown_practices_are_listed_and_left_out(site, open_page):
     page.wait_for_selector("#plan-body .plan-item")
     text = page.inner_text("#plan-body")
     assert "1 practice is not in this version of Attune" in text and "from-the-future" in text
-    page.get_by_role("button", name="Add to my focus").click()
+    page.get_by_role("button", name="Add to my practices").click()
     page.wait_for_selector("html[data-route=practices]")
     assert w.stored()["focus"] == {"share-joy": 1}
 
@@ -245,7 +250,7 @@ def test_both_work_offline(chromium, watch, tmp_path):
         page.goto("about:blank")
         page = w.open(url + plan_link.encode({"share-joy": 2}))
         page.wait_for_selector("#plan-body .plan-item")
-        page.get_by_role("button", name="Add to my focus").click()
+        page.get_by_role("button", name="Add to my practices").click()
         page.wait_for_selector("html[data-route=practices] #plan-tools")
         assert w.stored()["focus"] == {"share-joy": 2}
         open_tool(page, "Add to calendar")

@@ -171,7 +171,7 @@ def test_every_article_ends_with_a_link_to_help(site, open_page):
     page.wait_for_function("document.documentElement.dataset.route === 'help'")
     assert page.locator("#help").is_visible()
     page.goto(site + "#/practices")
-    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+    page.wait_for_selector("#tracker:not([aria-busy]) #all-practices")
     tracker_link = page.locator("#practices a[href='#/help']")
     assert tracker_link.is_visible()
     # By keyboard: below the fold, groups that skip layout resize as they render, moving the link under a pointer.

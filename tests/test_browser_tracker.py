@@ -1,4 +1,4 @@
-"""The tracker in real Chromium: notes, goals, export/import, and data that is never lost."""
+"""The tracker in real Chromium: practices taken on, goals, export/import, and data that is never lost."""
 import json
 import random
 
@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from core import dates
 from core import model
 from browser import DESKTOP, PHONE
-from pages import DISABLE_STORAGE, open_data, open_row, today
+from pages import DISABLE_STORAGE, open_data, open_row, take_on, today
 
 pytestmark = pytest.mark.browser
 FULL_STORAGE = """
@@ -18,9 +18,11 @@ Storage.prototype.setItem = function () {
 """
 
 
-def open_tracker(w, site):
+def open_tracker(w, site, *pids):
+    """#/practices drawn, with these practices taken on (from "All practices")."""
     page = w.open(site + "#/practices")
-    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+    page.wait_for_selector("#tracker:not([aria-busy]) #all-practices")
+    take_on(page, *pids)
     return page
 
 
@@ -33,41 +35,49 @@ def seed(w, site, text):
     return page
 
 
-def test_note_is_text_never_html(site, open_page):
-    """A note holding an HTML tag is saved and shown as text; no element is created, nothing runs."""
+def test_write_about_today_opens_the_journals_composer(site, open_page):
+    """The tracker has no note box of its own: "Write about today" opens the journal's composer for today,
+    its box focused, and a note saved there is the journal's, with its Edit and Remove."""
     w = open_page()
     page = open_tracker(w, site)
-    page.on("dialog", lambda d: pytest.fail("a dialog opened: the note ran as script"))
-    page.fill("#note-input", "<img src=x onerror=alert(1)> went well")
+    assert page.locator("#tracker textarea").count() == 0
+    page.get_by_role("link", name="Write about today").click()
+    page.wait_for_selector("#journal-note:focus")
+    assert page.input_value("#journal-day") == today(page)
+    page.fill("#journal-note", "<img src=x onerror=alert(1)> went well")
     page.get_by_role("button", name="Save note").click()
-    assert page.locator(".note-text").inner_text() == "<img src=x onerror=alert(1)> went well"
-    assert page.locator("#tracker img").count() == 0
+    note = page.locator("#journal-weeks li.journal-note")
+    expect(note.locator(".note-text")).to_have_text("<img src=x onerror=alert(1)> went well")
+    assert note.get_by_role("button", name="Edit").count() == 1
+    assert note.get_by_role("button", name="Remove").count() == 1
     assert w.stored()["notes"][today(page)] == ["<img src=x onerror=alert(1)> went well"]
-    page.get_by_role("button", name="Remove note: <img").click()
-    assert today(page) not in (w.stored() or {"notes": {}})["notes"]   # no note left: maybe no key at all
 
 
 def test_focus_goal_met(site, open_page):
-    """Focusing a practice with a goal of once a week, then ticking it, says the goal is met."""
+    """A practice taken on from "All practices" gets a row in "Trying now"; with a goal of once a
+    week, ticking it says the goal is met; taken off, its history keeps it under "Tried before"."""
     w = open_page(DESKTOP)
-    page = open_tracker(w, site)
+    page = open_tracker(w, site, "share-joy")
+    card = page.locator("#tracker .tracker-group").first
+    expect(card.locator("h2")).to_have_text("Trying now")
+    assert w.stored()["focus"] == {"share-joy": 0} and w.checkins() == {}   # taken on, no day recorded
     open_row(page, "share-joy")
-    assert not page.locator("#goal--share-joy").is_enabled()   # no goal before the practice is in focus
-    page.check("#focus--share-joy")
     page.select_option("#goal--share-joy", "1")
     assert w.stored()["focus"] == {"share-joy": 1}
-    card = page.locator("#tracker .tracker-group").first
-    expect(card.locator("h2")).to_have_text("Your focus")   # the row moves after the paint that shows the change
     page.check("#tracker--do-share-joy")
     row = page.locator(".tracker-card[data-practice='share-joy']")
     assert row.locator(".week-count").inner_text() == "1 of 1 this week: goal met"
-    assert "1 of 1 this week: goal met. Well done." in row.inner_text()   # the row stayed open
+    assert "Done on 1 day in all." in row.inner_text()   # the row stayed open; this week is said once, above
+    page.uncheck("#focus--share-joy")
+    expect(page.locator("[data-group=tried] .tracker-card[data-practice='share-joy']")).to_have_count(1)
+    expect(page.locator("[data-group=mine]")).to_have_count(0)
+    assert page.is_visible("#tracker-empty")
 
 
 def test_history_grid_has_text_equivalents(site, open_page):
     """The 12-week grid marks done days, and every day up to today is a checkbox named by practice and date."""
     w = open_page()
-    page = open_tracker(w, site)
+    page = open_tracker(w, site, "feelings-journal")
     page.check("#tracker--do-feelings-journal")
     card = open_row(page, "feelings-journal")
     assert card.locator("td.cell").count() == 84
@@ -77,16 +87,20 @@ def test_history_grid_has_text_equivalents(site, open_page):
     name = "Keep a feelings journal, %s, in the 12-week grid" % dates.long_name(dates.to_ordinal(y, m, d))
     assert card.locator("td.is-done input").get_attribute("aria-label") == name
     assert card.get_by_role("checkbox", name=name, exact=True).is_checked()
-    assert "1 day in the last 12 weeks" in card.inner_text()
+    assert "Done on 1 day in all." in card.inner_text()
 
 
 def test_export_then_import_into_fresh_browser(site, open_page, tmp_path):
     """Exported data imported into an empty browser (merge) reproduces the same document."""
     w = open_page()
-    page = open_tracker(w, site)
+    page = open_tracker(w, site, "i-statements")
     page.check("#tracker--do-i-statements")
-    page.fill("#note-input", "Talked after dinner")
+    page.get_by_role("link", name="Write about today").click()
+    page.fill("#journal-note", "Talked after dinner")
     page.get_by_role("button", name="Save note").click()
+    page.wait_for_selector("#journal-weeks li.journal-note")
+    page.goto(site + "#/practices")
+    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
     open_data(page)
     with page.expect_download() as info:
         page.locator("#tracker").get_by_role("button", name="Save a copy").click()
@@ -99,7 +113,7 @@ def test_export_then_import_into_fresh_browser(site, open_page, tmp_path):
     open_data(page2)
     page2.set_input_files("#import-file", str(path))
     page2.wait_for_selector("#data-dialog button")
-    assert "1 new check-in, 1 new note" in page2.inner_text("#data-dialog")
+    assert "1 new check-in, 1 new note, 1 focus change" in page2.inner_text("#data-dialog")
     page2.get_by_role("button", name="Merge into my data").click()
     assert other.stored() == exported
     assert page2.locator("#tracker--do-i-statements").is_checked()
@@ -138,7 +152,7 @@ def test_bad_import_files_change_nothing(site, open_page, tmp_path, name):
     """A broken or foreign import file gets a clear message and leaves the stored data as it was."""
     text, message = BAD_IMPORTS[name]
     w = open_page()
-    page = open_tracker(w, site)
+    page = open_tracker(w, site, "practise-patience")
     page.check("#tracker--do-practise-patience")
     before = w.stored()
     path = tmp_path / name
@@ -183,22 +197,6 @@ def test_corrupted_storage_is_kept_and_reported(site, open_page, raw):
     assert info.value.path().read_text() == raw
 
 
-def test_saving_a_note_empties_the_box_and_removing_one_keeps_what_is_typed(site, open_page):
-    """Saving today's note empties the box and lists the note; removing a note takes it off the list and
-    leaves a note being typed in the box as it was."""
-    w = open_page()
-    page = open_tracker(w, site)
-    page.fill("#note-input", "We listened.")
-    page.get_by_role("button", name="Save note").click()
-    expect(page.locator("#tracker .notes .note-text")).to_have_text(["We listened."])
-    assert page.input_value("#note-input") == ""
-    page.fill("#note-input", "Half-written")
-    page.get_by_role("button", name="Remove note: We listened.").click()
-    expect(page.locator("#tracker .notes")).to_have_count(0)
-    assert page.input_value("#note-input") == "Half-written"
-    assert today(page) not in (w.stored() or {"notes": {}})["notes"]
-
-
 def test_storage_disabled_runs_in_memory(site, open_page):
     """When reading localStorage throws SecurityError the app runs in memory and says nothing is kept."""
     w = open_page()
@@ -217,15 +215,15 @@ def test_storage_full_keeps_what_was_saved(site, open_page):
     w = open_page()
     page = w.open(site + "#/a/deepening-connection")   # it suggests both practices ticked here
     article = page.locator("#a-deepening-connection")
-    article.get_by_label("Ask before you advise").check()
+    article.get_by_label("Ask before you advise", exact=True).check()
     w.context.add_init_script(FULL_STORAGE)
     page.reload()
     page.wait_for_selector("html[data-app=ready]")
     before = w.stored()
     assert before["checkins"]["ask-questions"] == [today(page)]
-    article.get_by_label("Make it safe to feel").check()
+    article.get_by_label("Make it safe to feel", exact=True).check()
     assert "storage is full" in page.inner_text("#status")
-    assert article.get_by_label("Make it safe to feel").is_checked()
+    assert article.get_by_label("Make it safe to feel", exact=True).is_checked()
     assert w.stored() == before
 
 
@@ -236,12 +234,12 @@ def test_an_error_stays_until_dismissed_while_confirmations_fade(site, open_page
     w.page.clock.install()
     page = w.open(site + "#/a/deepening-connection")
     article = page.locator("#a-deepening-connection")
-    article.get_by_label("Ask before you advise").check()
+    article.get_by_label("Ask before you advise", exact=True).check()
     expect(page.locator("#status .toast.is-info")).to_have_count(1)
     page.clock.run_for(9000)
     expect(page.locator("#status .toast")).to_have_count(0)
     page.evaluate("() => {" + FULL_STORAGE + "}")   # storage full from now on
-    article.get_by_label("Make it safe to feel").check()
+    article.get_by_label("Make it safe to feel", exact=True).check()
     error = page.locator("#status .toast.is-error")
     expect(error).to_contain_text("storage is full")
     page.clock.run_for(9000)
@@ -269,7 +267,7 @@ def test_two_tabs_both_ticks_survive(site, open_page, watch):
 def test_erase_needs_confirmation(site, open_page):
     """Erase all data asks first; 'Keep my data' keeps it, 'Erase everything' removes it."""
     w = open_page()
-    page = open_tracker(w, site)
+    page = open_tracker(w, site, "ask-questions")
     page.check("#tracker--do-ask-questions")
     open_data(page)
     page.get_by_role("button", name="Erase all data").click()
@@ -278,7 +276,7 @@ def test_erase_needs_confirmation(site, open_page):
     page.get_by_role("button", name="Erase all data").click()
     page.get_by_role("button", name="Erase everything").click()
     assert w.stored() is None
-    assert not page.locator("#tracker--do-ask-questions").is_checked()
+    expect(page.locator("#tracker--do-ask-questions")).to_have_count(0)   # nothing taken on, no history: no row
 
 
 def five_years(ids, today_ordinal):
@@ -297,7 +295,8 @@ def five_years(ids, today_ordinal):
 
 
 def test_five_years_of_history_loads(site, open_page):
-    """Five years of generated data load, and the tracker renders every practice plus the archived one."""
+    """Five years of generated data load, and the tracker renders every practice plus the archived one
+    (none taken on: all under "Tried before")."""
     w = open_page(DESKTOP)
     page = w.open(site)
     catalogue = json.loads(page.inner_text("#catalogue"))
@@ -308,7 +307,7 @@ def test_five_years_of_history_loads(site, open_page):
     page.reload()
     page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card", timeout=20000)
     assert page.locator(".tracker-card").count() == len(catalogue["practices"]) + 1
-    assert "Archived practices" in page.text_content("#tracker")   # below the fold: not rendered, still there
+    assert "Retired practice" in page.text_content("#tracker")   # below the fold: not rendered, still there
     assert page.locator("#tracker td").count() == 0   # the 12-week tables are drawn when opened
     open_row(page, catalogue["practices"][0]["id"])
     assert page.locator("#tracker details.history[open] td.cell").count() == 84
@@ -391,7 +390,7 @@ def test_nothing_saved_notice_stays_on_every_view(site, open_page):
     page = w.open(site + "#/a/crying-together")
     page.get_by_role("button", name="Dismiss message").click()
     page.get_by_label("Offer context when you're upset", exact=True).check()
-    assert "marked as done today. Not saved" in page.inner_text("#status")
+    assert "marked as done today and added to your practices. Not saved" in page.inner_text("#status")
     for route in ("#/", "#/practices", "#/a/never-cries"):
         page.goto(site + route)
         assert page.locator("#unsaved").is_visible()
@@ -406,10 +405,29 @@ def test_saving_resumes_once_storage_has_room(site, open_page):
     page.get_by_label("Offer context when you're upset", exact=True).check()
     assert page.locator("#unsaved").is_visible()
     page.evaluate("window.__storageFull = false")
-    page.locator("#a-crying-together").get_by_label("Take a mindful pause").check()
+    page.locator("#a-crying-together").get_by_label("Take a mindful pause", exact=True).check()
     assert "can save again" in page.inner_text("#status")
     assert page.locator("#unsaved").count() == 0
     assert set(w.stored()["checkins"]) == {"offer-context", "mindful-pause"}
+
+
+def tried_everything(w, site, days=(1,), focus=(), url=""):
+    """Every practice of the catalogue done on these days before today (days ago), those in `focus`
+    taken on, stored as the app's data; then the app opened at `url`. Returns (page, catalogue)."""
+    page = w.open(site)
+    catalogue = json.loads(page.inner_text("#catalogue"))
+    y, m, d = (int(x) for x in today(page).split("-"))
+    doc = model.empty()
+    for p in catalogue["practices"]:
+        for ago in days:
+            model.set_done(doc, p["id"], dates.to_ordinal(y, m, d) - ago, True)
+    for pid in focus:
+        model.set_focus(doc, pid, 0)
+    page.evaluate("t => localStorage.setItem('attune:data', t)", model.dumps(doc))
+    page.reload()   # here, on the library: an article would save its reading position over the data first
+    page.wait_for_selector("html[data-app=ready]")
+    page.goto(site + url)
+    return page, catalogue
 
 
 def test_previous_versions_single_key_data_migrates_in_the_browser(site, open_page):
@@ -439,27 +457,30 @@ def tracker_layout(page):
 
 
 def test_focus_changes_move_cards_as_a_full_redraw_would(site, open_page):
-    """Focusing and unfocusing practices (emptying an article's group too) gives the same tracker as a reload."""
+    """Taking practices on and off (with and without history, emptying a group too) gives the same
+    tracker as a reload."""
     w = open_page(DESKTOP)
     page = open_tracker(w, site)
     catalogue = json.loads(page.inner_text("#catalogue"))
     last = catalogue["articles"][-1]["practices"]
     other = [pid for pid in catalogue["articles"][0]["practices"] if pid not in last][0]
-    for pid in last + [other]:
-        open_row(page, pid)
-        page.check("#focus--" + pid)
-        assert page.evaluate("document.activeElement.id") == "focus--" + pid
+    take_on(page, *(last + [other]))
+    page.check("#tracker--do-" + last[0])   # history: taken off, it stays under "Tried before"
+    open_row(page, last[0])
     page.uncheck("#focus--" + last[0])
     shown = tracker_layout(page)
-    assert shown[0][0] == "Your focus"
+    assert [title for title, _ in shown] == ["Trying now", "Tried before"]
+    assert shown[1][1] == [last[0]]
     page.reload()
     page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
     assert tracker_layout(page) == shown
-    for pid in last[1:] + [other]:
+    for pid in last[1:] + [other]:   # no history: taken off, the row goes (the practice stays in "All practices")
         open_row(page, pid)
-        page.uncheck("#focus--" + pid)
+        page.click("#focus--" + pid)
+        expect(page.locator(f"#tracker li[data-practice='{pid}']")).to_have_count(0)
+        assert page.evaluate("document.activeElement.id") == "all-practices-title"
     shown = tracker_layout(page)
-    assert "Your focus" not in [title for title, _ in shown]
+    assert shown == [["Tried before", [last[0]]]]
     page.reload()
     page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
     assert tracker_layout(page) == shown
@@ -493,14 +514,15 @@ def wait_drawn(page, count):
 
 
 def test_a_focused_row_moved_out_of_view_is_scrolled_to(site, open_page):
-    """On a phone, focusing a practice far down moves its row to "Your focus" at the top, its box still
-    focused, and the page scrolls to that box."""
+    """On a phone, taking on a practice far down "Tried before" moves its row to "Trying now" at the
+    top, its box still focused, and the page scrolls to that box."""
     w = open_page(PHONE)
-    page = open_tracker(w, site)
-    pid = json.loads(page.inner_text("#catalogue"))["articles"][-1]["practices"][-1]
+    page, catalogue = tried_everything(w, site, url="#/practices")
+    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+    pid = sorted(p["id"] for p in catalogue["practices"])[-1]
     open_row(page, pid)
     page.check("#focus--" + pid)
-    expect(page.locator(f"[data-group=focus] .tracker-card[data-practice='{pid}']")).to_have_count(1)
+    expect(page.locator(f"[data-group=mine] .tracker-card[data-practice='{pid}']")).to_have_count(1)
     assert page.evaluate("document.activeElement.id") == "focus--" + pid
     page.wait_for_function("""(id) => { const box = document.getElementById(id).getBoundingClientRect();
                                         return box.top >= 0 && box.bottom <= innerHeight; }""", arg="focus--" + pid)
@@ -512,13 +534,13 @@ def test_tracker_paints_its_first_groups_then_draws_the_rest(site, open_page, wa
     still to come finds its row and the group it moves to."""
     w = open_page(DESKTOP)
     w.context.add_init_script(WATCH_FIRST_PAINT)
-    page = w.open(site + "#/practices")
-    catalogue = json.loads(page.inner_text("#catalogue"))
+    page, catalogue = tried_everything(w, site, days=(0, 1), url="#/practices")
+    page.wait_for_selector("#tracker[aria-busy]", state="detached")
     first = page.evaluate("window.firstPaintRows")
     assert first is not None and 0 < first < len(catalogue["practices"])
     shown = tracker_layout(page)
     assert sum(len(ids) for _, ids in shown) == len(catalogue["practices"])
-    last = catalogue["articles"][-1]["practices"][-1]
+    last = sorted(p["id"] for p in catalogue["practices"])[-1]
     open_row(page, last)
     page.check("#focus--" + last)
     # Unfocus it right after the tracker's first groups are drawn, while its own group is still to come.
@@ -533,14 +555,14 @@ def test_tracker_paints_its_first_groups_then_draws_the_rest(site, open_page, wa
     # row prepared after the tick, not for this one, which the tick makes stale.
     page.evaluate("(pid) => { const box = document.getElementById('focus--' + pid); if (box) box.dataset.old = ''; }",
                   last)
-    # Another tab's tick: the tracker kept hidden no longer shows everything, so opening draws it again.
+    # Another tab's untick: the tracker kept hidden no longer shows everything, so opening draws it again.
     ticked = article_practices(catalogue, "crying-together")[0]
     other = watch(w.context).page
     other.goto(site + "#/a/crying-together")
     other.wait_for_selector("html[data-app=ready]")
-    other.check("#crying-together--do-" + ticked)
+    other.uncheck("#crying-together--do-" + ticked)
     other.close()
-    page.wait_for_function("(pid) => document.getElementById('crying-together--do-' + pid).checked", arg=ticked)
+    page.wait_for_function("(pid) => !document.getElementById('crying-together--do-' + pid).checked", arg=ticked)
     # Prepared again in idle time, the panels first, then the first rows a step at a time: the focused one first.
     page.wait_for_selector(f"#tracker[data-prepared] #focus--{last}:not([data-old])", state="attached")
     page.evaluate("location.hash = '#/practices'")
@@ -549,16 +571,18 @@ def test_tracker_paints_its_first_groups_then_draws_the_rest(site, open_page, wa
     assert page.evaluate("window.busyAtChange") is True
     assert w.stored()["focus"] == {}
     assert tracker_layout(page) == shown   # back in its own group, drawn once
-    assert page.is_checked("#tracker--do-" + ticked)
+    assert not page.is_checked("#tracker--do-" + ticked)
 
 
 def test_first_rows_are_prepared_while_hidden_and_the_rest_drawn_on_opening(site, open_page):
-    """On an article the tracker's first rows are drawn ahead, hidden; ticks, Undo and a journal note
-    reach them in place, opening #/practices keeps them and draws the rest, as a reload would draw
-    it all, and leaving prepares the first rows again."""
+    """On an article the tracker's first rows are drawn ahead, hidden; ticks of practices taken on, Undo
+    and a journal note reach them in place, opening #/practices keeps them and draws the rest, as a
+    reload would draw it all, and leaving prepares the first rows again."""
     w = open_page(DESKTOP)
-    page = w.open(site + "#/a/crying-together")
+    page = w.open(site)
     catalogue = json.loads(page.inner_text("#catalogue"))
+    page, _ = tried_everything(w, site, focus=article_practices(catalogue, "crying-together")[:2],
+                               url="#/a/crying-together")
     total = len(catalogue["practices"])
     # The panels are prepared first, the rows one step per idle moment after (TrackerPage.prepare_rows).
     page.wait_for_selector("#tracker[data-prepared] li.tracker-card", state="attached")
@@ -577,7 +601,6 @@ def test_first_rows_are_prepared_while_hidden_and_the_rest_drawn_on_opening(site
     wait_drawn(page, total)
     assert page.get_attribute("#tracker li.tracker-card", "data-kept") == "yes"   # prepared, not drawn again
     assert page.is_checked(f"#tracker--do-{first}") and not page.is_checked(f"#tracker--do-{second}")
-    assert "We talked after dinner." in page.inner_text("#tracker section.notes-panel")
     shown = tracker_layout(page), page.inner_text(f"#tracker li[data-practice='{first}']")
     page.reload()
     page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
@@ -603,17 +626,17 @@ requestAnimationFrame(look);
 
 
 def test_the_panels_below_the_rows_show_one_per_frame_once_the_rows_are_in(site, open_page):
-    """Opening #/practices, today's note, the reminders and "Your data" wait for the last row, then show
-    one a frame, in order (each frame's start records how many show), so no frame lays out all three;
-    the tracker stays aria-busy until the last of them shows."""
+    """Opening #/practices, the reminders, "All practices", the way to the journal and "Your data" wait
+    for the last row, then show one a frame, in order (each frame's start records how many show), so no
+    frame lays out all four; the tracker stays aria-busy until the last of them shows."""
     w = open_page(PHONE)
     w.context.add_init_script(WATCH_PANELS)
-    page = w.open(site + "#/a/crying-together")
+    page, catalogue = tried_everything(w, site, url="#/a/crying-together", focus=["share-joy"])
     page.click("nav[aria-label=Main] a[href='#/practices']")
     page.wait_for_selector("#tracker:not([aria-busy]):not([data-opening])")
     page.wait_for_timeout(200)
     seen = page.evaluate("window.panelsShown")
-    assert seen[-3:] == ["1/3 busy", "2/3 busy", "3/3"], seen
-    assert all(shown.startswith("0/") and shown.endswith(" busy") for shown in seen[:-3]), seen   # none while rows came
+    assert seen[-4:] == ["1/4 busy", "2/4 busy", "3/4 busy", "4/4"], seen
+    assert all(shown.startswith("0/") and shown.endswith(" busy") for shown in seen[:-4]), seen   # none while rows came
     assert page.locator("#tracker > .panel").evaluate_all("(panels) => panels.map((p) => p.id || p.className)") == [
-        "panel notes-panel", "plan-tools", "panel data-panel"]
+        "plan-tools", "all-practices", "panel notes-panel", "panel data-panel"]

@@ -96,7 +96,7 @@ def test_firefox_with_cookies_blocked_starts_and_says_nothing_is_saved(recorded_
 def test_tracker_offers_export_import_and_erase(tab, url):
     """#/practices shows the tracker's cards and the Save a copy, Restore a copy and Erase controls."""
     tab.open(url + "#/practices")
-    tab.wait_for("document.querySelector('#tracker:not([aria-busy]) .tracker-card')")
+    tab.wait_for("document.querySelector('#tracker:not([aria-busy]) #all-practices')")
     tab.evaluate("document.querySelector('#data-details').open = true")   # "Your data" opens on demand
     visible = tab.evaluate("""[...document.querySelectorAll('#tracker .actions button, #tracker .actions label')]
                               .filter(e => e.offsetParent !== null).map(e => e.textContent)""")
@@ -110,7 +110,7 @@ def test_keep_data_offer_follows_the_storage_manager(tab, url):
     """"Ask this browser not to clear…" is offered where the engine has navigator.storage (Firefox) and absent where not
     (WebKitGTK)."""
     tab.open(url + "#/practices")
-    tab.wait_for("document.querySelector('#tracker:not([aria-busy]) .tracker-card')")
+    tab.wait_for("document.querySelector('#tracker:not([aria-busy]) #all-practices')")
     tab.evaluate("document.querySelector('#data-details').open = true")
     if tab.evaluate("'storage' in navigator && 'persist' in navigator.storage"):
         tab.wait_for("document.querySelector('#keep-data button')")

@@ -120,18 +120,13 @@ def test_route_name():
 # --- views ------------------------------------------------------------------------------------
 
 
-def test_tracker_escapes_a_hostile_note():
-    """A note holding an <img onerror> tag is shown as text: the page has no img element and no raw '<img'."""
+def test_tracker_draws_no_note_and_offers_the_journal():
+    """Notes live in the journal: the tracker has no note box and no note text, only "Write about today"."""
     doc = model.empty()
-    note = "<img src=x onerror=alert(1)>"
-    model.add_note(doc, TODAY_ISO, note)
+    model.add_note(doc, TODAY_ISO, "<img src=x onerror=alert(1)>")
     page = render(doc)
-    assert "<img" not in page
-    parsed = Tags(page)
-    assert not [t for t in parsed.tags if t[0] == "img"]
-    assert not [t for t in parsed.tags if any(k.startswith("on") for k in t[1])]
-    assert note in "".join(parsed.text)                          # shown as text
-    assert [t[1]["data-note"] for t in parsed.tags if "data-note" in t[1]] == [note]   # attribute intact
+    assert "<img" not in page and "onerror" not in page and "<textarea" not in page
+    assert '<a class="button" href="#/journal/write">Write about today</a>' in page
 
 
 def test_tracker_escapes_practice_names():
@@ -141,52 +136,57 @@ def test_tracker_escapes_practice_names():
     assert "<feelings>" not in page
 
 
-def test_tracker_groups_by_article_with_each_practice_once():
-    """Practices are grouped under their first article, and a practice in two articles gets one checkbox."""
+def test_fresh_tracker_has_no_rows_but_the_collection_closed():
+    """Nothing taken on and no history: no rows, the empty state shown, and "All practices" closed and
+    empty (drawn open, with its list, when drawn again while open), by article, where each practice can
+    be taken on (a practice two articles suggest is under each)."""
     page = render(model.empty())
-    boxes = TRACKER_BOX.findall(page)
-    assert sorted(boxes) == sorted(p["id"] for p in CATALOGUE["practices"])
-    assert len(boxes) == len(set(boxes))
-    assert group_titles(page) == ["When your partner cries as you cry", "When he never cries"]
-    groups = re.split(r'<section class="tracker-group" data-group="[a-z0-9-]+">', page)[1:]
-    assert TRACKER_BOX.findall(groups[0]) == ["offer-context", "active-listening", "slow-breathing"]
-    assert TRACKER_BOX.findall(groups[1]) == ["name-feelings"]
+    assert TRACKER_BOX.findall(page) == [] and group_titles(page) == []
+    assert '<div class="tracker-empty" id="tracker-empty">' in page and "Add to my practices" in page
+    collection = page[page.index('<details class="panel all-practices" id="all-practices">'):]
+    assert " open" not in collection[:collection.index(">")] and "picks" not in collection   # drawn on opening
+    collection = tracker_views.all_practices(CATALOGUE, model.empty(), opened=True)
+    assert re.findall(r'<h3><a href="#/a/([a-z-]+)">', collection) == ["crying-together", "never-cries"]
+    picks = re.findall(r'id="pick--([a-z-]+)--([a-z-]+)" data-focus="\2"', collection)
+    assert picks == [("crying-together", "offer-context"), ("crying-together", "active-listening"),
+                     ("crying-together", "slow-breathing"), ("never-cries", "name-feelings"),
+                     ("never-cries", "active-listening")]
+    reopened = tracker_views.tracker(CATALOGUE, model.empty(), TODAY, [], True, collection_open=True)
+    assert '<details class="panel all-practices" id="all-practices" open>' in reopened   # drawn again as it was
 
 
 def test_tracker_days_are_named_by_their_checkbox_alone():
-    """Each practice's today box is named by the practice and today's date; the day's visible face is not read."""
-    page = render(model.empty())
+    """Each practice's today box is named by the practice and today's date; the day's visible face is not
+    read, and names the month where it changes (the 1st)."""
+    doc = model.empty()
+    for p in CATALOGUE["practices"]:
+        model.set_focus(doc, p["id"], 0)
+    page = render(doc)
     for p in CATALOGUE["practices"]:
         box = page.index('id="tracker--do-%s"' % p["id"])
-        day = page[page.rindex("<input", 0, box):page.index("</span>", box) + len("</span>")]
+        day = page[page.rindex("<input", 0, box):page.index("</span></span>", box) + len("</span></span>")]
         assert 'aria-label="%s, Friday 1 March 2024"' % escape(p["name"]) in day
-        assert re.fullmatch(r'<input [^>]*><span class="day-face" aria-hidden="true">F\n1</span>', day)
+        assert re.fullmatch(r'<input [^>]*><span class="day-face" aria-hidden="true">F\n1'
+                            r'<span class="day-month"> Mar</span></span>', day)
 
 
-def test_focus_group_comes_first():
-    """Focused practices form the first group, and are not repeated under their article."""
+def test_taken_on_practices_come_first_then_those_tried_before():
+    """The practices taken on form the first group, "Trying now"; practices with history not taken
+    on, and ids no longer in the articles, follow under "Tried before"; no practice is drawn twice."""
     doc = model.empty()
     model.set_focus(doc, "slow-breathing", 3)
     model.set_focus(doc, "name-feelings", 0)
-    page = render(doc)
-    assert group_titles(page)[0] == "Your focus"
-    groups = re.split(r'<section class="tracker-group" data-group="[a-z0-9-]+">', page)[1:]
-    assert TRACKER_BOX.findall(groups[0]) == ["name-feelings", "slow-breathing"]
-    assert TRACKER_BOX.findall(groups[1]) == ["offer-context", "active-listening"]
-    assert group_titles(page) == ["Your focus", "When your partner cries as you cry"]   # never-cries is now empty
-    assert len(TRACKER_BOX.findall(page)) == 4
-
-
-def test_archived_practice_gets_its_own_group_without_checkbox():
-    """A check-in for an id not in the catalogue shows under "Archived practices", last, with no checkbox."""
-    doc = model.empty()
+    model.set_done(doc, "slow-breathing", TODAY, True)
+    model.set_done(doc, "offer-context", TODAY - 2, True)
     model.set_done(doc, "old-practice", dates.ordinal("2024-02-28"), True)
     page = render(doc)
-    assert group_titles(page)[-1] == "Archived practices"
-    archived = re.split(r'<section class="tracker-group" data-group="[a-z0-9-]+">', page)[-1]
-    assert "Old practice" in archived
-    assert 'data-practice="old-practice"' in archived
-    assert "old-practice" not in TRACKER_BOX.findall(page)
+    assert group_titles(page) == ["Trying now", "Tried before"]
+    groups = re.split(r'<section class="tracker-group" data-group="[a-z0-9-]+">', page)[1:]
+    assert TRACKER_BOX.findall(groups[0]) == ["name-feelings", "slow-breathing"]
+    assert TRACKER_BOX.findall(groups[1]) == ["offer-context"]
+    assert 'data-practice="old-practice"' in groups[1] and "Old practice" in groups[1]
+    assert "old-practice" not in TRACKER_BOX.findall(page)   # no longer in the articles: its history, no boxes
+    assert '<div class="tracker-empty" id="tracker-empty" hidden>' in page
 
 
 def test_done_today_is_checked():
@@ -199,16 +199,16 @@ def test_done_today_is_checked():
     assert checked == ["active-listening"]
 
 
-@pytest.mark.parametrize("done,goal", [(3, 3), (4, 3), (7, 7), (1, 1)])
-def test_goal_message_says_goal_met(done, goal):
-    """goal_message says "goal met" once done reaches the goal."""
-    assert "goal met" in tracker_views.goal_message(done, goal)
-
-
-@pytest.mark.parametrize("done,goal", [(0, 3), (2, 3), (6, 7), (0, 0), (5, 0)])
-def test_goal_message_without_goal_met(done, goal):
-    """goal_message does not say "goal met" below the goal, nor when there is no goal."""
-    assert "goal met" not in tracker_views.goal_message(done, goal)
+@pytest.mark.parametrize("done,goal,said", [(3, 3, "3 of 3 this week: goal met"), (4, 3, "4 of 3 this week: goal met"),
+                                            (2, 3, "2 of 3 this week"), (0, 2, "0 of 2 this week"),
+                                            (2, 0, "2 this week"), (0, 0, "")])
+def test_week_count_says_goal_met_once_reached(done, goal, said):
+    """The row's count says this week (Monday to today) against the goal, "goal met" only once reached."""
+    doc = model.empty()
+    model.set_focus(doc, "active-listening", goal)
+    for n in range(done):
+        model.set_done(doc, "active-listening", TODAY - n, True)   # Friday back to Monday
+    assert tracker_views.week_count_text(doc, "active-listening", TODAY, True) == said
 
 
 def test_focus_card_shows_week_progress():
@@ -229,11 +229,12 @@ def test_history_is_a_closed_summary_until_opened():
     page = render(doc)
     assert ('<details class="history" data-grid="offer-context"><summary><h3 class="practice-name">Offer context</h3>'
             '<span class="week-count">1 this week</span></summary></details>') in page
-    assert page.count('<details class="history"') == len(CATALOGUE["practices"])
+    assert page.count('<details class="history"') == 1   # only the practice with history has a row
     rows = page.split('<details id="data-details"')[0]   # "Your data" opens once there is data: not a row
-    assert "<table" not in page and " open" not in rows and "<select" not in page and "Done 2 times" not in page
-    body = tracker_views.row_body(doc, CATALOGUE["practices"][0], TODAY)
-    assert "Done 2 times in all; 1 day in the last 12 weeks." in body and 'id="goal--offer-context"' in body
+    assert "<table" not in page and " open" not in rows and "<select" not in page and "Done on 2" not in page
+    body = tracker_views.row_body(doc, CATALOGUE["practices"][0], TODAY, CATALOGUE)
+    assert "Done on 2 days in all, 1 of them in the last 12 weeks." in body and 'id="goal--offer-context"' in body
+    assert "this week" not in body   # the row's count says it, once
 
 
 def test_calendar_is_12_weeks_from_a_monday():
@@ -283,7 +284,7 @@ def test_groups_are_named_for_partial_redraws():
     model.set_focus(doc, "name-feelings", 2)
     model.set_done(doc, "old-practice", dates.ordinal("2024-02-28"), True)
     keys = re.findall(r'data-group="([a-z0-9-]+)"', render(doc))
-    assert keys == ["focus", "a-crying-together", "archived"]
+    assert keys == ["mine", "tried"]
 
 
 def test_row_has_the_last_seven_days_today_last():
@@ -295,26 +296,27 @@ def test_row_has_the_last_seven_days_today_last():
     assert days == ["2024-02-24", "2024-02-25", "2024-02-26", "2024-02-27", "2024-02-28", "2024-02-29", "2024-03-01"]
     assert re.findall(r'data-day="([0-9-]+)" aria-label="[^"]+" checked', row) == ["2024-02-27"]
     assert 'id="day--slow-breathing--2024-02-27"' in row and 'id="tracker--do-slow-breathing"' in row
-    shown = re.findall(r'<span class="day-face" aria-hidden="true">(\w)\n(\d+)</span>', row)
-    assert shown == [("S", "24"), ("S", "25"), ("M", "26"), ("T", "27"), ("W", "28"), ("T", "29"), ("F", "1")]
+    shown = re.findall(r'<span class="day-face" aria-hidden="true">(\w)\n(\d+)(.*?)</span>', row)
+    assert shown == [("S", "24", ""), ("S", "25", ""), ("M", "26", ""), ("T", "27", ""), ("W", "28", ""),
+                     ("T", "29", ""), ("F", "1", '<span class="day-month"> Mar')]
     assert row.count("is-today") == 1 and row.index("is-today") > row.index('data-day="2024-02-29"')
 
 
 def test_every_control_has_a_name_of_its_own():
     """Day toggles, focus, goal and grid cells each name their practice (and date): no two share a name."""
     doc = model.empty()
-    model.set_focus(doc, "active-listening", 2)
-    page = render(doc) + "".join(tracker_views.row_body(doc, p, TODAY)
-                                 + tracker_views.grid_table(doc, p["id"], TODAY, p["name"])
-                                 for p in CATALOGUE["practices"])
-    names = re.findall(r'<span class="sr">([^<]+)</span></label>', page)     # focus checkboxes
-    names += re.findall(r'<input [^>]*aria-label="([^"]+)"', page)          # day toggles, grid cells
+    for p in CATALOGUE["practices"]:
+        model.set_focus(doc, p["id"], 2)
+    page = render(doc).split('<details class="panel all-practices"')[0]   # a pick per article: see below
+    page += "".join(tracker_views.row_body(doc, p, TODAY, CATALOGUE)
+                    + tracker_views.grid_table(doc, p["id"], TODAY, p["name"]) for p in CATALOGUE["practices"])
+    names = re.findall(r'<input [^>]*aria-label="([^"]+)"', page)   # day toggles, grid cells, "Add to my practices"
     names += [re.sub(r"<[^>]+>", "", n) for n in re.findall(r'<label for="goal--[a-z-]+">(.*?)</label>', page)]
     assert "Listen actively, Friday 1 March 2024" in names
     assert "Listen actively, Thursday 29 February 2024, in the 12-week grid" in names
-    assert "Weekly goal for Listen actively" in names and "Listen actively" in names   # "Focus on " + sr name
+    assert "Weekly goal for Listen actively" in names and "Add to my practices: Listen actively" in names
     assert len(names) == len(set(names))
-    assert "Focus on <span aria-hidden=\"true\">this</span><span class=\"sr\">Listen actively</span>" in page
+    assert '<label for="focus--active-listening">Add to my practices</label>' in page   # the name begins as seen
 
 
 def test_grid_links_days_with_notes_to_the_journal():

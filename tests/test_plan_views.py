@@ -8,9 +8,9 @@ CATALOGUE = {"articles": [], "practices": [
 
 
 def test_tools_without_focus_only_explain():
-    """With nothing in focus the panel explains how to start and offers no tools."""
+    """With nothing taken on the panel is a hidden placeholder without tools (the empty state says how to start)."""
     html = plan_views.plan_tools(CATALOGUE, {})
-    assert "Focus on this" in html and "<details" not in html and 'data-focus="no"' in html
+    assert "<details" not in html and 'data-focus="no"' in html and " hidden" in html and "panel" not in html
 
 
 def test_tools_are_drawn_closed_and_empty():
@@ -49,7 +49,7 @@ def test_plan_view_lists_known_and_unknown():
     plan = [("cry-together", 2), ("from-later", 1), ("listen-first", 0)]
     html = plan_views.plan_view(CATALOGUE, {"listen-first": 4}, plan)
     assert "Cry &lt;together&gt;" in html and "Let it come &amp; stay." in html and "Goal: 2 times a week" in html
-    assert "No weekly goal" in html and "Already in your focus (goal: 4 times a week)" in html
+    assert "No weekly goal" in html and "Already in your practices (goal: 4 times a week)" in html
     assert "1 practice is not in this version of Attune" in html and "from-later" in html
     assert 'data-action="plan-add"' in html
 
@@ -62,8 +62,8 @@ def test_plan_view_with_nothing_known_has_no_add_button():
 
 def test_added_message():
     """The confirmation says what was added and raised, or that nothing was new."""
-    assert plan_views.added_message(2, 1) == "Added 2 practices to your focus and raised 1 goal."
-    assert plan_views.added_message(0, 0) == "Everything in this plan was already in your focus."
+    assert plan_views.added_message(2, 1) == "Added 2 practices to your practices and raised 1 goal."
+    assert plan_views.added_message(0, 0) == "Everything in this plan was already in your practices."
 
 
 def test_tools_keep_the_readers_choices():

@@ -26,7 +26,9 @@ PRACTICES_HTML = (
     '<div class="practice-text" id="one--do-say-it-text">\n'
     '<p>Name the feeling.</p>\n'
     '</div>\n'
-    '</li>\n'
+    '<span class="take-on"><input aria-label="Add to my practices: Say it" data-change="focus" data-focus="say-it"'
+    ' disabled id="one--take-say-it" type="checkbox"><label for="one--take-say-it">Add to my practices</label>'
+    '</span></li>\n'
     '</ul>'
 )
 SAY_IT = {"id": "say-it", "name": "Say it", "text": "Name the feeling."}
@@ -71,6 +73,9 @@ def test_practices_keep_their_order_and_their_inline_markup():
         '<div class="practice-text" id="one--do-listen-well-text">\n'
         "<p>Put the <em>phone</em> away.</p>\n"
         "</div>\n"
+        '<span class="take-on"><input aria-label="Add to my practices: Listen well" data-change="focus"'
+        ' data-focus="listen-well" disabled id="one--take-listen-well" type="checkbox">'
+        '<label for="one--take-listen-well">Add to my practices</label></span>'
         "</li>\n"
         "</ul>",
         practices=[SAY_IT, {"id": "listen-well", "name": "Listen well", "text": "Put the phone away."}],

@@ -43,14 +43,15 @@ def test_kind_line_counts_and_never_shames():
 
 
 def test_svg_draws_a_bar_per_week_with_counts_and_hides_from_screen_readers():
-    """One bar per week with check-ins (this week's marked), heights in proportion, the SVG aria-hidden."""
+    """One bar per week with check-ins (this week's marked), heights in proportion, a count above each bar and
+    none over an empty week, the SVG aria-hidden."""
     doc = doc_with({"a": [MONDAY - 7 * 10 + i for i in range(4)] + [TODAY - 1, TODAY]})
     html = weeks_chart.chart(doc, TODAY)
     svg = re.search(r"<svg[^>]*>.*</svg>", html).group(0)
     assert 'aria-hidden="true"' in svg and 'focusable="false"' in svg
     bars = re.findall(r'<rect class="([^"]+)" x="\d+" y="\d+" width="\d+" height="(\d+)"', svg)
     assert bars == [("weeks-bar", str(weeks_chart.TALLEST)), ("weeks-bar is-now", str(weeks_chart.TALLEST // 2))]
-    assert re.findall(r'<text class="weeks-count"[^>]*>(\d+)</text>', svg) == ["0", "4"] + ["0"] * 9 + ["2"]
+    assert re.findall(r'<text class="weeks-count"[^>]*>(\d+)</text>', svg) == ["4", "2"]   # none over empty weeks
     assert "This week" in svg and "fill=" not in svg   # colours come from the stylesheet, in both themes
 
 

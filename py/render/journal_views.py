@@ -14,6 +14,7 @@ from render.markup import escape, tag
 from core.text import strip_spaces
 
 PAGE_WEEKS = 8
+WRITE = "write"   # #/journal/write: the composer for today, its box focused ("Write about today" on #/practices)
 EMPTY = ("Nothing written yet. A line after a practice — what you tried, how it felt — is enough; "
          "it stays on this device.")
 
@@ -177,12 +178,15 @@ def journal(doc, today, opened=None, until=None):
     """(html, oldest, focus_id): the #/journal view below its heading.
 
     opened: the day of #/journal/<day> as written in the address (any text), or None. A day with
-    notes is drawn and focused; a day without offers the form for it; anything else is explained.
+    notes is drawn and focused; a day without offers the form for it; WRITE focuses the form's box
+    for today; anything else is explained. The form comes first: the journal opens on writing.
     until: draw the weeks at least down to this ISO day (a redraw keeps the weeks the reader opened).
     """
     notes = doc["notes"]
     day, problem, prompt, focus_id = None, None, None, None
-    if opened is not None:
+    if opened == WRITE:
+        focus_id = "journal-note"
+    elif opened is not None:
         day, problem = check_day(opened, today)
     if day and notes.get(day):
         focus_id = day_id(day) + "-title"
@@ -197,10 +201,10 @@ def journal(doc, today, opened=None, until=None):
     if day and notes.get(day) and (until is None or day < until):
         until = day
     listing, oldest = notes_list(notes, until=until)
-    return overview(doc, today, message) + add_panel(today, day, prompt) + listing, oldest, focus_id
+    return message + add_panel(today, day, prompt) + overview(doc, today) + listing, oldest, focus_id
 
 
-def overview(doc, today, message=""):
-    """The top of the view: the intro, a message, the picture of the weeks."""
+def overview(doc, today):
+    """Below the form: the picture of the weeks, then the intro to the notes."""
     intro = tag("p", "Every note you have written, newest first. They stay on this device.", class_="lede")
-    return intro + message + weeks_chart.chart(doc, today, "journal-weeks-chart")
+    return weeks_chart.chart(doc, today, "journal-weeks-chart") + intro

@@ -15,7 +15,7 @@ def goal_text(goal):
 
 
 def focused_practices(catalogue, focus):
-    """The catalogue's practices that are in focus, by id (archived ids have no text to share)."""
+    """The catalogue's practices the reader took on (in focus), by id (archived ids have no text to share)."""
     return [p for p in sorted(catalogue["practices"], key=lambda p: p["id"]) if p["id"] in focus]
 
 
@@ -44,8 +44,8 @@ TOOLS = (("calendar-tool", "Add to calendar"), ("share-tool", "Share with your p
 
 
 def calendar_body(practices, focus, choices, time_text):
-    """The calendar tool's body: the days of each focus practice, the time, the download button."""
-    return (tag("p", "One weekly reminder for each practice in your focus, in your own calendar "
+    """The calendar tool's body: the days of each of the reader's practices, the time, the download button."""
+    return (tag("p", "One weekly reminder for each of your practices, in your own calendar "
                      "(Google, Apple, Outlook and others open the file).", class_="note")
             + "".join(day_choices(p, focus[p["id"]], choices.get(p["id"])) for p in practices)
             + tag("p", tag("label", "Time", for_="remind-time")
@@ -59,8 +59,8 @@ def calendar_body(practices, focus, choices, time_text):
 
 def share_body(link):
     """The share tool's body: what the link carries, the link, Copy and Share (shown where they work)."""
-    return (tag("p", "This link carries only the practices in your focus and their goals — never your "
-                     "ticks or notes. Whoever opens it sees the plan and can add it to their own focus.",
+    return (tag("p", "This link carries only your practices and their goals — never your "
+                     "ticks or notes. Whoever opens it sees the plan and can add it to their own practices.",
                 class_="note")
             + tag("label", "Link to share", for_="share-link")
             + '<input type="text" id="share-link" class="share-link" readonly value="%s">' % escape(link)
@@ -86,16 +86,14 @@ def panel_state(catalogue, focus):
 
 def plan_tools(catalogue, focus):
     """The practices view's panel, its tools closed and empty: reminders in the reader's calendar,
-    and a plan for a partner."""
+    and a plan for a partner. With nothing taken on it is an empty, hidden placeholder: the tracker's
+    empty state says how to take a practice on, and the panel would only repeat it."""
     state = panel_state(catalogue, focus)
-    title = tag("h2", "Reminders and sharing", id="plan-tools-title")
     if state == "no":
-        body = tag("p", "Choose “Focus on this” on a practice to put it in your calendar or share it with "
-                        "your partner.",
-                   class_="note")
-    else:
-        body = "".join(tag("details", tag("summary", summary), class_="plan-tool", id=tool_id)
-                       for tool_id, summary in TOOLS)
+        return tag("div", "", class_="plan-tools", id="plan-tools", data_focus=state, hidden=True)
+    title = tag("h2", "Reminders and sharing", id="plan-tools-title")
+    body = "".join(tag("details", tag("summary", summary), class_="plan-tool", id=tool_id)
+                   for tool_id, summary in TOOLS)
     return tag("section", title + body, class_="panel plan-tools", id="plan-tools", aria_labelledby="plan-tools-title",
                data_focus=state)
 
@@ -110,8 +108,8 @@ def plan_item(practice, goal, current):
     """One practice of a shared plan; `current`: the reader's own goal for it, or None."""
     mine = ""
     if current is not None:
-        mine = tag("p", "Already in your focus (%s)." % escape(goal_text(current)[:1].lower() + goal_text(current)[1:]),
-                   class_="meta")
+        said = goal_text(current)
+        mine = tag("p", "Already in your practices (%s)." % escape(said[:1].lower() + said[1:]), class_="meta")
     return tag("li", tag("h2", escape(practice["name"]))
                + tag("p", escape(practice["text"]))
                + tag("p", escape(goal_text(goal)), class_="plan-goal")
@@ -120,14 +118,14 @@ def plan_item(practice, goal, current):
 
 
 def plan_view(catalogue, focus, plan):
-    """A readable plan (from plan_link.decode): what it holds, and "Add to my focus"."""
+    """A readable plan (from plan_link.decode): what it holds, and "Add to my practices"."""
     by_id = {}
     for p in catalogue["practices"]:
         by_id[p["id"]] = p
     known, unknown = plan_link.split_known(plan, by_id)
     parts = []
     if known:
-        parts.append(tag("p", "Your partner shared %s to focus on. Nothing changes in your own practices "
+        parts.append(tag("p", "Your partner shared %s to try. Nothing changes in your own practices "
                               "unless you add them." % ("this practice" if len(known) == 1 else "these practices"),
                          class_="lede"))
         parts.append(tag("ul", "".join(plan_item(by_id[pid], goal, focus.get(pid)) for pid, goal in known),
@@ -139,7 +137,7 @@ def plan_view(catalogue, focus, plan):
                          + tag("ul", "".join(tag("li", tag("code", escape(pid))) for pid in unknown)),
                          class_="callout unknown-practices"))
     if known:
-        parts.append(tag("div", tag("button", "Add to my focus", type="button", data_action="plan-add",
+        parts.append(tag("div", tag("button", "Add to my practices", type="button", data_action="plan-add",
                                     class_="primary")
                          + tag("a", "Not now", href="#/practices", class_="button"),
                          class_="actions"))
@@ -150,12 +148,12 @@ def plan_view(catalogue, focus, plan):
 
 
 def added_message(added, raised):
-    """What "Add to my focus" did, for the status line."""
+    """What "Add to my practices" did, for the status line."""
     if not added and not raised:
-        return "Everything in this plan was already in your focus."
+        return "Everything in this plan was already in your practices."
     said = []
     if added:
-        said.append("added %s to your focus" % plural(added, "practice"))
+        said.append("added %s to your practices" % plural(added, "practice"))
     if raised:
         said.append("raised %s" % plural(raised, "goal"))
     return cap(" and ".join(said)) + "."

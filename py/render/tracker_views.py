@@ -8,7 +8,6 @@ from collections import namedtuple
 from render import data_views
 from core import dates
 from core import lock
-from render import lock_views
 from core import model
 from render.markup import cap, escape, plural, tag
 
@@ -18,26 +17,27 @@ WEEKS = 12
 GOAL_CHOICES = (0, 1, 2, 3, 4, 5, 6, 7)
 
 
+MINE = "Trying now"
+TRIED = "Tried before"
+
+
 def practice_groups(catalogue, doc):
-    """[(key, title, [practice])]: focus first, then each practice under its first article, then archived.
+    """[(key, title, [practice])]: the practices the reader took on ("mine"), then those with history
+    they have not taken on, or no longer in the articles ("tried"). The rest of the collection is not
+    drawn as rows: "All practices" lists it, closed, where any practice can be taken on (all_practices).
 
     key names the group in the page (data-group), so a change can redraw just the groups it moves."""
     by_id = {}
     for p in catalogue["practices"]:
         by_id[p["id"]] = p
-    groups, placed = [], set()
-    focused = [by_id[pid] for pid in sorted(doc["focus"]) if pid in by_id]
-    if focused:
-        groups.append(("focus", "Your focus", focused))
-        placed |= set(p["id"] for p in focused)
-    for article in catalogue["articles"]:
-        members = [by_id[pid] for pid in article["practices"] if pid not in placed]
-        placed |= set(p["id"] for p in members)
-        if members:
-            groups.append(("a-" + article["slug"], article["title"], members))
-    archived = [archived_practice(pid) for pid in sorted(doc["checkins"]) if pid not in by_id]
-    if archived:
-        groups.append(("archived", "Archived practices", archived))
+    groups = []
+    mine = [by_id[pid] for pid in sorted(doc["focus"]) if pid in by_id]
+    if mine:
+        groups.append(("mine", MINE, mine))
+    tried = [by_id[pid] if pid in by_id else archived_practice(pid)
+             for pid in sorted(doc["checkins"]) if pid not in doc["focus"] or pid not in by_id]
+    if tried:
+        groups.append(("tried", TRIED, tried))
     return groups
 
 
@@ -46,19 +46,12 @@ def archived_practice(pid):
     return {"id": pid, "name": cap(pid.replace("-", " ")), "text": "", "articles": [], "archived": True}
 
 
-def goal_message(done, goal):
-    if goal <= 0:
-        return "%s this week." % cap(plural(done, "time")) if done else "Not yet this week — whenever it suits you."
-    if done >= goal:
-        return "%d of %d this week: goal met. Well done." % (done, goal)
-    return "%d of %d this week." % (done, goal)
-
-
-def tick_message(name, n, today, done):
-    """What a tick says, with Undo beside it: which practice, which day."""
+def tick_message(name, n, today, done, took_on=False):
+    """What a tick says, with Undo beside it: which practice, which day (and that it was taken on)."""
     when = "today" if n == today else ("yesterday" if n == today - 1 else dates.long_name(n))
     if done:
-        return "“%s” marked as done %s%s." % (name, "on " if n < today - 1 else "", when)
+        return "“%s” marked as done %s%s%s." % (name, "on " if n < today - 1 else "", when,
+                                                " and added to your practices" if took_on else "")
     return "“%s” unticked for %s." % (name, when)
 
 
@@ -115,7 +108,10 @@ def last_days(today):
 DAYS_SHOWN = 7
 DAY = ('<input type="checkbox" class="day-box%(box_cls)s" id="%(id)s" data-practice="%(pid)s" data-day="%(iso)s" '
        'aria-label="%(name)s, %(long)s"%(checked)s>'
-       '<span class="day-face" aria-hidden="true">%(initial)s\n%(number)d</span>')
+       '<span class="day-face" aria-hidden="true">%(initial)s\n%(number)d%(month)s</span>')
+# The month's short name beside the day number where the month changes (the 1st): the seven days
+# then say which month they are in without a line of their own.
+MONTH = '<span class="day-month"> %s</span>'
 ROW = '<li class="tracker-card" data-practice="%(pid)s">%(more)s%(days)s</li>'
 DAYS = ('<div class="week-days" role="group" aria-label="%(name)s, the last 7 days" data-change="tick">'
         '%(toggles)s</div>')
@@ -124,13 +120,15 @@ COUNT = '<span class="week-count">%s</span>'
 # 12-week grid, all drawn on first opening (row_body, grid_table); the days stay below it.
 MORE = ('<details class="history" data-grid="%(pid)s">'
         '<summary><h3 class="practice-name">%(name)s</h3>%(count)s</summary></details>')
-BODY = '<div class="more-body">%(text)s<p class="facts">%(facts)s</p>%(controls)s</div>'
+BODY = '<div class="more-body">%(text)s%(sources)s<p class="facts">%(facts)s</p>%(controls)s</div>'
 TEXT = '<p class="practice-text">%s</p>'
+SOURCES = '<p class="practice-from">Suggested in %s.</p>'
+SOURCE = '<a href="#/a/%s">%s</a>'
 ARCHIVED_TEXT = '<p class="practice-text">No longer in the articles; its history is kept and exported.</p>'
 FOCUS = ('<div class="focus"><span class="focus-on">'
-         '<input type="checkbox" id="focus--%(pid)s" data-focus="%(pid)s" data-change="focus"%(focused)s>'
-         '<label for="focus--%(pid)s">Focus on <span aria-hidden="true">this</span>'
-         '<span class="sr">%(name)s</span></label></span>'
+         '<input type="checkbox" id="focus--%(pid)s" data-focus="%(pid)s" data-change="focus"'
+         ' aria-label="Add to my practices: %(name)s"%(focused)s>'
+         '<label for="focus--%(pid)s">Add to my practices</label></span>'
          '<label for="goal--%(pid)s">Weekly goal<span class="sr"> for %(name)s</span></label>'
          '<select id="goal--%(pid)s" data-goal="%(pid)s" data-change="goal"%(disabled)s>'
          '%(options)s</select></div>')
@@ -156,22 +154,36 @@ def day_toggles(doc, pid, name, week):
         out.append(DAY % {"pid": pid, "iso": day.iso, "long": day.long, "initial": day.initial, "number": day.number,
                           "name": name, "id": ("tracker--do-" + pid) if is_today else "day--%s--%s" % (pid, day.iso),
                           "box_cls": " practice-box is-today" if is_today else "",
+                          "month": MONTH % dates.MONTHS[day.month - 1][:3] if day.number == 1 else "",
                           "checked": " checked" if days.has(day.n) else ""})
     return DAYS % {"name": name, "toggles": "".join(out)}
 
 
 def row_facts(doc, practice, today):
-    """An opened row's facts line, as plain text: this week against the goal, all the days, the streak."""
+    """An opened row's facts line, as plain text, each thing once (this week's count is the row's own):
+    the days done in all and in the 12 weeks of the grid, the streak."""
     pid = practice["id"]
     days = model.days_of(doc, pid)
     total = len(days)
+    if not total:
+        return "Not done yet."
     streak = model.streak(doc, pid, today)
-    first = dates.first_of_weeks(today, WEEKS)
-    facts = [goal_message(model.week_count(doc, pid, today), doc["focus"][pid]) if pid in doc["focus"] else None,
-             "Done %s in all%s." % (plural(total, "time"), "; %s in the last %d weeks" % (
-                 plural(days.count(first, today), "day"), WEEKS)) if total else "Not tried yet.",
+    recent = days.count(dates.first_of_weeks(today, WEEKS), today)
+    facts = ["Done on %s in all%s." % (plural(total, "day"), "" if recent == total else
+                                      ", %d of them in the last %d weeks" % (recent, WEEKS)),
              ("%s in a row." % cap(plural(streak, "day"))) if streak >= 2 else None]
     return " ".join(f for f in facts if f)
+
+
+def sources(catalogue, practice):
+    """Links to each article that suggests the practice ("" for one no longer in the articles)."""
+    titles = {}
+    for article in catalogue["articles"]:
+        titles[article["slug"]] = article["title"]
+    links = [SOURCE % (slug, escape(titles[slug])) for slug in practice.get("articles", []) if slug in titles]
+    if not links:
+        return ""
+    return SOURCES % (links[0] if len(links) == 1 else ", ".join(links[:-1]) + " and " + links[-1])
 
 
 def practice_card(doc, practice, today, week=None):
@@ -190,14 +202,15 @@ def practice_card(doc, practice, today, week=None):
     return ROW % values
 
 
-def row_body(doc, practice, today):
-    """An opened row's text, facts line, focus and weekly goal (drawn on first opening, with grid_table)."""
+def row_body(doc, practice, today, catalogue):
+    """An opened row's text, the articles suggesting it, its facts line, "Add to my practices" and the
+    weekly goal (drawn on first opening, with grid_table)."""
     pid = practice["id"]
     in_focus = pid in doc["focus"]
     values = {"pid": pid, "name": escape(practice["name"]), "focused": " checked" if in_focus else "",
               "disabled": "" if in_focus else " disabled",
               "options": OPTIONS_FOR[doc["focus"][pid] if in_focus else None],
-              "facts": escape(row_facts(doc, practice, today))}
+              "facts": escape(row_facts(doc, practice, today)), "sources": sources(catalogue, practice)}
     archived = practice.get("archived")
     values["text"] = ARCHIVED_TEXT if archived else TEXT % escape(practice["text"])
     values["controls"] = "" if archived else FOCUS % values
@@ -266,43 +279,58 @@ def note_links(days):
     return '<p class="note-days-title">Days with notes:</p><ul class="note-days">%s</ul>' % "".join(links)
 
 
-def today_text(today):
-    """"Sun 22 Nov": the date beside "Today's note", short so it fits one line on a phone (the note's
-    label gives screen readers the full date)."""
-    return "%s %s" % (dates.WEEKDAYS[dates.weekday(today)][:3], dates.short_name(today))
+def write_panel():
+    """Notes live in the journal: the tracker opens its composer for today (#/journal/write), where a
+    note is written, edited and removed; there is no second box here with rules of its own."""
+    return ('<section class="panel notes-panel" aria-labelledby="note-title"><h2 id="note-title">Notes</h2>'
+            '<p class="note">How did it go? Your notes are kept in your journal.</p>'
+            '<p><a class="button" href="#/journal/write">Write about today</a></p></section>')
 
 
-def today_notes(doc, today, locked=False):
-    """Today's notes under the note box, each with its Remove button ("" when none, or locked)."""
-    day = dates.iso(today)
-    entries = [] if locked else doc["notes"].get(day, [])
-    items = "".join(
-        tag("li", tag("p", escape(text), class_="note-text")
-            + tag("button", "Remove", type="button", data_action="remove-note", data_day=day, data_note=text,
-                  aria_label="Remove note: " + text[:40]))
-        for text in entries)
-    return tag("ul", items, class_="notes") if entries else ""
+EMPTY = ('<div class="tracker-empty" id="tracker-empty"%s><p>This page keeps the practices you choose to try: '
+         'today and this week at a glance, and every day you did them.</p>'
+         '<p>To take one on, choose “Add to my practices” beside a practice in an article, or in “All practices” '
+         'below. Ticking a practice as done adds it too.</p></div>')
 
 
-def notes_panel(doc, today, locked=False):
-    """Today's note; locked: the journal lock is on and closed, so today's notes are hidden and the
-    passphrase is asked for here (what is typed in the note stays while it is)."""
-    listing = today_notes(doc, today, locked)
-    return tag("section",
-               tag("h2", "Today's note "
-                   + tag("span", escape(today_text(today)), class_="note-date", aria_hidden="true"),
-                   id="note-title")
-               + tag("label", "Note for " + escape(dates.long_name(today)), for_="note-input", class_="sr")
-               + tag("textarea", "", id="note-input", rows="2", maxlength=str(model.MAX_NOTE),
-                     aria_describedby="note-hint")
-               + tag("div", tag("button", "Save note", type="button", data_action="add-note", class_="primary")
-                     + tag("p", "How did it go? A line is enough.", class_="note", id="note-hint"),
-                     class_="note-actions")
-               + (tag("div", lock_views.unlock_form("note-lock", "Your notes are locked. Type your passphrase to "
-                                                    "see and save today's notes."), class_="lock-inline")
-                  if locked else "")
-               + listing,
-               class_="panel notes-panel", aria_labelledby="note-title")
+def empty_state(doc, catalogue):
+    """What the page is for and how to take a practice on; hidden while the reader has practices."""
+    mine = [p for p in catalogue["practices"] if p["id"] in doc["focus"]]
+    return EMPTY % (" hidden" if mine else "")
+
+
+PICK = ('<li class="pick"><span class="pick-name">%(name)s</span><span class="take-on">'
+        '<input type="checkbox" id="pick--%(slug)s--%(pid)s" data-focus="%(pid)s" data-change="focus"'
+        ' aria-label="Add to my practices: %(name)s"%(checked)s>'
+        '<label for="pick--%(slug)s--%(pid)s">Add to my practices</label>'
+        '</span></li>')
+
+
+def all_practices(catalogue, doc, opened=False):
+    """The whole collection, closed (opened: the reader had it open), grouped by article: any practice
+    can be taken on here. Its list is drawn when it is first opened (all_practices_body): 28 practices
+    and their boxes, drawn with the page, were DOM built in the task of the tap that opens #/practices."""
+    return ('<details class="panel all-practices" id="all-practices"%s>'
+            '<summary><h2 id="all-practices-title" tabindex="-1">All practices</h2>'
+            '<span class="summary-hint">%d, by article</span></summary>%s</details>'
+            % (" open" if opened else "", len(catalogue["practices"]),
+               all_practices_body(catalogue, doc) if opened else ""))
+
+
+def all_practices_body(catalogue, doc):
+    """The collection's list, by article. A practice suggested by several articles is listed under each,
+    one practice with one set of words."""
+    by_id = {}
+    for p in catalogue["practices"]:
+        by_id[p["id"]] = p
+    parts = []
+    for article in catalogue["articles"]:
+        items = "".join(PICK % {"slug": article["slug"], "pid": pid, "name": escape(by_id[pid]["name"]),
+                                "checked": " checked" if pid in doc["focus"] else ""}
+                        for pid in article["practices"] if pid in by_id)
+        parts.append('<h3><a href="#/a/%s">%s</a></h3><ul class="picks">%s</ul>'
+                     % (article["slug"], escape(article["title"]), items))
+    return '<div class="picks-body">%s</div>' % "".join(parts)
 
 
 def group_section(doc, key, title, members, today, week=None):
@@ -317,15 +345,20 @@ def group_rows(doc, members, today, week=None):
 
 
 def tracker(catalogue, doc, today, store_backups, persistent, data_open=False, groups=None, locked=False,
-            utc_offset=0):
-    """The whole #/practices view below its heading; data_open: "Your data" was open (keep it so).
+            collection_open=False, utc_offset=0):
+    """The whole #/practices view below its heading; data_open, collection_open: "Your data", "All
+    practices" were open (keep them so: drawn again after another tab's write, they stay as they were).
+    utc_offset: the device's, for the local times "Your data" shows.
 
-    The practices come first (focus, then by article): they are what the reader opens this page
-    for. Today's note, the reminders panel (py/web/plan_page.py adds it after the note) and the data follow.
+    The reader's practices come first (then those tried before): they are what the reader opens this
+    page for; with none, what the page is for. Then "All practices", closed, the reminders and sharing
+    panel (py/web/plan_page.py adds it before "All practices"), the way to the journal and the data.
     groups: the practice_groups() to draw (by default all; the page draws the first ones here and
-    the rest a group at a time, before today's note)."""
+    the rest a group at a time, at the end of #tracker-groups). locked: unused here since notes
+    moved to the journal (kept so callers need not know)."""
     week = last_days(today)
     groups = practice_groups(catalogue, doc) if groups is None else groups
     sections = [group_section(doc, key, title, members, today, week) for key, title, members in groups]
-    return ("".join(sections) + notes_panel(doc, today, locked)
+    return ('<div id="tracker-groups">%s</div>' % "".join(sections) + empty_state(doc, catalogue)
+            + all_practices(catalogue, doc, collection_open) + write_panel()
             + data_views.data_panel(doc, store_backups, persistent, today, data_open, utc_offset))

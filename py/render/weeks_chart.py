@@ -55,10 +55,10 @@ def bars_svg(counts):
             height = max(2, (TALLEST * count + most // 2) // most)
             parts.append('<rect class="%s" x="%d" y="%d" width="%d" height="%d" rx="3"></rect>'
                          % (kind, centre - BAR // 2, BASE - height, BAR, height))
-        else:
-            height = 0
-        parts.append('<text class="weeks-count" x="%d" y="%d" text-anchor="middle">%d</text>'
-                     % (centre, BASE - height - 4, count))
+            # A count above its bar only: a row of "0"s over empty weeks said nothing in many marks
+            # (the hidden table below gives every week's count, nought included).
+            parts.append('<text class="weeks-count" x="%d" y="%d" text-anchor="middle">%d</text>'
+                         % (centre, BASE - height - 4, count))
         if i in LABELLED:
             parts.append('<text class="weeks-date" x="%d" y="%d" text-anchor="%s">%s</text>'
                          % (centre if i else 0, BASE + 16, "middle" if i else "start", dates.short_name(monday)))

@@ -188,5 +188,7 @@ class App:
     def on_toggle(self, event):
         if event.target.matches("details.history"):
             self.tracker.fill_row(event.target)
+        elif event.target.matches("details.all-practices"):
+            self.tracker.fill_collection(event.target)
         elif event.target.matches("details.plan-tool"):
             self.plan.on_toggle(event.target)

@@ -52,14 +52,14 @@ class JournalPage:
         """Draw the journal for #/journal[/<opened>]; returns the element to focus, or None.
 
         Opened plainly (no day, not locked) it comes in pieces, each in a task after a paint
-        (draw_piece), top first: the intro and the picture of the weeks, the form, then the weeks of
-        notes and the lock's panel. In one go, at 4× CPU with a 5-year history, the tap's task was
+        (draw_piece), top first: the form (the journal opens on writing), the picture of the weeks,
+        then the weeks of notes and the lock's panel. In one go, at 4× CPU with a 5-year history, the tap's task was
         146 ms (its Python, and the style and layout that focusing the heading forces at once)."""
         if opened is None and not self.app.vault.is_locked():
             q("#journal-body").innerHTML = ""
             self.oldest = None
-            self.pieces = [lambda: journal_views.overview(self.store.doc, today()),
-                           lambda: journal_views.add_panel(today(), None), self.weeks_piece]
+            self.pieces = [lambda: journal_views.add_panel(today(), None),
+                           lambda: journal_views.overview(self.store.doc, today()), self.weeks_piece]
             self.draw_piece_later()
             return None
         self.pieces = []

@@ -1,8 +1,9 @@
 """Glue for reaching past the page: reminders as a calendar file, and a plan shared by link.
 
-On #/practices it adds the "Reminders and sharing" panel after today's note; on #/plan/…
-it shows a partner's plan and merges it into the reader's focus on "Add to my focus", and only
-then. Neither needs the network: the file is made here, the link is this page's own address.
+On #/practices it adds the "Reminders and sharing" panel after the reader's practices (before "All
+practices"); on #/plan/… it shows a partner's plan and merges it into the reader's practices (their
+focus) on "Add to my practices", and only then. Neither needs the network: the file is made here,
+the link is this page's own address.
 """
 import js
 from pyscript.ffi import create_proxy
@@ -37,7 +38,7 @@ class PlanPage:
     # --- #/practices: the panel ---------------------------------------------------------
 
     def show_tools(self):
-        """Draw the panel after today's note (a place the tracker's group redraws never move), or bring
+        """Draw the panel before "All practices" (a place the tracker's group redraws never move), or bring
         it up to date after a focus or goal change: open tools are drawn again, closed ones emptied
         (drawn when opened). Without an open tool a change costs nothing here."""
         if self.app.router.view != "practices":
@@ -45,12 +46,12 @@ class PlanPage:
         focus = self.store.doc["focus"]
         panel = document.getElementById("plan-tools")
         if not panel or panel.getAttribute("data-focus") != plan_views.panel_state(self.catalogue, focus):
-            anchor = q("#tracker section.notes-panel")
+            anchor = q("#all-practices")
             if not anchor:
                 return
             if panel:
                 panel.remove()
-            anchor.insertAdjacentHTML("afterend", plan_views.plan_tools(self.catalogue, focus))
+            anchor.insertAdjacentHTML("beforebegin", plan_views.plan_tools(self.catalogue, focus))
         for tool_id, _ in plan_views.TOOLS:
             details = document.getElementById(tool_id)
             if not details:
@@ -166,7 +167,7 @@ class PlanPage:
         body.innerHTML = plan_views.plan_view(self.catalogue, self.store.doc["focus"], plan)
 
     def add_plan(self):
-        """The one place a shared plan changes anything: the reader tapped "Add to my focus"."""
+        """The one place a shared plan changes anything: the reader tapped "Add to my practices"."""
         if not self.plan:
             return
         plan = self.plan
@@ -179,7 +180,8 @@ class PlanPage:
                 model.set_focus(doc, pid, merged[pid])
 
         self.store.update(merge, [layout.HEAD])
-        self.app.tracker.mark_stale()   # rows move into "Your focus": #/practices draws them again
+        self.app.tracker.mark_stale()   # rows move into "Trying now": #/practices draws them again
+        self.app.tracker.sync_boxes()   # the articles' "Add to my practices" boxes
         self.messages.say(plan_views.added_message(added, raised), change=True)
         if self.store.doc["settings"].get("exit_everywhere") == 1:
             js.location.replace("#/practices")   # fewer traces: no new history entry (see boot.js)

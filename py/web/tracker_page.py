@@ -1,13 +1,13 @@
-"""The practices: ticks and Undo, notes, focus and goals, and drawing the tracker view.
+"""The practices: ticks and Undo, taking a practice on (focus) and goals, and drawing the tracker view.
 
 Every change updates only what it touched, in place (py/web/tracker_rows.py): a practice's boxes and
-row, the notes panel. Redrawing the whole tracker after each tick cost seconds on a phone with
+row, its "Add to my practices" boxes. Redrawing the whole tracker after each tick cost seconds on a phone with
 years of history, and even redrawing one row cost a fifth of a second.
 
 Its first rows are drawn ahead, hidden, while the reader is on another view (prepare: after
 start-up and after leaving #/practices, in idle time), so opening #/practices draws only the rest,
 a few rows after each paint. Ticks, Undo and journal notes reach prepared rows in place; an import, another
-tab's write, a shared plan or a new day has them drawn again.
+tab's write, a shared plan, a new day or a practice taken on elsewhere has them drawn again.
 """
 from pyscript.ffi import create_proxy
 
@@ -56,6 +56,7 @@ class TrackerPage:
         self.prepare_when_idle = create_proxy(self.prepare)
         self.prepare_rows_when_idle = create_proxy(self.prepare_rows)
         self.moving = AfterPaintBatch(self.move_rows)             # ids of rows whose focus changed
+        self.moved_from_row = set()   # of those, the ones changed with the row's own box
         self.note_days_changed = AfterPaintBatch(self.sync_grids)  # days whose notes changed
 
     # --- drawing -------------------------------------------------------------------------
@@ -69,13 +70,17 @@ class TrackerPage:
         for box in qa(selector):
             box.checked = done if pid else model.days_of(doc, box.getAttribute("data-practice")).has(day)
             box.disabled = False
+        # "Add to my practices" in the articles: pre-rendered disabled, usable once the app is up.
+        for box in qa('input[data-focus="%s"]' % pid if pid else "input[data-focus]"):
+            box.checked = box.getAttribute("data-focus") in doc["focus"]
+            box.disabled = False
         for article in self.app.catalogue["articles"]:
             if pid and pid not in article["practices"]:
                 continue
             tried = model.tried_count(doc, article["practices"])
             span = q('[data-tried="%s"]' % article["slug"])
-            if span:
-                span.textContent = " · tried %d of %d" % (tried, len(article["practices"])) if tried else ""
+            if span:   # a practice several articles suggest is one practice: tried, it is tried in each
+                span.textContent = " · you've tried %d" % tried if tried else ""
 
     def prepared_state(self):
         """What prepared rows depend on besides the document: the day, and the data panel's facts."""
@@ -138,12 +143,13 @@ class TrackerPage:
         hidden: only the panels, kept for show(); prepare_rows adds the first rows in idle time."""
         self.reopen = [d.getAttribute("data-grid") for d in qa("#tracker details.history[open]")]
         data_open = q("#data-details[open]") is not None
+        collection_open = q("#all-practices[open]") is not None
         self.pending = tracker_views.practice_groups(self.app.catalogue, self.store.doc)
         first = [] if hidden else self.take_rows(FIRST_ROWS)   # hidden: prepare_rows draws them
         tracker = q("#tracker")
         tracker.innerHTML = tracker_views.tracker(self.app.catalogue, self.store.doc, today(), self.store.backups,
                                           self.store.persistent, data_open, first, self.app.vault.is_locked(),
-                                          utc_offset())
+                                          collection_open, utc_offset())
         self.keep_data.show(saving=self.store.persistent)
         self.app.keeping.show_offers()
         self.reopen_grids()
@@ -181,15 +187,15 @@ class TrackerPage:
             self.drawn()
 
     def draw_rows(self):
-        """Draw the next rows still to come, at most ROWS_PER_STEP: a new group goes before today's
-        note, the rest of a group into its list."""
+        """Draw the next rows still to come, at most ROWS_PER_STEP: a new group goes at the end of the
+        groups, the rest of a group into its list."""
         for key, title, members in self.take_rows(ROWS_PER_STEP):
             if title is None:   # the rest of a group already begun
                 q('#tracker [data-group="%s"] ul.tracker-list' % key).insertAdjacentHTML(
                     "beforeend", tracker_views.group_rows(self.store.doc, members, today()))
             else:
-                q("#tracker section.notes-panel").insertAdjacentHTML(
-                    "beforebegin", tracker_views.group_section(self.store.doc, key, title, members, today()))
+                q("#tracker-groups").insertAdjacentHTML(
+                    "beforeend", tracker_views.group_section(self.store.doc, key, title, members, today()))
         self.reopen_grids()
 
     def take_rows(self, limit):
@@ -280,8 +286,15 @@ class TrackerPage:
         the style, layout and paint of both in one frame was a 69 ms task."""
         if details.open and not details.querySelector(".more-body"):
             pid = details.getAttribute("data-grid")
-            details.insertAdjacentHTML("beforeend", tracker_views.row_body(self.store.doc, self.practice(pid), today()))
+            details.insertAdjacentHTML("beforeend", tracker_views.row_body(self.store.doc, self.practice(pid), today(),
+                                                                                self.app.catalogue))
             self.grids_due.add(pid)
+
+    def fill_collection(self, details):
+        """Draw "All practices"' list when it is first opened (it stays until the tracker is drawn again)."""
+        if details.open and not details.querySelector(".picks-body"):
+            details.insertAdjacentHTML("beforeend", tracker_views.all_practices_body(self.app.catalogue,
+                                                                                    self.store.doc))
 
     def draw_grids(self, due):
         """The 12-week grid of every row in `due` (opened since the last paint) still open and without one:
@@ -321,23 +334,9 @@ class TrackerPage:
                     tracker_views.grid_note_days(self.store.doc, day))
                 wrap.removeAttribute("aria-busy")
 
-    def redraw_notes(self, day, saved_from_box=False):
-        """After a note of `day` was saved or removed: today's notes now (saved_from_box: the box is
-        emptied), and the note dot and links of any drawn grid after the paint (sync_grids: in the
-        tap's task they were 5 ms of 48 at 4× CPU). Only the list is drawn again, unless the lock
-        came or went: drawing the whole panel was 8 ms more, and emptied a box a removal had not saved."""
-        panel, locked = q("#tracker section.notes-panel"), self.app.vault.is_locked()
-        if panel and locked == (panel.querySelector(".lock-inline") is not None):
-            listing = panel.querySelector("ul.notes")
-            html = tracker_views.today_notes(self.store.doc, today(), locked)
-            if listing:
-                listing.outerHTML = html
-            else:
-                panel.insertAdjacentHTML("beforeend", html)
-            if saved_from_box:
-                panel.querySelector("#note-input").value = ""
-        else:
-            self.redraw("#tracker section.notes-panel", tracker_views.notes_panel(self.store.doc, today(), locked))
+    def redraw_notes(self, day):
+        """After a note of `day` was saved or removed in the journal: the note dot and links of any
+        drawn grid, after the paint (sync_grids)."""
         self.note_days_changed.add(day)
 
     def sync_grids(self, days):
@@ -349,7 +348,8 @@ class TrackerPage:
 
     def tick(self, pid, done, day=None):
         """Mark a practice done (or not) today, or on day number `day` (up to today; a later day is
-        refused, and None is a date that could not be read: the control shows the stored state again)."""
+        refused, and None is a date that could not be read: the control shows the stored state again).
+        Marking a practice done takes it on too (into "Trying now"); Undo takes back both."""
         now = today()
         if day is None:
             self.sync_boxes(pid)
@@ -357,16 +357,35 @@ class TrackerPage:
         if day > now:
             self.update_practice(pid, day)
             return
-        self.store.update(lambda doc: model.set_done(doc, pid, day, done), [layout.days_key(pid)])
-        self.last_change = (pid, day, done)
-        self.messages.say(tracker_views.tick_message(self.practice(pid)["name"], day, now, done),
+        took_on = self.takes_on(pid, done)
+        self.store.update(lambda doc: self.record(doc, pid, day, done, took_on), self.keys(pid, took_on))
+        self.last_change = (pid, day, done, took_on)
+        self.messages.say(tracker_views.tick_message(self.practice(pid)["name"], day, now, done, took_on),
                           undo=True, change=True)
         self.update_practice(pid, day)
+        if took_on:
+            self.focus_changed(pid)
+
+    def takes_on(self, pid, done):
+        """Does marking this practice done take it on? Yes, when it is in the articles and not yet taken on."""
+        return done and pid not in self.store.doc["focus"] and pid in self.app.names
+
+    @staticmethod
+    def record(doc, pid, day, done, took_on):
+        model.set_done(doc, pid, day, done)
+        if took_on:
+            model.set_focus(doc, pid, 0)
+
+    @staticmethod
+    def keys(pid, took_on):
+        """The storage keys a tick writes: the practice's days, and the head when it takes it on."""
+        return [layout.days_key(pid), layout.HEAD] if took_on else [layout.days_key(pid)]
 
     def apply_early(self, ticks):
         """Ticks made before the app was up ([practice, "YYYY-MM-DD", done], in order, from site/boot.js):
         each stored as any tick is (the same store path, so the same rules for two tabs, memory mode
-        and a refused write), as "done / not done on that day", so applying one twice changes nothing.
+        and a refused write), as "done / not done on that day", so applying one twice changes nothing;
+        a practice marked done is taken on, as by any tick.
         A later day, or an entry that cannot be read, is left out. One message for them all."""
         now, kept = today(), []
         for entry in ticks:
@@ -376,12 +395,13 @@ class TrackerPage:
             pid, n, done = entry[0], dates.ordinal(entry[1]), bool(entry[2])
             if n > now:
                 continue
-            self.store.update(lambda doc, pid=pid, n=n, done=done: model.set_done(doc, pid, n, done),
-                              [layout.days_key(pid)])
-            kept.append((pid, n, done))
+            took_on = self.takes_on(pid, done)
+            self.store.update(lambda doc, pid=pid, n=n, done=done, took_on=took_on:
+                              self.record(doc, pid, n, done, took_on), self.keys(pid, took_on))
+            kept.append((pid, n, done, took_on))
         if len(kept) == 1:
-            pid, n, done = self.last_change = kept[0]
-            self.messages.say(tracker_views.tick_message(self.practice(pid)["name"], n, now, done),
+            pid, n, done, took_on = self.last_change = kept[0]
+            self.messages.say(tracker_views.tick_message(self.practice(pid)["name"], n, now, done, took_on),
                               undo=True, change=True)
         elif kept:
             self.messages.say("Your %d ticks from while Attune was starting are recorded." % len(kept), change=True)
@@ -389,7 +409,7 @@ class TrackerPage:
     def changes(self):
         """data-change → handler(control), for the app's change routing (App.on_change)."""
         return {"tick": self.on_tick,
-                "focus": lambda box: self.set_focus(box.getAttribute("data-focus"), bool(box.checked)),
+                "focus": lambda box: self.set_focus(box.getAttribute("data-focus"), bool(box.checked), str(box.id)),
                 "goal": lambda menu: self.set_goal(menu.getAttribute("data-goal"), int(menu.value))}
 
     def on_tick(self, box):
@@ -402,72 +422,62 @@ class TrackerPage:
 
     def actions(self):
         """data-action → handler(button), for the app's click routing (App.on_click)."""
-        return {"undo": lambda button: self.undo(), "add-note": lambda button: self.add_note(),
-                "keep-data": lambda button: self.keep_data.ask(),
-                "remove-note": lambda button: self.remove_note(button.getAttribute("data-day"),
-                                                               button.getAttribute("data-note"))}
+        return {"undo": lambda button: self.undo(), "keep-data": lambda button: self.keep_data.ask()}
 
     def undo(self):
         if not self.last_change:
             return
-        pid, day, done = self.last_change
+        pid, day, done, took_on = self.last_change
         self.last_change = None
-        self.store.update(lambda doc: model.set_done(doc, pid, day, not done), [layout.days_key(pid)])
+
+        def undo(doc):
+            model.set_done(doc, pid, day, not done)
+            if took_on:
+                model.set_focus(doc, pid, None)
+        self.store.update(undo, self.keys(pid, took_on))
         self.messages.say("Undone.", change=True)
         self.update_practice(pid, day)
+        if took_on:
+            self.focus_changed(pid)
 
-    def add_note(self):
-        text = model.note_text(str(q("#note-input").value))   # as the model keeps it (any spaces stripped)
-        if not text:
-            self.messages.say("Write a few words first, then save.")
+    def set_focus(self, pid, on, control_id=""):
+        """Take a practice on (on) or off, from its "Add to my practices" box in an article, in its row
+        or in "All practices". Its history stays either way."""
+        if on and pid not in self.app.names:
+            self.sync_boxes(pid)   # no longer in the articles: nothing to take on (its history stays shown)
             return
-        day = dates.iso(today())
-        vault = self.app.vault
-        vault.reread()
-        if vault.is_locked():   # the passphrase is asked for in place; the note waits in its box
-            vault.unlock_then(q("#note-lock-pass"), "note-lock", self.add_note)
-            return
-        if vault.is_on():
-            vault.run(self.note_locked(day, None, text, "Note saved for today."))
-            return
-        self.store.update(lambda doc: model.add_note(doc, day, text), [layout.notes_key(day)])
-        self.messages.say("Note saved for today.", change=True)
-        self.redraw_notes(day, saved_from_box=True)
-
-    async def note_locked(self, day, old, new, said):
-        """A note added or removed while the lock is on: its month sealed again (py/web/vault.py)."""
-        if not await self.app.vault.edit_note(day, old, new):
-            self.messages.say("The note could not be saved. What you wrote is still here: try again.", kind="error")
-            return
-        self.messages.say(said, change=True)
-        self.redraw_notes(day, saved_from_box=new is not None)   # the box is emptied once its note is saved
-
-    def remove_note(self, day, text):
-        self.app.vault.reread()
-        if self.app.vault.is_on():
-            self.app.vault.run(self.note_locked(day, text, None, "Note removed."))
-            return
-        self.store.update(lambda doc: model.remove_note(doc, day, text), [layout.notes_key(day)])
-        self.messages.say("Note removed.", change=True)
-        self.redraw_notes(day)
-
-    def set_focus(self, pid, on):
-        self.finish_drawing()   # the row may move to a group not drawn yet
         goal_box = document.getElementById("goal--" + pid)
         goal = int(goal_box.value) if goal_box else 0
         self.store.update(lambda doc: model.set_focus(doc, pid, goal if on else None), [layout.HEAD])
-        self.messages.show_notices()
+        self.last_change = None   # an Undo of an earlier tick would take back a choice made since
+        name = self.practice(pid)["name"]
+        self.messages.say(("“%s” is in your practices." if on else "“%s” is no longer in your practices; "
+                           "its days are kept.") % name, change=True)
+        self.focus_changed(pid, control_id == "focus--" + pid)
+
+    def focus_changed(self, pid, from_row=False):
+        """After a practice was taken on or off: its boxes everywhere at once; its row moves after the
+        paint (move_rows) if #/practices is in view, else the tracker is prepared again. from_row: the
+        change came from the row's own box, which keeps the keyboard focus as the row moves."""
+        tracker_rows.sync_focus(self.store.doc, pid)
+        if self.app.router.view != "practices":
+            self.mark_stale()
+            return
+        self.finish_drawing()   # the row may move to a group not drawn yet
+        if from_row:
+            self.moved_from_row.add(pid)
         # The tap's frame shows the box the browser ticked; the row follows after it (move_rows).
         self.moving.add(pid)
         q("#tracker").setAttribute("aria-busy", "true")
 
     def move_rows(self, moving):
         """After the paint that showed a focus change (the box the browser ticked): the row's goal menu,
-        counts and facts, and its move into or out of "Your focus", as it is; the page scrolls to it
-        if it moved out of view. Done in the tap's task, with the row's open grid, that was 40 ms of
-        a 65-75 ms task at 4× CPU (a moved subtree is styled and laid out anew), and the controls'
-        update another 12 ms of paint work. The grid is taken out first and drawn again a piece after
-        each paint from the next one."""
+        counts and facts, and its move into or out of "Trying now", as it is (or drawn there, or
+        taken away); if the change came from the row's own box, the page scrolls to it if it moved out
+        of view. Done in the tap's task, with the row's open grid, that was 40 ms of a 65-75 ms task
+        at 4× CPU (a moved subtree is styled and laid out anew), and the controls' update another
+        12 ms of paint work. The grid is taken out first and drawn again a piece after each paint from
+        the next one."""
         for pid in moving:
             grid = q('#tracker details[data-grid="%s"] .grid-wrap' % pid)
             if grid:
@@ -475,15 +485,21 @@ class TrackerPage:
                 self.grids_due.add(pid)
             tracker_rows.move_row(self.store.doc, self.app.catalogue, pid, today())
             self.update_practice(pid)   # its goal menu, counts and facts
+            if pid not in self.moved_from_row:
+                continue
+            self.moved_from_row.discard(pid)
             # The moved box keeps the keyboard focus where the browser moves it as it is (moveBefore);
             # elsewhere (or where a tap does not focus a checkbox: Safari) it is focused. Then it is
-            # shown, if out of view: the layout that needs is this task's, not the tap's.
+            # shown, if out of view: the layout that needs is this task's, not the tap's. A row taken
+            # away (no history left to show) sends the focus to "All practices", where it can come back.
             box_id = "focus--" + pid
+            box = document.getElementById(box_id)
+            if not box:
+                refocus("all-practices-title")
+                continue
             if document.activeElement.id != box_id:
                 refocus(box_id, in_place=True)
-            box = document.getElementById(box_id)
-            if box:
-                reveal(box)
+            reveal(box)
         self.settle()
 
     def set_goal(self, pid, goal):

@@ -27,9 +27,15 @@ def sync_row(doc, row, practice, today):
     if goal:
         goal.disabled = not in_focus
         goal.value = str(doc["focus"][pid] if in_focus else 0)
-    focus = row.querySelector("input[data-focus]")
-    if focus:
-        focus.checked = in_focus
+    sync_focus(doc, pid)
+
+
+def sync_focus(doc, pid):
+    """Every "Add to my practices" box of the practice, on any view (articles, rows, "All practices"),
+    shows whether the reader has taken it on."""
+    in_focus = pid in doc["focus"]
+    for box in qa('input[data-focus="%s"]' % pid):
+        box.checked = in_focus
 
 
 def sync_day(doc, pid, n):
@@ -55,14 +61,16 @@ def sync_grid_notes(doc, day, today):
 
 
 def move_row(doc, catalogue, pid, today):
-    """Put the practice's row in the group it now belongs to (into or out of "Your focus"), as it is.
+    """Put the practice's row in the group it now belongs to (into or out of "Trying now"), as it
+    is; a practice just taken on from an article or "All practices" gets its row drawn there, and one
+    taken off without any history loses its row (it stays in "All practices").
 
-    A group that gains its first row is drawn (empty) in its place; one left without rows goes."""
+    A group that gains its first row is drawn (empty) in its place; one left without rows goes. The
+    empty state shows while the reader has no practices."""
     row = q('#tracker li[data-practice="%s"]' % pid)
-    if not row:
-        return
-    old_group = row.closest("[data-group]")
+    old_group = row.closest("[data-group]") if row else None
     groups = tracker_views.practice_groups(catalogue, doc)
+    placed = False
     for index in range(len(groups)):
         key, title, members = groups[index]
         ids = [p["id"] for p in members]
@@ -77,10 +85,24 @@ def move_row(doc, catalogue, pid, today):
             following = section.querySelector('li[data-practice="%s"]' % later)
             if following:
                 break
-        put_before(section.querySelector("ul.tracker-list"), row, following)
+        listing = section.querySelector("ul.tracker-list")
+        if row:
+            put_before(listing, row, following)
+        else:
+            html = tracker_views.practice_card(doc, members[ids.index(pid)], today)
+            if following:
+                following.insertAdjacentHTML("beforebegin", html)
+            else:
+                listing.insertAdjacentHTML("beforeend", html)
+        placed = True
         break
+    if row and not placed:
+        row.remove()
     if old_group and not old_group.querySelector("li[data-practice]"):
         old_group.remove()
+    empty = q("#tracker-empty")
+    if empty:
+        empty.hidden = q('#tracker [data-group="mine"]') is not None
 
 
 def put_before(listing, row, following):
@@ -95,11 +117,10 @@ def put_before(listing, row, following):
 
 
 def place_group(html, keys_after):
-    """Insert a new group before the first of the groups that come after it, or before today's note."""
+    """Insert a new group before the first of the groups that come after it, or at the end of the groups."""
     for key in keys_after:
         following = q('#tracker [data-group="%s"]' % key)
         if following:
             following.insertAdjacentHTML("beforebegin", html)
             return
-    q("#tracker section.notes-panel").insertAdjacentHTML("beforebegin", html)
-
+    q("#tracker-groups").insertAdjacentHTML("beforeend", html)

@@ -154,6 +154,13 @@ class ArticleTreeprocessor(Treeprocessor):
         label = etree.SubElement(item, "label", {"for": box_id})
         label.text = name
         item.append(text_box)
+        # Taking the practice on without recording a day (the tracker's focus): like the box above, it
+        # is drawn disabled and the app enables it once it can keep the choice (py/web/tracker_page.py).
+        take = etree.SubElement(item, "span", {"class": "take-on"})
+        take_id = f"{self.slug}--take-{pid}"
+        etree.SubElement(take, "input", {"type": "checkbox", "id": take_id, "data-focus": pid, "data-change": "focus",
+                                         "aria-label": f"Add to my practices: {name}", "disabled": "disabled"})
+        etree.SubElement(take, "label", {"for": take_id}).text = "Add to my practices"
         return {"id": pid, "name": name, "text": text}
 
     def build_faqs(self, root):

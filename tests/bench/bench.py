@@ -22,7 +22,7 @@ All in headless Chromium at phone size (390x844), on this machine:
    built with py/core/model.py's edit functions and written by py/core/store.py's Store into a dict, whose
    keys an init script puts in localStorage before every load, so they follow the stored format.
    Rows: each input (tick, untick and Undo in an article; opening #/practices by its nav link (drawn
-   in full: aria-busy gone); today's and yesterday's toggle, opening a row, focus on, goal change
+   in full: aria-busy gone); today's and yesterday's toggle, opening a row, goal change, take off
    and save note on the tracker; opening #/journal; real mouse/keyboard events) as its Event Timing
    duration (input to next paint) and the long tasks up to 1 s after it (goal ≤ 50 ms, no long
    task); ready on an article and on #/practices, also as a ratio to the empty profile's (goal ≤
@@ -236,7 +236,8 @@ def measure_history(browser, url):
             page.goto("about:blank")
             page.goto(target, wait_until="commit", timeout=TIMEOUT_MS)
             rendered = page.wait_for_function(
-                "() => document.querySelector('#tracker .tracker-card') ? performance.now() : null",
+                "() => document.querySelector('#tracker .tracker-card, #tracker-empty:not([hidden])')"
+                " ? performance.now() : null",
                 polling="raf", timeout=TIMEOUT_MS).json_value()
             page.wait_for_selector(browsers.READY, state="attached", timeout=TIMEOUT_MS)
             if page.get_attribute("html", "data-app") != "ready":

@@ -29,7 +29,8 @@ CATALOGUE = {
 @given(edits, ordinals, st.lists(st.sampled_from(["attune:backup:1700000000001", "attune:backup:<x>"]), max_size=2),
        st.booleans())
 def test_tracker_page(both, edit_list, today, backups, persistent):
-    """The whole tracker view (cards, grid, notes, data panel) is the same HTML in both."""
+    """The whole tracker view (rows, empty state, "All practices", the way to the journal, data panel) is the same
+    HTML in both."""
     both.ok("tracker_views", "tracker", CATALOGUE, request("harness_scenarios", "document", edit_list), today, backups,
             persistent)
 
@@ -43,11 +44,11 @@ def test_rows_grids_and_tick_messages(both, edit_list, today, pid, done):
     practice = [p for p in CATALOGUE["practices"] if p["id"] == pid] or [{"id": pid, "name": "Old one", "text": "",
                                                                           "articles": [], "archived": True}]
     both.ok("tracker_views", "practice_card", doc, practice[0], today)
-    both.ok("tracker_views", "row_body", doc, practice[0], today)
+    both.ok("tracker_views", "row_body", doc, practice[0], today, CATALOGUE)
     both.ok("tracker_views", "grid_table", doc, pid, today, practice[0]["name"])
     both.ok("tracker_views", "week_count_text", doc, pid, today, done)
     for day in (today, today - 1, today - 6):
-        both.ok("tracker_views", "tick_message", practice[0]["name"], day, today, done)
+        both.ok("tracker_views", "tick_message", practice[0]["name"], day, today, done, not done)
     both.ok("data_views", "data_panel", doc, [], done, today, not done)
     both.ok("data_views", "copy_reminder", doc, today)
 
@@ -62,7 +63,8 @@ def test_dialogs(both, changes, name):
     both.ok("data_views", "safari_note")
     both.ok("data_views", "bring_back")
     both.ok("data_views", "keep_offers", changes["checkins"] > 1, changes["notes"] > 1)
-    both.ok("tracker_views", "goal_message", changes["checkins"], changes["focus"])
+    both.ok("tracker_views", "all_practices", CATALOGUE, {"focus": {"active-listening": changes["focus"]}},
+            changes["notes"] > 1)
 
 
 @EXAMPLES

@@ -93,6 +93,19 @@ def open_row(page, pid):
     return page.locator(f".tracker-card[data-practice='{pid}']")
 
 
+def take_on(page, *pids):
+    """Take practices on as a reader does, with "Add to my practices" in "All practices" on #/practices,
+    and wait for their rows in "Trying now"."""
+    page.locator("#all-practices").evaluate("d => { d.open = true; }")
+    for pid in pids:
+        page.locator(f"#all-practices input[data-focus='{pid}']").first.check()
+        page.locator(f"#tracker [data-group='mine'] li[data-practice='{pid}']").wait_for(state="attached")
+    page.locator("#all-practices").evaluate("d => { d.open = false; }")
+    page.wait_for_selector("#tracker[aria-busy]", state="detached")
+    page.evaluate("""() => new Promise((done) => { window.scrollTo(0, 0);   // back at the top, where the rows are
+        requestAnimationFrame(() => requestAnimationFrame(done)); })""")
+
+
 def open_data(page):
     """Open "Your data" (export, import, erase), which is closed on a normal day."""
     page.locator("#data-details").evaluate("d => d.open || d.querySelector('summary').click()")
