@@ -1,6 +1,6 @@
 """What looked unfinished (issue 37), in real Chromium, at every text size: the skip link hidden until focused, the
-passphrase field on #/practices styled as a field, a message that never covers the button just pressed, and the
-hints of "Your data" and the journal's lock wrapping under their title, not under the ▸."""
+passphrase field styled as a field, a message that never covers the button just pressed, and the hints of "Your
+data" and the journal's lock wrapping under their title, not under the ▸."""
 import pytest
 
 from journal_pages import open_journal
@@ -35,38 +35,38 @@ def test_the_skip_link_shows_only_when_focused(site, open_page, size):
 
 
 @pytest.mark.parametrize("size", [1, 3])
-def test_the_passphrase_field_on_practices_is_a_full_field(site, open_page, size):
-    """While the journal is locked, #/practices asks for the passphrase in a field as tall as a thumb, as wide as
-    the journal's, in the page's text size and with a visible border."""
+def test_the_passphrase_field_is_a_full_field(site, open_page, size):
+    """While the journal is locked, it asks for the passphrase in a field as tall as a thumb, as wide as its form
+    (up to 24rem), in the page's text size and with a visible border."""
     w = open_page({"width": 390, "height": 844})
     page, _ = open_journal(w, site, notes_today_and_before())
     page.evaluate(SIZE, size)
     lock_on(page)
     page.click('[data-action="lock-now"]')
-    page.goto(site + "#/practices")
     page.reload()
-    page.wait_for_selector("#note-lock-pass")
-    field, note = page.evaluate(BOX, "#note-lock-pass"), page.evaluate(BOX, "#note-input")
-    assert field["height"] >= 44 and field["width"] >= min(note["width"], 24 * 16) - 1
-    style = page.evaluate("(() => { const s = getComputedStyle(document.querySelector('#note-lock-pass')); "
+    page.wait_for_selector("#lock-pass")
+    field = page.evaluate(BOX, "#lock-pass")
+    form = page.evaluate("document.querySelector('#lock-pass').form.getBoundingClientRect().width")
+    assert field["height"] >= 44 and field["width"] >= min(form, 24 * 16) - 1
+    style = page.evaluate("(() => { const s = getComputedStyle(document.querySelector('#lock-pass')); "
                           "return [s.fontSize, s.borderTopWidth, s.borderTopStyle]; })()")
     assert style == [page.evaluate("getComputedStyle(document.body).fontSize"), "1px", "solid"]
 
 
 @pytest.mark.parametrize("size", [0, 3])
 def test_the_message_after_save_note_leaves_the_button_in_sight(site, open_page, size):
-    """Save note pressed at the very bottom of the screen: its message comes up, and the page moves so that the
-    message does not cover the button."""
-    w = open_page({"width": 390, "height": 700})
-    page = sized(w, site, size, "#/practices")
-    page.wait_for_selector("#tracker:not([aria-busy]) #note-input")
-    page.fill("#note-input", "A few words")
-    page.evaluate("(() => { const b = document.querySelector('[data-action=add-note]'); "
-                  "scrollTo(0, b.getBoundingClientRect().bottom + scrollY - innerHeight + 2); })()")
-    page.click("[data-action=add-note]")
+    """Save note pressed at the very bottom of the screen (the window cut just below it): its message comes up,
+    and the page moves so that the message does not cover the button."""
+    w = open_page({"width": 390, "height": 844})
+    page = sized(w, site, size, "#/journal")
+    page.wait_for_selector("#journal-note")
+    page.fill("#journal-note", "A few words")
+    bottom = page.evaluate("document.querySelector('[data-action=journal-add]').getBoundingClientRect().bottom")
+    page.set_viewport_size({"width": 390, "height": int(bottom) + 2})
+    page.click("[data-action=journal-add]")
     page.wait_for_selector("#status .toast")
     page.wait_for_function("""(() => { const t = document.querySelector('#status .toast').getBoundingClientRect();
-        const b = document.querySelector('[data-action=add-note]').getBoundingClientRect();
+        const b = document.querySelector('[data-action=journal-add]').getBoundingClientRect();
         return b.bottom <= t.top && b.top >= 0; })()""", timeout=3000)
 
 

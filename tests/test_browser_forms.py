@@ -8,7 +8,7 @@ import pytest
 
 from browser import PHONE
 from journal_pages import open_journal
-from lock_pages import NEW_PASS, PASS, TIMEOUT, lock_on, notes_today_and_before, wait_unlocked
+from lock_pages import NEW_PASS, PASS, TIMEOUT, notes_today_and_before, wait_unlocked
 
 pytestmark = pytest.mark.browser
 SAME_PAGE = "window.__samePage = 1"   # gone if the page reloaded or navigated
@@ -74,25 +74,20 @@ def test_enter_sets_unlocks_and_changes_the_lock(open_page, site):
     stayed(page, url)
 
 
-def test_enter_on_the_practices_page_unlocks_and_the_note_keeps_its_lines(open_page, site):
-    """On #/practices while locked, Enter in the passphrase field unlocks; Enter in today's note is a new line,
-    not a save."""
+def test_enter_in_the_journals_note_box_is_a_new_line(open_page, site):
+    """The journal's composer (where notes are written, also from #/practices' "Write about today"): Enter in its
+    text area is a new line, not a save; the page does not navigate."""
     w = open_page(PHONE)
     page, _ = open_journal(w, site, notes_today_and_before())
-    lock_on(page)   # set by Enter: tested above
-    page.click('[data-action="lock-now"]')
-    page.click("nav a[href='#/practices']")
-    page.wait_for_selector("#note-lock-pass")
     url = page.url
     page.evaluate(SAME_PAGE)
-    page.fill("#note-lock-pass", PASS)
-    page.press("#note-lock-pass", "Enter")
-    page.wait_for_selector("#note-lock-pass", state="detached", timeout=TIMEOUT)
-    page.click("#note-input")
+    stored = w.stored()["notes"]
+    page.click("#journal-note")
     page.keyboard.type("first line")
     page.keyboard.press("Enter")
     page.keyboard.type("second line")
-    assert page.input_value("#note-input") == "first line\nsecond line"
+    assert page.input_value("#journal-note") == "first line\nsecond line"
+    assert w.stored()["notes"] == stored
     stayed(page, url)
 
 

@@ -56,7 +56,7 @@ def setup_panel(opened=False):
 
 
 def unlock_form(prefix, lead):
-    """The passphrase field and Unlock button (prefix: "lock" in the journal, "note-lock" on #/practices)."""
+    """The passphrase field and Unlock button, their ids starting with prefix ("lock": the journal's)."""
     return form(tag("p", escape(lead), class_="note")
                 + field("Passphrase", prefix + "-pass", "current-password")
                 + tag("div", "", id=prefix + "-error", class_="journal-error", role="alert")

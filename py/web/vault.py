@@ -23,7 +23,7 @@ from render.markup import escape
 HIDDEN_LOCK_MS = 5 * 60 * 1000
 WRONG = "That passphrase does not open this journal. Nothing was changed; try again."
 RETRIES = 5
-TYPED = ("note-input", "journal-note", "journal-day")   # boxes whose text a redraw must keep
+TYPED = ("journal-note", "journal-day")   # boxes whose text a redraw must keep
 
 
 class LockError(Exception):
