@@ -566,6 +566,6 @@ def test_help_says_what_leaving_does_not_do_and_names_the_erase_control_as_it_is
     assert re.search(r"\d[\d ()-]{4,}\d", text) is None
     assert text.count("leaves a trace") == 1   # said once, in this section
     page.click("nav a[href='#/practices']")
-    page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
+    page.wait_for_selector("#tracker:not([aria-busy]) #data-details")   # a fresh profile: no practice rows
     page.locator("#data-details summary", has_text="Your data").click()
     assert page.get_by_role("button", name="Erase all data").is_visible()

@@ -134,6 +134,11 @@ class Store:
     def back_up(self, raw, problems, report):
         if report:
             self.unreadable.extend(p for p in problems if p not in self.unreadable)
+        try:   # another tab may have kept this text since this page listed its backups
+            stored = self.backend.keys()
+        except StorageUnavailable:
+            stored = []
+        self.backups = sorted(set(self.backups) | set(k for k in stored if k.startswith(BACKUP_PREFIX)))
         for key in self.backups:
             try:
                 if self.backend.get(key) == raw:
