@@ -74,9 +74,10 @@ def test_enter_sets_unlocks_and_changes_the_lock(open_page, site):
     stayed(page, url)
 
 
-def test_enter_in_the_journals_note_box_is_a_new_line(open_page, site):
-    """The journal's composer (where notes are written, also from #/practices' "Write about today"): Enter in its
-    text area is a new line, not a save; the page does not navigate."""
+def test_enter_in_the_journals_note_box_is_a_new_line_and_in_its_day_saves(open_page, site):
+    """The journal's composer (where notes are written, also from #/practices' "Write about today") is a form:
+    Enter in its text area is a new line, not a save; Enter in its day field saves the note, lines and all; the
+    page does not navigate."""
     w = open_page(PHONE)
     page, _ = open_journal(w, site, notes_today_and_before())
     url = page.url
@@ -88,6 +89,10 @@ def test_enter_in_the_journals_note_box_is_a_new_line(open_page, site):
     page.keyboard.type("second line")
     assert page.input_value("#journal-note") == "first line\nsecond line"
     assert w.stored()["notes"] == stored
+    day = page.input_value("#journal-day")
+    page.press("#journal-day", "Enter")
+    page.wait_for_function("day => JSON.stringify(localStorage).includes('second line')", arg=day)
+    assert "first line\nsecond line" in w.stored()["notes"][day]
     stayed(page, url)
 
 

@@ -156,10 +156,10 @@ def test_a_newcomer_does_ten_everyday_tasks_in_three_taps_each(site, open_page):
 
     reader.start("lock the journal")
     reader.tap("link", "Journal", within=main)
-    reader.disclose("Lock the journal")
+    reader.disclose("A lock for the journal")
     reader.type("textbox", "Passphrase", "quiet river morning walk")
     reader.type("textbox", "The same passphrase again", "quiet river morning walk")
-    reader.tap("button", "Lock my notes")
+    reader.tap("button", "Set the lock")
     page.get_by_role("button", name="Lock now").wait_for(timeout=60000)
     assert "attune:lock" in w.storage()
 
@@ -170,7 +170,7 @@ def test_a_newcomer_does_ten_everyday_tasks_in_three_taps_each(site, open_page):
     page = w.open(site)
     reader.page = page
     reader.start("change the text size")
-    reader.disclose("Display settings")
+    reader.disclose("Settings")
     reader.tap("radio", "Larger")
     assert page.get_attribute("html", "data-text-size") == "3"
 

@@ -141,15 +141,19 @@ def add_panel(today, day, prompt=None):
     return tag("section",
                tag("h2", "Add a note", id="journal-add-title")
                + lead
-               + tag("p", tag("label", "Day", for_="journal-day")
-                     + '<input type="date" id="journal-day" max="%s" value="%s" required'
-                       ' aria-describedby="journal-add-error">'
-                     % (max_day, escape(day or max_day)), class_="journal-field")
-               + tag("label", "Note", for_="journal-note", class_="journal-label")
-               + tag("textarea", "", id="journal-note", rows="3", maxlength=str(model.MAX_NOTE))
-               + tag("div", "", id="journal-add-error", class_="journal-error", role="alert")
-               + tag("div", tag("button", "Save note", type="button", data_action="journal-add", class_="primary"),
-                     class_="actions"),
+               # A form (py/web/app.py, App.on_submit): Enter in the day's field saves, as the button does; the
+               # note's box keeps Enter for new lines. novalidate: the app's own checks speak, in its words.
+               + tag("form",
+                     tag("p", tag("label", "Day", for_="journal-day")
+                         + '<input type="date" id="journal-day" max="%s" value="%s" required'
+                           ' aria-describedby="journal-add-error">'
+                         % (max_day, escape(day or max_day)), class_="journal-field")
+                     + tag("label", "Note", for_="journal-note", class_="journal-label")
+                     + tag("textarea", "", id="journal-note", rows="3", maxlength=str(model.MAX_NOTE))
+                     + tag("div", "", id="journal-add-error", class_="journal-error", role="alert")
+                     + tag("div", tag("button", "Save note", type="submit", data_action="journal-add",
+                                      class_="primary"), class_="actions"),
+                     data_form="journal-add", novalidate=True),
                class_="panel journal-add", aria_labelledby="journal-add-title")
 
 
