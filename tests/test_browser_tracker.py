@@ -316,8 +316,8 @@ def test_five_years_of_history_loads(site, open_page):
 
 def test_a_retired_practice_stays_readable_and_exported(site, open_page, tmp_path):
     """Days ticked under a practice the articles no longer suggest (closeness-as-process, retired in the fourth
-    edition) show under "Archived practices", named from the id, with their days and a note's day, and Save a
-    copy exports them unchanged."""
+    edition) show under "Tried before", named from the id, with their days and a note's day, and Save a copy
+    exports them unchanged."""
     w = open_page(PHONE)
     page = w.open(site)
     catalogue = json.loads(page.inner_text("#catalogue"))
@@ -332,8 +332,8 @@ def test_a_retired_practice_stays_readable_and_exported(site, open_page, tmp_pat
     page.goto(site + "#/practices")
     page.reload()
     page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
-    group = page.locator("#tracker .tracker-group[data-group='archived']")
-    expect(group.locator("h2")).to_have_text("Archived practices")
+    group = page.locator("#tracker .tracker-group[data-group='tried']")
+    expect(group.locator("h2")).to_have_text("Tried before")
     card = open_row(page, "closeness-as-process")
     assert group.locator(".tracker-card[data-practice='closeness-as-process']").count() == 1
     assert "Closeness as process" in card.inner_text()

@@ -130,8 +130,10 @@ def test_tracker_draws_no_note_and_offers_the_journal():
 
 
 def test_tracker_escapes_practice_names():
-    """A practice name with & and < is escaped in its label."""
-    page = render(model.empty())
+    """A practice name with & and < is escaped in its row (taken on: a fresh page draws no rows)."""
+    doc = model.empty()
+    model.set_focus(doc, "name-feelings", 0)
+    page = render(doc)
     assert "Notice &amp; name &lt;feelings&gt;" in page
     assert "<feelings>" not in page
 
