@@ -35,6 +35,15 @@ def seed(w, site, text):
     return page
 
 
+def saved_copy(page, path):
+    """What "Save a copy" in #/practices' "Your data" downloads, saved at `path` and read back."""
+    open_data(page)
+    with page.expect_download() as info:
+        page.locator("#tracker").get_by_role("button", name="Save a copy").click()
+    info.value.save_as(path)
+    return json.loads(path.read_text())
+
+
 def test_write_about_today_opens_the_journals_composer(site, open_page):
     """The tracker has no note box of its own: "Write about today" opens the journal's composer for today,
     its box focused, and a note saved there is the journal's, with its Edit and Remove."""
@@ -101,12 +110,8 @@ def test_export_then_import_into_fresh_browser(site, open_page, tmp_path):
     page.wait_for_selector("#journal-weeks li.journal-note")
     page.goto(site + "#/practices")
     page.wait_for_selector("#tracker:not([aria-busy]) .tracker-card")
-    open_data(page)
-    with page.expect_download() as info:
-        page.locator("#tracker").get_by_role("button", name="Save a copy").click()
     path = tmp_path / "export.json"
-    info.value.save_as(path)
-    exported = json.loads(path.read_text())
+    exported = saved_copy(page, path)
     assert exported == w.stored()
     other = open_page()
     page2 = open_tracker(other, site)
@@ -340,12 +345,7 @@ def test_a_retired_practice_stays_readable_and_exported(site, open_page, tmp_pat
     assert "No longer in the articles; its history is kept and exported." in card.inner_text()
     assert card.locator("td.is-done").count() == 2
     assert card.locator(".note-days a[href='#/journal/%s']" % dates.iso(now - 2)).count() == 1
-    open_data(page)
-    with page.expect_download() as info:
-        page.locator("#tracker").get_by_role("button", name="Save a copy").click()
-    path = tmp_path / "export.json"
-    info.value.save_as(path)
-    exported = json.loads(path.read_text())
+    exported = saved_copy(page, tmp_path / "export.json")
     assert exported["checkins"]["closeness-as-process"] == [dates.iso(now - 9), dates.iso(now - 2)]
     assert exported["notes"][dates.iso(now - 2)] == ["Our third clumsy try, and a better one"]
     assert w.errors == []
