@@ -192,3 +192,6 @@ class App:
             self.tracker.fill_collection(event.target)
         elif event.target.matches("details.plan-tool"):
             self.plan.on_toggle(event.target)
+        elif event.target.matches("details#lock-panel") and event.target.open and \
+                document.activeElement == event.target.querySelector("summary"):
+            q("#lock-new").focus()   # opened by the reader: straight to the first passphrase field
