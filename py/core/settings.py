@@ -71,6 +71,11 @@ def exit_url_from(text):
     return text if is_exit_url(text) else None
 
 
+def same(value, known):
+    """value is the known value, by type too: True is not 1, nor 1 "1"."""
+    return type(value) is type(known) and value == known
+
+
 class Setting:
     """One setting. default None: optional, left out of the document while off (its default).
     choices: the values it takes, or None when `check` decides (any other value is refused).
@@ -86,8 +91,8 @@ class Setting:
     def is_valid(self, value):
         if self.choices is None:
             return self.check(value)
-        for choice in self.choices:   # by type too: True is not 1, nor 1 "1"
-            if type(value) is type(choice) and value == choice:
+        for choice in self.choices:
+            if same(value, choice):
                 return True
         return False
 
@@ -96,7 +101,7 @@ class Setting:
         if self.shown is None:
             return str(value)
         for shown, text in self.shown:
-            if shown == value and type(shown) is type(value):
+            if same(value, shown):
                 return text
         return None
 
